@@ -1,0 +1,3 @@
+"""Bellwether: steering-committee prioritisation workshops."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,120 @@
+"""Checks that span the whole workshop: unique ids, references that resolve, no cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.domain.model import Workshop
+
+
+class IntegrityError(ValueError):
+    """A workshop-wide problem; its message already names the place in the file."""
+
+
+def _place(section: str, index: int, item_id: str | None = None) -> str:
+    return f'{section}[{index}] (id "{item_id}")' if item_id is not None else f"{section}[{index}]"
+
+
+def _unique(section: str, ids: Iterable[str]) -> set[str]:
+    seen: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            raise IntegrityError(
+                f'{_place(section, index, item_id)}.id: "{item_id}" is already used by '
+                f"{section}[{seen[item_id]}]"
+            )
+        seen[item_id] = index
+    return set(seen)
+
+
+def check_integrity(workshop: Workshop) -> None:
+    """Raise IntegrityError naming the first broken reference, duplicate id or cycle."""
+    departments = _unique("departments", (d.id for d in workshop.departments))
+    phases = _unique("phases", (p.id for p in workshop.phases))
+    requests = _unique("requests", (r.id for r in workshop.requests))
+    _check_requests(workshop, departments, phases, requests)
+    _check_cycles(workshop)
+    _check_votes(workshop, departments, requests)
+    _check_records(workshop, departments)
+
+
+def _check_requests(
+    workshop: Workshop, departments: set[str], phases: set[str], requests: set[str]
+) -> None:
+    for index, request in enumerate(workshop.requests):
+        place = _place("requests", index, request.id)
+        if request.department not in departments:
+            raise IntegrityError(f'{place}.department: unknown department "{request.department}"')
+        for field, points in (("benefit", request.benefit), ("burden", request.burden)):
+            for key in points:
+                if key not in departments:
+                    raise IntegrityError(f'{place}.{field}: unknown department "{key}"')
+        if request.phase is not None and request.phase not in phases:
+            raise IntegrityError(f'{place}.phase: unknown phase "{request.phase}"')
+        seen: set[str] = set()
+        for position, dependency in enumerate(request.depends_on):
+            where = f"{place}.depends_on[{position}]"
+            if dependency == request.id:
+                raise IntegrityError(f'{where}: a request cannot depend on itself ("{dependency}")')
+            if dependency not in requests:
+                raise IntegrityError(f'{where}: unknown request "{dependency}"')
+            if dependency in seen:
+                raise IntegrityError(f'{where}: "{dependency}" is listed twice')
+            seen.add(dependency)
+
+
+def _check_cycles(workshop: Workshop) -> None:
+    """Depth-first search without recursion, so a long chain cannot overflow the stack."""
+    graph = {request.id: request.depends_on for request in workshop.requests}
+    index_of = {request.id: index for index, request in enumerate(workshop.requests)}
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for root in graph:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        iterators = [iter(graph[root])]
+        state[root] = 1
+        while iterators:
+            step = next(iterators[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                iterators.pop()
+            elif state.get(step) == 1:
+                cycle = [*path[path.index(step) :], step]
+                place = _place("requests", index_of[step], step)
+                raise IntegrityError(
+                    f"{place}.depends_on: dependency cycle " + " -> ".join(f'"{c}"' for c in cycle)
+                )
+            elif step not in state:
+                state[step] = 1
+                path.append(step)
+                iterators.append(iter(graph[step]))
+
+
+def _check_votes(workshop: Workshop, departments: set[str], requests: set[str]) -> None:
+    for department, given in workshop.votes.items():
+        if department not in departments:
+            raise IntegrityError(f'votes: unknown department "{department}"')
+        for request in given:
+            if request not in requests:
+                raise IntegrityError(f'votes."{department}": unknown request "{request}"')
+
+
+def _check_records(workshop: Workshop, departments: set[str]) -> None:
+    keys: set[str] = set()
+    for index, accepted in enumerate(workshop.accepted):
+        if accepted.key in keys:
+            raise IntegrityError(f'accepted[{index}].key: "{accepted.key}" is accepted twice')
+        keys.add(accepted.key)
+    for index, signoff in enumerate(workshop.signoffs):
+        if signoff.department not in departments:
+            raise IntegrityError(
+                f'signoffs[{index}].department: unknown department "{signoff.department}"'
+            )
+    for index, attendee in enumerate(workshop.attendees):
+        if attendee.department is not None and attendee.department not in departments:
+            raise IntegrityError(
+                f'attendees[{index}].department: unknown department "{attendee.department}"'
+            )

@@ -1,0 +1,342 @@
+"""The workshop file format `bellwether/1` as pydantic models.
+
+The models are the single source of truth for what a valid workshop is. They are frozen: an edit
+builds a new workshop (see `app.domain.edits`), so a view can never change the plan behind the
+document's back, and an old workshop can be kept for undo without copying.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+FORMAT = "bellwether/1"
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+COLOR_PATTERN = re.compile(r"#[0-9A-Fa-f]{6}")
+FINGERPRINT_PATTERN = re.compile(r"sha256:[0-9a-f]{64}")
+
+MAX_WEEKS = 520
+TITLE_MAX = 200
+TEXT_MAX = 10_000
+
+
+def _type_name(value: object) -> str:
+    """Name a JSON value's type in the words a file's author uses."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _number(value: object) -> float:
+    """A finite JSON number; booleans and numeric strings are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"must be a number, got {_type_name(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError("must be a finite number, got a number too large") from None
+    if not math.isfinite(number):
+        raise ValueError(f"must be a finite number, got {value}")
+    return number
+
+
+def _whole(value: object) -> int:
+    """A whole JSON number; `3.0` counts as whole, `3.5` does not."""
+    number = _number(value)
+    if not number.is_integer():
+        raise ValueError(f"must be a whole number, got {value}")
+    return int(number)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, got {_type_name(value)}")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only white space")
+    return value
+
+
+def _identifier(value: object) -> str:
+    text = _text(value)
+    if not ID_PATTERN.fullmatch(text):
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise ValueError(
+            "must be 1-64 characters of A-Z a-z 0-9 _ . - starting with a letter or digit, "
+            f'got "{shown}"'
+        )
+    return text
+
+
+def _iso_date(value: object) -> date:
+    text = _text(value)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f'must be a date as YYYY-MM-DD, got "{text[:40]}"') from None
+
+
+def _iso_datetime(value: object) -> datetime:
+    text = _text(value)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f'must be a date and time in ISO 8601, got "{text[:40]}"') from None
+
+
+def _color(value: object) -> str | None:
+    if value is None:
+        return None
+    text = _text(value)
+    if not COLOR_PATTERN.fullmatch(text):
+        raise ValueError(f'must be a colour as #RRGGBB or null, got "{text[:40]}"')
+    return text
+
+
+Number = Annotated[float, BeforeValidator(_number)]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Text = Annotated[str, BeforeValidator(_text)]
+Identifier = Annotated[str, BeforeValidator(_identifier)]
+Title = Annotated[
+    str, BeforeValidator(_text), Field(max_length=TITLE_MAX), AfterValidator(_not_blank)
+]
+Weeks = Annotated[int, BeforeValidator(_whole), Field(ge=0, le=MAX_WEEKS)]
+
+
+class _Model(BaseModel):
+    """Strict, immutable base: unknown fields are refused by name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+class Settings(_Model):
+    """Workshop-wide thresholds of the rules."""
+
+    first_win_weeks: Weeks = 3
+    max_gap_weeks: Weeks = 8
+    caution_load: Annotated[Number, Field(gt=0, le=1)] = 0.9
+    max_onboarding_per_phase: Annotated[Whole, Field(ge=0, le=1000)] = 2
+    dots_per_head: Annotated[Whole, Field(ge=0, le=1000)] = 10
+
+
+class Department(_Model):
+    """A department: one swimlane on the board, one head who votes and signs."""
+
+    id: Identifier
+    name: Title
+    head: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
+    color: Annotated[str | None, BeforeValidator(_color)] = None
+    burden_capacity: Annotated[Number | None, Field(ge=0)] = None
+    first_win_weeks: Weeks | None = None
+    max_gap_weeks: Weeks | None = None
+
+
+class Phase(_Model):
+    """A phase of the rollout: a column on the board."""
+
+    id: Identifier
+    name: Title
+    weeks: Annotated[Whole, Field(ge=1, le=MAX_WEEKS)]
+    capacity: Annotated[Number, Field(ge=0)]
+
+
+def _points(value: object) -> dict[str, float]:
+    """Department id -> number; keys checked as ids, values as finite numbers."""
+    if not isinstance(value, dict):
+        raise ValueError(f"must be an object of department id to number, got {_type_name(value)}")
+    result: dict[str, float] = {}
+    for key, number in value.items():
+        try:
+            result[key] = _number(number)
+        except ValueError as error:
+            raise ValueError(f'"{key}": {error}') from None
+    return result
+
+
+Points = Annotated[dict[str, float], BeforeValidator(_points)]
+
+
+class Request(_Model):
+    """A feature request: a card on the board, in a phase or in the backlog."""
+
+    id: Identifier
+    title: Title
+    department: Identifier
+    description: Annotated[Text, Field(max_length=TEXT_MAX)] = ""
+    effort: Annotated[Number, Field(ge=0)] = 0.0
+    benefit: Points = Field(default_factory=dict)
+    burden: Points = Field(default_factory=dict)
+    weeks_to_benefit: Weeks = 2
+    depends_on: tuple[Identifier, ...] = ()
+    phase: Identifier | None = None
+
+    @field_validator("benefit")
+    @classmethod
+    def _benefit_positive(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, points in value.items():
+            if points <= 0:
+                raise ValueError(f'"{key}": must be > 0, got {points:g}')
+        return value
+
+    @field_validator("burden")
+    @classmethod
+    def _burden_not_negative(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, hours in value.items():
+            if hours < 0:
+                raise ValueError(f'"{key}": must be >= 0, got {hours:g}')
+        return value
+
+
+class Accepted(_Model):
+    """A finding the committee accepted knowingly, with the reason in its own words."""
+
+    key: Annotated[Text, Field(min_length=1, max_length=400)]
+    note: Annotated[Text, Field(max_length=TEXT_MAX), AfterValidator(_not_blank)]
+
+
+class Attendee(_Model):
+    """Someone who was in the room, for the minutes."""
+
+    name: Title
+    role: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
+    department: Identifier | None = None
+
+
+class Signoff(_Model):
+    """A department head's approval of one version of the plan (its fingerprint)."""
+
+    department: Identifier
+    name: Title
+    at: Annotated[datetime, BeforeValidator(_iso_datetime)]
+    fingerprint: str
+
+    @field_validator("fingerprint", mode="before")
+    @classmethod
+    def _fingerprint_form(cls, value: object) -> str:
+        text = _text(value)
+        if not FINGERPRINT_PATTERN.fullmatch(text):
+            raise ValueError(f'must be "sha256:" and 64 hex digits, got "{text[:80]}"')
+        return text
+
+
+def _votes(value: object) -> dict[str, dict[str, int]]:
+    if not isinstance(value, dict):
+        raise ValueError(f"must be an object of department id to votes, got {_type_name(value)}")
+    result: dict[str, dict[str, int]] = {}
+    for department, given in value.items():
+        if not isinstance(given, dict):
+            raise ValueError(f'"{department}": must be an object of request id to dots')
+        dots: dict[str, int] = {}
+        for request, count in given.items():
+            try:
+                whole = _whole(count)
+            except ValueError as error:
+                raise ValueError(f'"{department}"."{request}": {error}') from None
+            if whole < 0:
+                raise ValueError(f'"{department}"."{request}": must be >= 0, got {whole}')
+            dots[request] = whole
+        result[department] = dots
+    return result
+
+
+Votes = Annotated[dict[str, dict[str, int]], BeforeValidator(_votes)]
+
+
+class Workshop(_Model):
+    """One workshop: the whole plan the committee works on, as stored in its file."""
+
+    format: str
+    title: Title
+    organisation: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
+    vision: Annotated[Text, Field(max_length=TEXT_MAX)] = ""
+    start: Annotated[date, BeforeValidator(_iso_date)]
+    settings: Settings = Field(default_factory=Settings)
+    departments: tuple[Department, ...]
+    phases: tuple[Phase, ...]
+    requests: tuple[Request, ...]
+    votes: Votes = Field(default_factory=dict)
+    accepted: tuple[Accepted, ...] = ()
+    attendees: tuple[Attendee, ...] = ()
+    signoffs: tuple[Signoff, ...] = ()
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _known_format(cls, value: object) -> str:
+        text = _text(value)
+        if text != FORMAT:
+            raise ValueError(format_problem(text))
+        return text
+
+    @model_validator(mode="after")
+    def _references(self) -> Workshop:
+        from app.domain.integrity import check_integrity
+
+        check_integrity(self)
+        return self
+
+    def department(self, department_id: str) -> Department:
+        """The department with this id (KeyError when there is none)."""
+        for department in self.departments:
+            if department.id == department_id:
+                return department
+        raise KeyError(department_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        """The phase with this id (KeyError when there is none)."""
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def request(self, request_id: str) -> Request:
+        """The request with this id (KeyError when there is none)."""
+        for request in self.requests:
+            if request.id == request_id:
+                return request
+        raise KeyError(request_id)
+
+
+def format_problem(text: str) -> str:
+    """Explain why a `format` value is not one this version reads."""
+    match = re.fullmatch(r"bellwether/(\d+)", text)
+    if match and int(match.group(1)) > 1:
+        return (
+            f'"{text}": this file was made by a newer version of Bellwether; '
+            f'this version reads "{FORMAT}"'
+        )
+    return f'must be "{FORMAT}", got "{text[:80]}": not a Bellwether workshop'
+
+
+def raw_id(data: Any, section: str, index: int) -> str | None:
+    """The `id` of `data[section][index]` in a raw, unvalidated document, if it has one."""
+    try:
+        value = data[section][index]["id"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return value if isinstance(value, str) else None

@@ -1,0 +1,299 @@
+"""The findings: the live warnings about load, benefit delay and agreement.
+
+Each rule of DESIGN.md's findings table is one small function over the schedule, which was
+gathered in one pass over the requests. `findings()` runs them all and marks the accepted ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from app.domain.model import Workshop
+from app.domain.schedule import DepartmentTimeline, Schedule, build_schedule
+
+Severity = Literal["error", "warning", "caution"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "caution")
+
+RULES: tuple[str, ...] = (
+    "phase-capacity",
+    "phase-near-capacity",
+    "adoption-load",
+    "dependency-order",
+    "no-benefit",
+    "first-win-delay",
+    "unrewarded-burden",
+    "benefit-gap",
+    "onboarding-breadth",
+    "vote-budget",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One warning about the plan, with the places it concerns."""
+
+    rule: str
+    severity: Severity
+    key: str
+    message: str
+    phase: str | None = None
+    department: str | None = None
+    requests: tuple[str, ...] = ()
+    accepted: bool = False
+    note: str | None = None
+
+
+def _number(value: float) -> str:
+    """A number as people write it: 12, 12.5, never 12.0."""
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+class _Context:
+    """What every rule reads: the workshop, its schedule, names and thresholds."""
+
+    def __init__(self, workshop: Workshop, schedule: Schedule) -> None:
+        self.workshop = workshop
+        self.schedule = schedule
+        self.phase_names = {phase.id: phase.name for phase in workshop.phases}
+        self.department_names = {d.id: d.name for d in workshop.departments}
+        self.settings = workshop.settings
+        self.requests = {request.id: request for request in workshop.requests}
+
+    def first_win_weeks(self, department: str) -> int:
+        own = self.workshop.department(department).first_win_weeks
+        return self.settings.first_win_weeks if own is None else own
+
+    def max_gap_weeks(self, department: str) -> int:
+        own = self.workshop.department(department).max_gap_weeks
+        return self.settings.max_gap_weeks if own is None else own
+
+
+def _phase_capacity(ctx: _Context) -> Iterator[Finding]:
+    for phase in ctx.workshop.phases:
+        load = ctx.schedule.phases[phase.id]
+        effort = load.effort
+        if effort > phase.capacity:
+            yield Finding(
+                "phase-capacity",
+                "error",
+                f"phase-capacity:{phase.id}",
+                f'Phase "{phase.name}" is over capacity: {_number(effort)} person-days of effort '
+                f"against a capacity of {_number(phase.capacity)}.",
+                phase=phase.id,
+                requests=tuple(load.requests),
+            )
+        elif effort > 0 and ctx.settings.caution_load * phase.capacity <= effort:
+            yield Finding(
+                "phase-near-capacity",
+                "caution",
+                f"phase-near-capacity:{phase.id}",
+                f'Phase "{phase.name}" is near capacity: {_number(effort)} of '
+                f"{_number(phase.capacity)} person-days ({effort / phase.capacity:.0%}).",
+                phase=phase.id,
+                requests=tuple(load.requests),
+            )
+
+
+def _adoption_load(ctx: _Context) -> Iterator[Finding]:
+    capacities = {d.id: d.burden_capacity for d in ctx.workshop.departments}
+    for phase in ctx.workshop.phases:
+        load = ctx.schedule.phases[phase.id]
+        for department, hours in load.burden.items():
+            capacity = capacities[department]
+            if capacity is not None and hours > capacity:
+                yield Finding(
+                    "adoption-load",
+                    "warning",
+                    f"adoption-load:{phase.id}:{department}",
+                    f"{ctx.department_names[department]} users take on {_number(hours)} hours "
+                    f'each of new work in phase "{phase.name}", more than the '
+                    f"{_number(capacity)} they can absorb.",
+                    phase=phase.id,
+                    department=department,
+                    requests=tuple(load.burden_requests[department]),
+                )
+
+
+def _dependency_order(ctx: _Context) -> Iterator[Finding]:
+    phases = ctx.schedule.phases
+    by_id = ctx.requests
+    for request in ctx.workshop.requests:
+        if request.phase is None or not request.depends_on:
+            continue
+        index = phases[request.phase].index
+        for dependency_id in request.depends_on:
+            dependency = by_id[dependency_id]
+            if dependency.phase is None:
+                where = "which is still in the backlog"
+            elif phases[dependency.phase].index > index:
+                where = f'which comes later, in phase "{ctx.phase_names[dependency.phase]}"'
+            else:
+                continue
+            yield Finding(
+                "dependency-order",
+                "error",
+                f"dependency-order:{request.id}:{dependency.id}",
+                f'"{request.title}" (phase "{ctx.phase_names[request.phase]}") depends on '
+                f'"{dependency.title}", {where}.',
+                phase=request.phase,
+                department=request.department,
+                requests=(request.id, dependency.id),
+            )
+
+
+def _benefit_delay(ctx: _Context) -> Iterator[Finding]:
+    """no-benefit, first-win-delay, unrewarded-burden and benefit-gap, per department."""
+    for department in ctx.workshop.departments:
+        timeline = ctx.schedule.timelines[department.id]
+        if timeline.burdens:
+            yield from _department_delay(ctx, department.id, timeline)
+
+
+def _department_delay(
+    ctx: _Context, department: str, timeline: DepartmentTimeline
+) -> Iterator[Finding]:
+    name = ctx.department_names[department]
+    first = timeline.first_burden
+    assert first is not None
+    wins = timeline.counted_wins()
+    if not wins:
+        yield Finding(
+            "no-benefit",
+            "error",
+            f"no-benefit:{department}",
+            f"{name} works for the system from week {first} but never gets a win from then on.",
+            department=department,
+            requests=tuple(dict.fromkeys(request for _, request in timeline.burdens)),
+        )
+        return
+    limit = ctx.first_win_weeks(department)
+    if wins[0] - first > limit:
+        yield Finding(
+            "first-win-delay",
+            "warning",
+            f"first-win-delay:{department}",
+            f"{name} waits {wins[0] - first} weeks for its first win (new work from week "
+            f"{first}, first win in week {wins[0]}); the limit is {limit}.",
+            department=department,
+            requests=tuple(
+                dict.fromkeys(
+                    [r for week, r in timeline.burdens if week == first]
+                    + timeline.requests_winning_at(wins[0])
+                )
+            ),
+        )
+    gap = ctx.max_gap_weeks(department)
+    yield from _unrewarded(ctx, department, timeline, wins, gap)
+    for earlier, later in itertools.pairwise(wins):
+        if later - earlier > gap:
+            yield Finding(
+                "benefit-gap",
+                "caution",
+                f"benefit-gap:{department}:{earlier}",
+                f"{name} waits {later - earlier} weeks between wins (week {earlier} to week "
+                f"{later}); the limit is {gap}.",
+                department=department,
+                requests=tuple(
+                    dict.fromkeys(
+                        timeline.requests_winning_at(earlier) + timeline.requests_winning_at(later)
+                    )
+                ),
+            )
+
+
+def _unrewarded(
+    ctx: _Context, department: str, timeline: DepartmentTimeline, wins: list[int], gap: int
+) -> Iterator[Finding]:
+    first = timeline.first_burden
+    assert first is not None
+    name = ctx.department_names[department]
+    reported: set[str] = set()
+    for live, request in timeline.burdens:
+        if live <= first or request in reported:
+            continue
+        position = bisect.bisect_left(wins, live)
+        if position < len(wins) and wins[position] <= live + gap:
+            continue
+        reported.add(request)
+        yield Finding(
+            "unrewarded-burden",
+            "warning",
+            f"unrewarded-burden:{request}:{department}",
+            f'"{ctx.requests[request].title}" puts new work on {name} from week {live}, and no '
+            f"win for {name} follows within {gap} weeks.",
+            phase=ctx.requests[request].phase,
+            department=department,
+            requests=(request,),
+        )
+
+
+def _onboarding_breadth(ctx: _Context) -> Iterator[Finding]:
+    limit = ctx.settings.max_onboarding_per_phase
+    if limit <= 0:
+        return
+    starting: dict[int, list[str]] = {}
+    for department in ctx.workshop.departments:
+        first = ctx.schedule.timelines[department.id].first_burden
+        if first is not None:
+            starting.setdefault(first, []).append(department.id)
+    for phase in ctx.workshop.phases:
+        load = ctx.schedule.phases[phase.id]
+        departments = starting.get(load.end, [])
+        if len(departments) > limit:
+            names = ", ".join(ctx.department_names[d] for d in departments)
+            requests = [r for d in departments for r in load.burden_requests.get(d, [])]
+            yield Finding(
+                "onboarding-breadth",
+                "caution",
+                f"onboarding-breadth:{phase.id}",
+                f"{len(departments)} departments start working with the system at the end of "
+                f'phase "{phase.name}" ({names}); the limit is {limit}.',
+                phase=phase.id,
+                requests=tuple(dict.fromkeys(requests)),
+            )
+
+
+def _vote_budget(ctx: _Context) -> Iterator[Finding]:
+    budget = ctx.settings.dots_per_head
+    for department in ctx.workshop.departments:
+        given = ctx.workshop.votes.get(department.id, {})
+        total = sum(given.values())
+        if total > budget:
+            yield Finding(
+                "vote-budget",
+                "error",
+                f"vote-budget:{department.id}",
+                f"{department.name} gave {total} dots; each head has {budget}.",
+                department=department.id,
+                requests=tuple(request for request, dots in given.items() if dots > 0),
+            )
+
+
+_CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
+    _phase_capacity,
+    _adoption_load,
+    _dependency_order,
+    _benefit_delay,
+    _onboarding_breadth,
+    _vote_budget,
+)
+_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+_RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
+
+
+def findings(workshop: Workshop, schedule: Schedule | None = None) -> list[Finding]:
+    """Every finding of the plan, errors first, accepted ones marked with their note."""
+    ctx = _Context(workshop, schedule or build_schedule(workshop))
+    notes = {accepted.key: accepted.note for accepted in workshop.accepted}
+    found = [finding for check in _CHECKS for finding in check(ctx)]
+    found.sort(key=lambda f: (_SEVERITY_RANK[f.severity], _RULE_RANK[f.rule]))
+    return [replace(f, accepted=True, note=notes[f.key]) if f.key in notes else f for f in found]
+
+
+def unaccepted_errors(found: list[Finding]) -> list[Finding]:
+    """The errors the committee has not accepted: these keep `check` from passing."""
+    return [f for f in found if f.severity == "error" and not f.accepted]

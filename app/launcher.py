@@ -1,0 +1,28 @@
+"""The one entry point: a subcommand goes to the command line, anything else to the GUI.
+
+Kept apart from `app.cli` so the command line never imports Qt: `check` on 10,000 requests must
+start as fast as a plain script.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+CLI_WORDS = {"check", "export", "verify", "import", "-h", "--help", "--version"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch on the first argument."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in CLI_WORDS:
+        from app import cli
+
+        return cli.main(args)
+    try:
+        from app.ui.application import run
+    except ImportError:
+        from app import cli
+
+        return cli.main(args)
+    return run(args)

@@ -1,0 +1,134 @@
+"""Read and write workshop files (`.bellwether.json`).
+
+Loading refuses a broken file with one line that names the field; saving is atomic, so a failed
+save leaves the old file byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from app.domain.fingerprint import plain_numbers
+from app.domain.model import FORMAT, Workshop, format_problem
+from app.domain.problems import describe
+from app.storage.atomic import atomic_write
+
+SUFFIX = ".bellwether.json"
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class WorkshopFileError(Exception):
+    """A workshop file that cannot be read; the message is one line for the user."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a workshop file (every number must be finite)")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f'the key "{key}" appears twice in one object')
+            seen.add(key)
+    return result
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text, with or without a byte-order mark."""
+    if not raw.strip():
+        raise WorkshopFileError("the file is empty: it holds no workshop")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise WorkshopFileError(
+            f"the file is not UTF-8 text (invalid byte 0x{raw[error.start]:02x} at byte "
+            f"{error.start})"
+        ) from None
+
+
+def parse_json(text: str) -> Any:
+    """JSON with NaN, Infinity and repeated keys refused."""
+    try:
+        return json.loads(
+            text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
+        )
+    except json.JSONDecodeError as error:
+        raise WorkshopFileError(
+            f"the file is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise WorkshopFileError(
+            "the file is not a workshop: its JSON is nested too deeply"
+        ) from None
+    except ValueError as error:
+        raise WorkshopFileError(f"the file is not valid JSON: {error}") from None
+
+
+def workshop_from_data(data: Any) -> Workshop:
+    """Validate parsed JSON as a workshop, or raise WorkshopFileError naming the field."""
+    if not isinstance(data, dict):
+        raise WorkshopFileError(f"the file must hold a JSON object (a workshop), got {_kind(data)}")
+    if "format" not in data:
+        raise WorkshopFileError(
+            f'format: is required (expected "{FORMAT}"): not a Bellwether workshop'
+        )
+    if data["format"] != FORMAT:
+        shown = data["format"] if isinstance(data["format"], str) else json.dumps(data["format"])
+        raise WorkshopFileError(f"format: {format_problem(str(shown))}")
+    try:
+        return Workshop.model_validate(data)
+    except ValueError as error:
+        raise WorkshopFileError(describe(error, data)) from None
+    except RecursionError:
+        raise WorkshopFileError("the file is not a workshop: it is nested too deeply") from None
+
+
+def _kind(data: Any) -> str:
+    from app.domain.model import _type_name
+
+    return _type_name(data)
+
+
+def parse_workshop(raw: bytes) -> Workshop:
+    """Bytes of a workshop file to a validated workshop."""
+    return workshop_from_data(parse_json(decode(raw)))
+
+
+def load_workshop(path: Path) -> Workshop:
+    """Read and validate a workshop file; never writes to it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise WorkshopFileError(
+                f"the file is {size / 2**20:.0f} MiB; a workshop file is at most "
+                f"{MAX_BYTES // 2**20} MiB"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise WorkshopFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise WorkshopFileError(f"{path}: is a folder, not a workshop file") from None
+    except OSError as error:
+        raise WorkshopFileError(f"{path}: cannot be read ({error.strerror})") from None
+    return parse_workshop(raw)
+
+
+def workshop_data(workshop: Workshop) -> dict[str, Any]:
+    """The workshop as JSON-ready data, every field present, in the format's field order."""
+    data: dict[str, Any] = plain_numbers(workshop.model_dump(mode="json"))
+    return data
+
+
+def dumps_workshop(workshop: Workshop) -> str:
+    """The text of a workshop file: indented, stable key order, non-ASCII kept readable."""
+    return json.dumps(workshop_data(workshop), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_workshop(path: Path, workshop: Workshop) -> None:
+    """Write a workshop file atomically (raises OSError with the reason on failure)."""
+    atomic_write(path, dumps_workshop(workshop).encode("utf-8"))
