@@ -19,10 +19,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app import cli
 
         return cli.main(args)
-    try:
-        from app.ui.application import run
-    except ImportError:
-        from app import cli
+    from app.ui.application import run
 
-        return cli.main(args)
     return run(args)

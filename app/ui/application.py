@@ -1,0 +1,78 @@
+"""Start the GUI: `python main.py [FILE] [--screenshot PNG]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The GUI's own arguments."""
+    parser = argparse.ArgumentParser(prog="bellwether", description="Open the Bellwether board.")
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="a workshop or a Bellwether PDF"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="render the window at 1920x1080 offscreen to PNG and exit",
+    )
+    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    return parser.parse_args(list(argv))
+
+
+def run(argv: Sequence[str]) -> int:
+    """Open the main window (or render it to a PNG) and run until it closes."""
+    args = parse(argv)
+    if args.screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
+    from app.ui.recovery_offer import offer_recovery
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Bellwether")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    restored = args.screenshot is None and offer_recovery(window)
+    opened = restored or args.file is None or window.open_path(args.file)
+    if not opened and args.screenshot is not None:
+        return 2
+    if args.screenshot is not None:
+        return screenshot(window, args.screenshot, args.presentation)
+    if args.presentation:
+        window.presentation_action.setChecked(True)
+        window.toggle_presentation()
+    else:
+        window.show()
+    return app.exec()
+
+
+def screenshot(window: object, path: Path, presentation: bool) -> int:
+    """Render the window at 1920x1080 and write it as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if presentation:
+        window.presentation_action.setChecked(True)
+        window.toggle_presentation()
+    window.resize(1920, 1080)
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    window.zoom_to_width()
+    QApplication.processEvents()
+    if not window.grab().save(str(path)):
+        print(f"bellwether: could not write {path}", file=sys.stderr)
+        return 2
+    window.close()
+    return 0

@@ -1,0 +1,1 @@
+"""The board: backlog and phases as columns, departments as lanes, requests as cards."""

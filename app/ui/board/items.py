@@ -1,0 +1,398 @@
+"""The items on the board: cards, column headers, lane headers.
+
+Items hold only what they were last told to draw (a face: plain values derived from the
+document); the scene tells them again after every change. Dragging is reported to the scene,
+which decides what a drop means.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.ui.board.geometry import CARD_H, CARD_W, COLUMN_HEADER_H, LANE_HEADER_W
+from app.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from app.ui.board.scene import BoardScene
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows file text literally: Qt would otherwise guess it is rich text."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def number(value: float) -> str:
+    """12, 12.5: never 12.0."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def font(pixels: float, bold: bool = False) -> QFont:
+    """A UI font at a pixel size (scene units), so text scales with the board's zoom."""
+    result = QFont(QApplication.font())
+    result.setPixelSize(max(6, round(pixels)))
+    result.setBold(bold)
+    return result
+
+
+def two_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """Wrap text into at most two lines, eliding the second."""
+    words = text.split()
+    first = ""
+    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first and words:
+        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+    rest = " ".join(words)
+    if not rest:
+        return [first]
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """What a card shows: derived from the document, compared to skip needless repaints."""
+
+    title: str
+    effort: float
+    benefit: float
+    dots: int
+    dot_colors: tuple[tuple[str, int], ...]
+    color: str
+    severity: str | None
+    highlighted: bool
+    theme: str
+
+
+class CardItem(QGraphicsItem):
+    """A request on the board; dragged with the mouse and snapped to a column on release."""
+
+    def __init__(self, request_id: str, board: BoardScene) -> None:
+        super().__init__()
+        self.request_id = request_id
+        self.board = board
+        self.face: CardFace | None = None
+        self.home = QPointF()
+        self._lines: list[str] = []
+        self._press: QPointF | None = None
+        self._dragging = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def show_face(self, face: CardFace, theme: Theme) -> None:
+        """Draw this face from now on (repaints only when it differs)."""
+        if face == self.face:
+            return
+        if self.face is None or face.title != self.face.title or face.theme != self.face.theme:
+            metrics = QFontMetricsF(font(13 * theme.font_scale, bold=True))
+            self._lines = two_lines(face.title, metrics, CARD_W - 36)
+            self.setToolTip(plain_tooltip(face.title))
+        self.face = face
+        self.update()
+
+    def place(self, x: float, y: float) -> None:
+        """Move to the card's slot (its home, where a cancelled drag returns to)."""
+        self.home = QPointF(x, y)
+        if not self._dragging and self.pos() != self.home:
+            self.setPos(self.home)
+
+    def boundingRect(self) -> QRectF:
+        """The card's extent, with room for the selection outline."""
+        return QRectF(-3, -3, CARD_W + 6, CARD_H + 6)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the card from its face."""
+        face = self.face
+        if face is None:
+            return
+        theme = self.board.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_body(painter, theme, face)
+        self._paint_text(painter, theme, face)
+        if face.severity is not None:
+            self._paint_badge(painter, theme, face.severity)
+
+    def _paint_body(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
+        rect = QRectF(0, 0, CARD_W, CARD_H)
+        surface = QColor(theme.surface)
+        if theme.dark:
+            surface = surface.lighter(135)
+        outline = theme.accent if self.isSelected() or face.highlighted else theme.grid
+        painter.setPen(QPen(outline, 3.0 if self.isSelected() or face.highlighted else 1.0))
+        painter.setBrush(QBrush(surface))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(face.color))
+        painter.drawRoundedRect(QRectF(0, 0, 7, CARD_H), 3, 3)
+
+    def _paint_text(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
+        painter.setPen(theme.text)
+        painter.setFont(font(13 * theme.font_scale, bold=True))
+        line_height = 16 * theme.font_scale
+        for index, line in enumerate(self._lines):
+            painter.drawText(QPointF(14, 20 + index * line_height), line)
+        painter.setFont(font(12 * theme.font_scale))
+        painter.setPen(theme.muted)
+        facts = f"{number(face.effort)} pd   ★ {number(face.benefit)}   ● {face.dots}"
+        painter.drawText(QPointF(14, CARD_H - 10), facts)
+        self._paint_dots(painter, face)
+
+    def _paint_dots(self, painter: QPainter, face: CardFace) -> None:
+        x = CARD_W - 12.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, count in reversed(face.dot_colors):
+            painter.setBrush(QColor(color))
+            for _ in range(min(count, 10)):
+                painter.drawEllipse(QPointF(x, CARD_H - 32), 4.5, 4.5)
+                x -= 10
+                if x < 20:
+                    return
+
+    def _paint_badge(self, painter: QPainter, theme: Theme, severity: str) -> None:
+        center = QPointF(CARD_W - 14, 14)
+        painter.setPen(QPen(theme.background, 1.5))
+        painter.setBrush(theme.severity(severity))
+        painter.drawEllipse(center, 10, 10)
+        painter.setPen(QColor("#000000"))
+        painter.setFont(font(14, bold=True))
+        painter.drawText(
+            QRectF(center.x() - 10, center.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, "!"
+        )
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        """Tell the board when the selection moves, so the inspector can follow."""
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """Show the open hand while hovering."""
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        super().hoverEnterEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """Start a possible drag (or a vote, in voting mode)."""
+        if self.board.card_clicked(self, event):
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.scenePos()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """Follow the mouse once it has moved far enough to count as a drag."""
+        if self._press is None:
+            return
+        delta = event.scenePos() - self._press
+        if not self._dragging and delta.manhattanLength() < QApplication.startDragDistance():
+            return
+        if not self._dragging:
+            self._dragging = True
+            self.setZValue(100)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self.setPos(self.home + delta)
+        self.board.drag_moved(self, event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """Drop: the board snaps the card to a column, or sends it home."""
+        dragging, self._dragging, self._press = self._dragging, False, None
+        self.setZValue(0)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        if dragging:
+            self.setPos(self.home)
+            self.board.drag_finished(self, event.scenePos())
+        super().mouseReleaseEvent(event)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFace:
+    """What a column header shows."""
+
+    title: str
+    weeks: str
+    dates: str
+    iso_weeks: str
+    effort: float
+    capacity: float | None
+    severity: str | None
+    highlighted: bool
+    preview: tuple[str, ...]
+    preview_severity: str | None
+
+
+class ColumnHeaderItem(QGraphicsItem):
+    """A phase's (or the backlog's) header: name, weeks, dates, ISO weeks and the load bar."""
+
+    def __init__(self, board: BoardScene, width: float, height: float) -> None:
+        super().__init__()
+        self.board = board
+        self.width = width
+        self.height = height
+        self.face: ColumnFace | None = None
+        self.setZValue(5)
+
+    def show_face(self, face: ColumnFace, width: float, height: float) -> None:
+        """Redraw with new values (and size, when the lanes grew)."""
+        if face == self.face and width == self.width and height == self.height:
+            return
+        self.prepareGeometryChange()
+        self.face, self.width, self.height = face, width, height
+        self.setToolTip(plain_tooltip(face.title))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """Header and the column's full height (for the drop highlight)."""
+        return QRectF(0, 0, self.width, self.height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the header, its load bar and, while a card hovers, the drop preview."""
+        face = self.face
+        if face is None:
+            return
+        theme = self.board.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if face.highlighted:
+            glow = QColor(theme.accent)
+            glow.setAlpha(45)
+            painter.fillRect(QRectF(0, 0, self.width, self.height), glow)
+            painter.setPen(QPen(theme.accent, 3))
+            painter.drawRect(QRectF(1.5, 1.5, self.width - 3, self.height - 3))
+        painter.setPen(QPen(theme.grid, 1))
+        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, self.height))
+        inner = self.width - 16
+        painter.setPen(theme.text)
+        painter.setFont(font(15 * theme.font_scale, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        painter.drawText(
+            QPointF(8, 20), metrics.elidedText(face.title, Qt.TextElideMode.ElideRight, inner)
+        )
+        painter.setFont(font(11.5 * theme.font_scale))
+        painter.setPen(theme.muted)
+        for index, line in enumerate((face.weeks, face.dates, face.iso_weeks)):
+            painter.drawText(QPointF(8, 38 + index * 15), line)
+        if face.capacity is not None:
+            self._paint_load(painter, theme, face, inner)
+        if face.preview:
+            self._paint_preview(painter, theme, face)
+
+    def _paint_load(self, painter: QPainter, theme: Theme, face: ColumnFace, inner: float) -> None:
+        capacity = face.capacity or 0.0
+        ratio = face.effort / capacity if capacity else (0.0 if face.effort == 0 else 2.0)
+        bar = QRectF(8, 86, inner, 12)
+        painter.setPen(QPen(theme.grid, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(bar)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.severity(face.severity))
+        painter.drawRect(QRectF(bar.x(), bar.y(), bar.width() * min(ratio, 1.0), bar.height()))
+        painter.setPen(theme.text)
+        painter.setFont(font(11 * theme.font_scale))
+        label = (
+            f"{number(face.effort)} / {number(capacity)} pd ({ratio:.0%})"
+            if capacity
+            else (f"{number(face.effort)} pd, no capacity")
+        )
+        painter.drawText(QPointF(8, 82), label)
+
+    def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
+        lines = face.preview
+        box = QRectF(6, COLUMN_HEADER_H + 4, self.width - 12, 10 + 17 * len(lines))
+        painter.setPen(QPen(theme.severity(face.preview_severity), 2))
+        painter.setBrush(theme.background)
+        painter.drawRoundedRect(box, 5, 5)
+        painter.setPen(theme.text)
+        painter.setFont(font(12.5 * theme.font_scale, bold=True))
+        for index, line in enumerate(lines):
+            painter.drawText(QPointF(box.x() + 8, box.y() + 19 + 17 * index), line)
+
+
+@dataclass(frozen=True, slots=True)
+class LaneFace:
+    """What a lane header shows."""
+
+    name: str
+    head: str
+    color: str
+    first_win: str
+    signed: str
+    highlighted: bool
+
+
+class LaneHeaderItem(QGraphicsItem):
+    """A department's lane: its header on the left and the band behind its cards."""
+
+    def __init__(self, board: BoardScene) -> None:
+        super().__init__()
+        self.board = board
+        self.face: LaneFace | None = None
+        self.width = 0.0
+        self.height = 0.0
+        self.setZValue(-10)
+
+    def show_face(self, face: LaneFace, width: float, height: float) -> None:
+        """Redraw with new values and size."""
+        if face == self.face and width == self.width and height == self.height:
+            return
+        self.prepareGeometryChange()
+        self.face, self.width, self.height = face, width, height
+        self.setToolTip(plain_tooltip(f"{face.name}\n{face.head}"))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The whole lane, header and band."""
+        return QRectF(0, 0, self.width, self.height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the band, the colour swatch, name, head and first win."""
+        face = self.face
+        if face is None:
+            return
+        theme = self.board.theme
+        band = QColor(face.color)
+        band.setAlpha(60 if face.highlighted else 22)
+        painter.fillRect(QRectF(0, 0, self.width, self.height), band)
+        painter.setPen(QPen(theme.grid, 1))
+        painter.drawLine(QPointF(0, self.height), QPointF(self.width, self.height))
+        painter.fillRect(QRectF(0, 0, 10, self.height), QColor(face.color))
+        if face.highlighted:
+            painter.setPen(QPen(theme.accent, 3))
+            painter.drawRect(QRectF(1.5, 1.5, self.width - 3, self.height - 3))
+        inner = LANE_HEADER_W - 28
+        painter.setPen(theme.text)
+        painter.setFont(font(15 * theme.font_scale, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        painter.drawText(
+            QPointF(18, 24), metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, inner)
+        )
+        painter.setFont(font(12 * theme.font_scale))
+        painter.setPen(theme.muted)
+        small = QFontMetricsF(painter.font())
+        rows = (face.head, face.first_win, face.signed)
+        for index, line in enumerate(row for row in rows if row):
+            painter.drawText(
+                QPointF(18, 44 + index * 17),
+                small.elidedText(line, Qt.TextElideMode.ElideRight, inner),
+            )

@@ -1,0 +1,350 @@
+"""The board scene: mirrors the document, and turns drags into move commands.
+
+On every change the scene recomputes the layout (plain arithmetic) and gives each item its new
+face; items whose face and place are unchanged are not touched, so a move at 1,000 requests
+repaints a handful of cards, not all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
+
+from app.domain.edits import move_request
+from app.domain.model import Workshop
+from app.domain.rules import SEVERITIES, Finding, findings
+from app.domain.schedule import iso_week, week_date
+from app.ui.board.geometry import (
+    LANE_HEADER_W,
+    VISION_H,
+    BoardLayout,
+    Column,
+    drop_column,
+    layout_board,
+)
+from app.ui.board.items import (
+    CardFace,
+    CardItem,
+    ColumnFace,
+    ColumnHeaderItem,
+    LaneFace,
+    LaneHeaderItem,
+    font,
+)
+from app.ui.document import WorkshopDocument
+from app.ui.theme import Theme, department_color, desktop_theme
+
+_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
+def worst(severities: list[str]) -> str | None:
+    """The most severe of some severities (None for none)."""
+    return min(severities, key=_RANK.__getitem__) if severities else None
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """What the findings panel asked the board to point at."""
+
+    requests: frozenset[str] = frozenset()
+    phase: str | None = None
+    department: str | None = None
+
+
+def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
+    """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
+    title = workshop.request(request_id).title
+    target = "the backlog" if phase_id is None else workshop.phase(phase_id).name
+    return f"Move '{title}' to {target}"
+
+
+class BoardScene(QGraphicsScene):
+    """The board for one document."""
+
+    selectedRequestChanged = Signal(str)
+
+    def __init__(self, document: WorkshopDocument, theme: Theme | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.theme = theme or desktop_theme()
+        self.cards: dict[str, CardItem] = {}
+        self.columns: list[ColumnHeaderItem] = []
+        self.lanes: dict[str, LaneHeaderItem] = {}
+        self.layout: BoardLayout = layout_board(document.workshop)
+        self.highlight = Highlight()
+        self.order: Callable[[Workshop], list[str]] | None = None
+        self.click_handler: Callable[[str, QGraphicsSceneMouseEvent], bool] | None = None
+        self.hidden_votes: Callable[[str], bool] = lambda department: False
+        self._hover: tuple[str, int] | None = None
+        self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
+        self._vision = QGraphicsTextItem()
+        self._vision.setZValue(5)
+        self.addItem(self._vision)
+        self.selectionChanged.connect(self._selection_changed)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw everything in another theme."""
+        self.theme = theme
+        for card in self.cards.values():
+            card.face = None
+        self.refresh()
+        self.update()
+
+    def refresh(self) -> None:
+        """Bring every item in line with the document."""
+        workshop = self.document.workshop
+        self._preview.clear()
+        order = self.order(workshop) if self.order is not None else None
+        self.layout = layout_board(workshop, order)
+        self.setBackgroundBrush(self.theme.background)
+        self._refresh_vision(workshop)
+        self._refresh_lanes(workshop)
+        self._refresh_columns(workshop)
+        self._refresh_cards(workshop)
+        margin = 40.0
+        self.setSceneRect(QRectF(0, 0, self.layout.width + margin, self.layout.height + margin))
+
+    def _refresh_vision(self, workshop: Workshop) -> None:
+        text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
+        self._vision.setPlainText(text)
+        self._vision.setFont(font(20 * self.theme.font_scale, bold=True))
+        self._vision.setDefaultTextColor(self.theme.text)
+        self._vision.setTextWidth(max(400.0, self.layout.width - LANE_HEADER_W))
+        self._vision.setPos(LANE_HEADER_W, 2)
+
+    def _refresh_lanes(self, workshop: Workshop) -> None:
+        wanted = {department.id for department in workshop.departments}
+        for department in list(self.lanes):
+            if department not in wanted:
+                self.removeItem(self.lanes.pop(department))
+        first_wins = {m.id: m.first_win_week for m in self.document.analysis.metrics.departments}
+        signed = {
+            s.department
+            for s in workshop.signoffs
+            if s.fingerprint == self.document.analysis.fingerprint
+        }
+        stale = {s.department for s in workshop.signoffs} - signed
+        for index, department in enumerate(workshop.departments):
+            item = self.lanes.get(department.id)
+            if item is None:
+                item = self.lanes[department.id] = LaneHeaderItem(self)
+                self.addItem(item)
+            lane = self.layout.lane_of(department.id)
+            win = first_wins.get(department.id)
+            face = LaneFace(
+                department.name,
+                department.head,
+                department_color(workshop, index).name(),
+                f"first win: week {win}" if win is not None else "first win: none yet",
+                "✔ signed"
+                if department.id in signed
+                else ("signed (stale)" if department.id in stale else ""),
+                self.highlight.department == department.id,
+            )
+            item.setPos(0, lane.y)
+            item.show_face(face, self.layout.width, lane.height)
+
+    def _refresh_columns(self, workshop: Workshop) -> None:
+        while len(self.columns) > len(self.layout.columns):
+            self.removeItem(self.columns.pop())
+        while len(self.columns) < len(self.layout.columns):
+            item = ColumnHeaderItem(self, 0, 0)
+            self.columns.append(item)
+            self.addItem(item)
+        height = self.layout.height - VISION_H
+        for item, column in zip(self.columns, self.layout.columns, strict=True):
+            item.setPos(column.x, VISION_H)
+            item.show_face(self._column_face(workshop, column), column.width, height)
+
+    def _column_face(self, workshop: Workshop, column: Column) -> ColumnFace:
+        preview = (
+            self._preview.get(self._hover)
+            if self._hover and self._hover[1] == column.index
+            else None
+        )
+        lines, preview_severity = preview if preview else ((), None)
+        highlighted = self._hover is not None and self._hover[1] == column.index
+        if column.phase is None:
+            backlog = self.document.analysis.metrics.plan.backlog
+            return ColumnFace(
+                "Backlog", f"{backlog} requests waiting", "", "", 0.0, None, None, highlighted,
+                lines, preview_severity,
+            )  # fmt: skip
+        phase = workshop.phase(column.phase)
+        span = self.document.analysis.schedule.phases[phase.id]
+        severities = [
+            f.severity for f in self.document.analysis.findings
+            if f.phase == phase.id and f.rule in ("phase-capacity", "phase-near-capacity")
+        ]  # fmt: skip
+        start, end = week_date(workshop.start, span.start), week_date(workshop.start, span.end)
+        return ColumnFace(
+            phase.name,
+            f"weeks {span.start}–{span.end} ({phase.weeks} wk)",
+            f"{start:%d %b %Y} – {end:%d %b %Y}",
+            f"{iso_week(workshop.start, span.start)} – {iso_week(workshop.start, span.end)}",
+            span.effort,
+            phase.capacity,
+            worst(severities),
+            highlighted or self.highlight.phase == phase.id,
+            lines,
+            preview_severity,
+        )
+
+    def _refresh_cards(self, workshop: Workshop) -> None:
+        requests = {request.id: request for request in workshop.requests}
+        for request_id in [r for r in self.cards if r not in requests]:
+            self.removeItem(self.cards.pop(request_id))
+        concerns: dict[str, list[str]] = {}
+        for finding in self.document.analysis.findings:
+            if not finding.accepted:
+                for request_id in finding.requests:
+                    concerns.setdefault(request_id, []).append(finding.severity)
+        colors = {
+            d.id: department_color(workshop, i).name() for i, d in enumerate(workshop.departments)
+        }
+        dots = self._dots(workshop, colors)
+        for request_id, request in requests.items():
+            card = self.cards.get(request_id)
+            if card is None:
+                card = self.cards[request_id] = CardItem(request_id, self)
+                self.addItem(card)
+            given = dots.get(request_id, ())
+            face = CardFace(
+                request.title,
+                request.effort,
+                sum(request.benefit.values()),
+                sum(count for _, count in given),
+                given,
+                colors[request.department],
+                worst(concerns.get(request_id, [])),
+                request_id in self.highlight.requests,
+                self.theme.name,
+            )
+            card.show_face(face, self.theme)
+            card.place(*self.layout.cards[request_id])
+
+    def _dots(
+        self, workshop: Workshop, colors: dict[str, str]
+    ) -> dict[str, tuple[tuple[str, int], ...]]:
+        result: dict[str, list[tuple[str, int]]] = {}
+        for department in workshop.departments:
+            if self.hidden_votes(department.id):
+                continue
+            for request_id, count in workshop.votes.get(department.id, {}).items():
+                if count:
+                    result.setdefault(request_id, []).append((colors[department.id], count))
+        return {request_id: tuple(given) for request_id, given in result.items()}
+
+    # --- highlighting and selection -------------------------------------------------------
+
+    def show_highlight(self, finding: Finding | None) -> None:
+        """Point at the cards, phase and department a finding concerns (None: clear)."""
+        if finding is None:
+            self.highlight = Highlight()
+        else:
+            self.highlight = Highlight(
+                frozenset(finding.requests), finding.phase, finding.department
+            )
+        self.refresh()
+
+    def selected_request(self) -> str | None:
+        """The id of the selected card, if one is selected."""
+        for item in self.selectedItems():
+            if isinstance(item, CardItem):
+                return item.request_id
+        return None
+
+    def select_request(self, request_id: str | None) -> None:
+        """Select one card (or none) and make it the keyboard focus."""
+        self.clearSelection()
+        card = self.cards.get(request_id) if request_id else None
+        if card is not None:
+            card.setSelected(True)
+            card.setFocus()
+
+    def _selection_changed(self) -> None:
+        self.selectedRequestChanged.emit(self.selected_request() or "")
+
+    # --- dragging ---------------------------------------------------------------------------
+
+    def card_clicked(self, card: CardItem, event: QGraphicsSceneMouseEvent) -> bool:
+        """Give voting mode the click first; True when it took it."""
+        return self.click_handler is not None and self.click_handler(card.request_id, event)
+
+    def drag_moved(self, card: CardItem, pos: QPointF) -> None:
+        """Highlight the column under the cursor and preview what a drop there would do."""
+        column = drop_column(self.layout, pos.x(), pos.y())
+        hover = (card.request_id, column.index) if column is not None else None
+        if hover == self._hover:
+            return
+        self._hover = hover
+        if hover is not None and hover not in self._preview:
+            self._preview[hover] = self.drop_preview(
+                card.request_id, column.phase if column else None
+            )
+        self._refresh_columns(self.document.workshop)
+
+    def drag_finished(self, card: CardItem, pos: QPointF) -> None:
+        """Snap to the column under the drop point as one undo command, or return home."""
+        self._hover = None
+        column = drop_column(self.layout, pos.x(), pos.y())
+        workshop = self.document.workshop
+        if column is None or column.phase == workshop.request(card.request_id).phase:
+            self._refresh_columns(workshop)
+            return
+        self.move(card.request_id, column.phase)
+
+    def move(self, request_id: str, phase_id: str | None) -> bool:
+        """Move a request to a phase (None: the backlog) as one undoable command."""
+        workshop = self.document.workshop
+        if workshop.request(request_id).phase == phase_id:
+            return False
+        after = move_request(workshop, request_id, phase_id)
+        pushed = self.document.push(move_text(workshop, request_id, phase_id), after)
+        if not pushed:
+            self._refresh_columns(workshop)
+        return pushed
+
+    def drop_preview(
+        self, request_id: str, phase_id: str | None
+    ) -> tuple[tuple[str, ...], str | None]:
+        """What dropping here would do, from the rules run on the would-be workshop."""
+        workshop = self.document.workshop
+        if workshop.request(request_id).phase == phase_id:
+            return (("Drop here: no change",), None)
+        after = move_request(workshop, request_id, phase_id)
+        before_found = {f.key: f for f in self.document.analysis.findings}
+        after_found = {f.key: f for f in findings(after)}
+        added = [f for key, f in after_found.items() if key not in before_found]
+        removed = [f for key, f in before_found.items() if key not in after_found]
+        lines = []
+        if phase_id is not None:
+            load = sum(r.effort for r in after.requests if r.phase == phase_id)
+            capacity = workshop.phase(phase_id).capacity
+            lines.append(
+                f"Load {load:g} / {capacity:g} pd"
+                + (f" ({load / capacity:.0%})" if capacity else "")
+            )
+        lines.append(f"+{len(added)} findings, −{len(removed)}")
+        for f in added[:2]:
+            lines.append(f"+ {f.severity}: {f.rule}")
+        for f in removed[:2]:
+            lines.append(f"− {f.severity}: {f.rule}")
+        return tuple(lines), worst([f.severity for f in added if not f.accepted])
+
+    def card_rect(self, request_id: str) -> QRectF:
+        """The card's rectangle in scene coordinates (for tests and scrolling)."""
+        return self.cards[request_id].sceneBoundingRect().adjusted(3, 3, -3, -3)
+
+    def column_center(self, index: int, department: str) -> QPointF:
+        """A point inside the given column and department's lane."""
+        column = self.layout.columns[index]
+        lane = self.layout.lane_of(department)
+        return QPointF(column.x + column.width / 2, lane.y + lane.height / 2)

@@ -1,0 +1,119 @@
+"""The board's view: zoom, fit, and moving the selection with the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from app.ui.board.scene import BoardScene
+
+ZOOM_STEP = 1.2
+ZOOM_LIMITS = (0.15, 4.0)
+
+
+class BoardView(QGraphicsView):
+    """Shows the board scene; arrows and Tab move the selection between cards."""
+
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.board = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Board"))
+
+    @property
+    def zoom(self) -> float:
+        """The current scale factor."""
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (> 1) or out (< 1), within sensible limits."""
+        low, high = ZOOM_LIMITS
+        target = min(high, max(low, self.zoom * factor))
+        self.scale(target / self.zoom, target / self.zoom)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole board, readable when it allows (never above 1.5x)."""
+        rect: QRectF = self.board.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:
+            self.resetTransform()
+            self.scale(1.5, 1.5)
+
+    def zoom_to_width(self) -> None:
+        """Fill the view's width with the board (scroll down for more lanes): readable first."""
+        rect: QRectF = self.board.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        available = self.viewport().width()
+        factor = min(1.5, max(ZOOM_LIMITS[0], available / max(rect.width(), 1.0)))
+        self.resetTransform()
+        self.scale(factor, factor)
+        self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / factor / 2)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms; the wheel alone scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            return
+        super().wheelEvent(event)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab walks the cards instead of leaving the board."""
+        if self.board.cards:
+            self.step_selection(1 if next_ else -1)
+            return True
+        return super().focusNextPrevChild(next_)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys select the nearest card in that direction."""
+        directions = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        key = Qt.Key(event.key())
+        if key in directions and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.select_towards(*directions[key])
+            return
+        super().keyPressEvent(event)
+
+    def _ordered(self) -> list[str]:
+        places = self.board.layout.cards
+        return sorted(places, key=lambda r: (places[r][1], places[r][0]))
+
+    def step_selection(self, step: int) -> None:
+        """Select the next (or previous) card in reading order."""
+        ordered = self._ordered()
+        current = self.board.selected_request()
+        index = ordered.index(current) + step if current in ordered else 0
+        self._select(ordered[index % len(ordered)])
+
+    def select_towards(self, dx: int, dy: int) -> None:
+        """Select the nearest card whose centre lies in the direction (dx, dy)."""
+        places = self.board.layout.cards
+        current = self.board.selected_request()
+        if current is None or current not in places:
+            if places:
+                self._select(self._ordered()[0])
+            return
+        cx, cy = places[current]
+        best: tuple[float, str] | None = None
+        for request_id, (x, y) in places.items():
+            ox, oy = x - cx, y - cy
+            along = ox * dx + oy * dy
+            if request_id == current or along <= 0:
+                continue
+            across = abs(ox * dy) + abs(oy * dx)
+            score = along + 3 * across
+            if best is None or score < best[0]:
+                best = (score, request_id)
+        if best is not None:
+            self._select(best[1])
+
+    def _select(self, request_id: str) -> None:
+        self.board.select_request(request_id)
+        self.ensureVisible(self.board.card_rect(request_id), 40, 40)

@@ -1,0 +1,219 @@
+"""The charts under the board (pyqtgraph): phase load, and benefit over time per department.
+
+Both are redrawn from the document on every change. The plotted values are kept as plain data
+(`load_data`, `benefit_data`) so tests can check what is shown without reading pixels.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from app.domain.model import Workshop
+from app.ui.document import WorkshopDocument
+from app.ui.theme import Theme, department_color, desktop_theme
+
+
+@dataclass(frozen=True, slots=True)
+class LoadData:
+    """The phase load chart's values."""
+
+    names: tuple[str, ...]
+    effort: tuple[float, ...]
+    capacity: tuple[float, ...]
+    over: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitLine:
+    """One department's cumulative benefit as a step line."""
+
+    department: str
+    weeks: tuple[float, ...]
+    points: tuple[float, ...]
+    wins: tuple[int, ...]
+    first_burden: int | None
+
+
+def load_data(workshop: Workshop, document: WorkshopDocument) -> LoadData:
+    """Effort against capacity per phase."""
+    phases = document.analysis.metrics.phases
+    return LoadData(
+        tuple(p.name for p in workshop.phases),
+        tuple(m.effort for m in phases),
+        tuple(m.capacity for m in phases),
+        tuple(m.effort > m.capacity for m in phases),
+    )
+
+
+def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[BenefitLine]:
+    """Cumulative benefit points per department, as step coordinates up to the plan's end."""
+    schedule = document.analysis.schedule
+    points_at: dict[str, dict[int, float]] = {d.id: {} for d in workshop.departments}
+    for request in workshop.requests:
+        if request.phase is None:
+            continue
+        win = schedule.phases[request.phase].end + request.weeks_to_benefit
+        for department, points in request.benefit.items():
+            points_at[department][win] = points_at[department].get(win, 0.0) + points
+    lines = []
+    for department in workshop.departments:
+        steps = sorted(points_at[department.id].items())
+        end = max([schedule.end, *(week for week, _ in steps)])
+        weeks, values, total = [0.0], [0.0], 0.0
+        for week, points in steps:
+            weeks += [float(week), float(week)]
+            values += [total, total + points]
+            total += points
+        weeks.append(float(end))
+        values.append(total)
+        timeline = schedule.timelines[department.id]
+        lines.append(
+            BenefitLine(
+                department.id,
+                tuple(weeks),
+                tuple(values),
+                tuple(week for week, _ in steps),
+                timeline.first_burden,
+            )
+        )
+    return lines
+
+
+class ChartsPanel(QWidget):
+    """Phase load and benefit timeline side by side."""
+
+    def __init__(self, document: WorkshopDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.theme = desktop_theme()
+        self.load_plot = pg.PlotWidget()
+        self.benefit_plot = pg.PlotWidget()
+        self.load_plot.setMenuEnabled(False)
+        self.benefit_plot.setMenuEnabled(False)
+        self.benefit_plot.addLegend(offset=(10, 10))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.capacity_marks = pg.PlotDataItem(connect="pairs")
+        self.load_plot.addItem(self.bars)
+        self.load_plot.addItem(self.capacity_marks)
+        self.load_plot.setMouseEnabled(x=False, y=False)
+        self.lines: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem, pg.ScatterPlotItem]] = {}
+        self.boundaries: list[pg.InfiniteLine] = []
+        self.load = LoadData((), (), (), ())
+        self.benefit: list[BenefitLine] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.load_plot, 2)
+        layout.addWidget(self.benefit_plot, 3)
+        self.set_theme(self.theme)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Colours and type size follow the board's theme."""
+        self.theme = theme
+        size = round(11 * theme.font_scale)
+        for plot, title in (
+            (self.load_plot, "Phase load (person-days)"),
+            (self.benefit_plot, "Benefit over time"),
+        ):
+            plot.setBackground(theme.background)
+            plot.setTitle(title, color=theme.text.name(), size=f"{size + 2}pt")
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(theme.grid)
+                axis.setTextPen(theme.text)
+                tick_font = QFont()
+                tick_font.setPointSize(size)
+                axis.setTickFont(tick_font)
+        self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw both charts from the document."""
+        workshop = self.document.workshop
+        self._refresh_load(workshop)
+        self._refresh_benefit(workshop)
+
+    def _refresh_load(self, workshop: Workshop) -> None:
+        self.load = load_data(workshop, self.document)
+        xs = list(range(len(self.load.names)))
+        theme = self.theme
+        near = {f.phase for f in self.document.analysis.findings if f.rule == "phase-near-capacity"}
+        brushes = [
+            theme.error if over else (theme.caution if phase.id in near else theme.accent)
+            for over, phase in zip(self.load.over, workshop.phases, strict=True)
+        ]
+        self.bars.setOpts(x=xs, height=list(self.load.effort), width=0.6, brushes=brushes, pen=None)
+        marks_x, marks_y = [], []
+        for x, capacity in zip(xs, self.load.capacity, strict=True):
+            marks_x += [x - 0.42, x + 0.42]
+            marks_y += [capacity, capacity]
+        self.capacity_marks.setData(marks_x, marks_y, pen=pg.mkPen(theme.text, width=3))
+        ticks = [
+            (x, name if len(name) <= 14 else name[:13] + "…")
+            for x, name in zip(xs, self.load.names, strict=True)
+        ]
+        self.load_plot.getAxis("bottom").setTicks([ticks])
+
+    def _refresh_benefit(self, workshop: Workshop) -> None:
+        self.benefit = benefit_lines(workshop, self.document)
+        wanted = {line.department for line in self.benefit}
+        for department in [d for d in self.lines if d not in wanted]:
+            for item in self.lines.pop(department):
+                self.benefit_plot.removeItem(item)
+        names = {d.id: d.name for d in workshop.departments}
+        for index, line in enumerate(self.benefit):
+            color = department_color(workshop, index)
+            items = self.lines.get(line.department)
+            if items is None:
+                items = (
+                    pg.PlotDataItem(name=names[line.department]),
+                    pg.ScatterPlotItem(),
+                    pg.ScatterPlotItem(),
+                )
+                for item in items:
+                    self.benefit_plot.addItem(item)
+                self.lines[line.department] = items
+            self._draw_line(items, line, color)
+        self._draw_boundaries()
+
+    def _draw_line(
+        self,
+        items: tuple[pg.PlotDataItem, pg.ScatterPlotItem, pg.ScatterPlotItem],
+        line: BenefitLine,
+        color: QColor,
+    ) -> None:
+        curve, wins, burden = items
+        curve.setData(list(line.weeks), list(line.points), pen=pg.mkPen(color, width=2.5))
+        cumulative = dict(zip(line.weeks[2::2], line.points[2::2], strict=False))
+        wins.setData(
+            [float(w) for w in line.wins],
+            [cumulative.get(float(w), 0.0) for w in line.wins],
+            symbol="o", size=9, brush=pg.mkBrush(color), pen=pg.mkPen(self.theme.background),
+        )  # fmt: skip
+        first = line.first_burden
+        burden.setData(
+            [] if first is None else [float(first)],
+            [] if first is None else [0.0],
+            symbol="t1", size=13, brush=pg.mkBrush(color), pen=pg.mkPen(self.theme.text),
+        )  # fmt: skip
+
+    def _draw_boundaries(self) -> None:
+        ends = [span.end for span in self.document.analysis.schedule.phases.values()]
+        while len(self.boundaries) > len(ends):
+            self.benefit_plot.removeItem(self.boundaries.pop())
+        while len(self.boundaries) < len(ends):
+            boundary = pg.InfiniteLine(angle=90, movable=False)
+            self.benefit_plot.addItem(boundary)
+            self.boundaries.append(boundary)
+        pen = pg.mkPen(self.theme.grid, width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
+        for boundary, end in zip(self.boundaries, ends, strict=True):
+            boundary.setPen(pen)
+            boundary.setValue(end)

@@ -1,0 +1,137 @@
+"""The open workshop: its state, its undo stack and the one signal every view listens to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.domain.fingerprint import fingerprint
+from app.domain.metrics import Metrics, metrics
+from app.domain.model import Workshop
+from app.domain.rules import Finding, findings
+from app.domain.schedule import Schedule, build_schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the views draw besides the workshop itself, computed once per change."""
+
+    schedule: Schedule
+    findings: list[Finding]
+    metrics: Metrics
+    fingerprint: str
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> Analysis:
+        """Analyse a workshop: one schedule pass shared by the rules and metrics."""
+        schedule = build_schedule(workshop)
+        return cls(
+            schedule,
+            findings(workshop, schedule),
+            metrics(workshop, schedule),
+            fingerprint(workshop),
+        )
+
+    def valid_signoffs(self, workshop: Workshop) -> int:
+        """How many sign-offs approve exactly this version of the plan."""
+        return sum(1 for s in workshop.signoffs if s.fingerprint == self.fingerprint)
+
+
+class EditCommand(QUndoCommand):
+    """One undoable edit: the workshop before and after a domain operation."""
+
+    def __init__(
+        self, document: WorkshopDocument, text: str, after: Workshop, merge_id: int = -1
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before = document.workshop
+        self.after = after
+        self.merge_key: object = None
+        self._merge_id = merge_id
+
+    def id(self) -> int:
+        """Commands with the same id and merge key merge (a burst of votes on one card)."""
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a following command of the same kind and key into this one."""
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        return True
+
+    def redo(self) -> None:
+        """Apply the edit."""
+        self.document.set_workshop(self.after)
+
+    def undo(self) -> None:
+        """Take the edit back."""
+        self.document.set_workshop(self.before)
+
+
+class WorkshopDocument(QObject):
+    """Owns the workshop and its undo stack; views subscribe to `changed` and redraw from it."""
+
+    changed = Signal()
+    pathChanged = Signal()
+
+    def __init__(
+        self, workshop: Workshop, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workshop = workshop
+        self.path = path
+        self.baseline = workshop
+        self.undo_stack = QUndoStack(self)
+        self.analysis = Analysis.of(workshop)
+        self.confirm_stale: Callable[[int], bool] = lambda signed: True
+
+    @property
+    def modified(self) -> bool:
+        """Unsaved changes: the undo stack is not at its clean state."""
+        return not self.undo_stack.isClean()
+
+    def set_workshop(self, workshop: Workshop) -> None:
+        """Replace the state (only commands call this) and tell every view."""
+        self.workshop = workshop
+        self.analysis = Analysis.of(workshop)
+        self.changed.emit()
+
+    def push(
+        self, text: str, after: Workshop, merge_id: int = -1, merge_key: object = None
+    ) -> bool:
+        """Push an edit as one undo command; False when nothing changed or the user declined.
+
+        An edit that changes the plan while heads have signed it asks first, because it makes
+        their sign-offs stale.
+        """
+        if after == self.workshop:
+            return False
+        signed = self.analysis.valid_signoffs(self.workshop)
+        if (
+            signed
+            and fingerprint(after) != self.analysis.fingerprint
+            and not self.confirm_stale(signed)
+        ):
+            return False
+        command = EditCommand(self, text, after, merge_id)
+        command.merge_key = merge_key
+        self.undo_stack.push(command)
+        return True
+
+    def revert_to_baseline(self) -> bool:
+        """Return to the state the file was opened in, as one undoable command."""
+        return self.push(self.tr("Revert to meeting start"), self.baseline)
+
+    def mark_saved(self, path: Path) -> None:
+        """The workshop is on disk at `path`: the stack is clean from here."""
+        if path != self.path:
+            self.path = path
+            self.pathChanged.emit()
+        self.undo_stack.setClean()

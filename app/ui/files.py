@@ -1,0 +1,55 @@
+"""Opening and creating workshops for the GUI: a workshop file or a Bellwether PDF."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.domain.model import Department, Phase, Workshop
+from app.storage.workshop_file import SUFFIX, WorkshopFileError, load_workshop
+
+SAMPLE = (
+    Path(__file__).resolve().parents[2] / "resources" / "samples" / "crm-rollout.bellwether.json"
+)
+
+
+def is_pdf(path: Path) -> bool:
+    """A PDF is opened for the plan it carries, not edited in place."""
+    return path.suffix.lower() == ".pdf"
+
+
+def read_workshop(path: Path) -> Workshop:
+    """Read a workshop file, or the plan embedded in a Bellwether PDF.
+
+    Raises WorkshopFileError with one line for the user.
+    """
+    if not is_pdf(path):
+        return load_workshop(path)
+    from app.report import embedded_workshop
+
+    try:
+        return embedded_workshop(path)
+    except WorkshopFileError:
+        raise
+    except ValueError as error:
+        raise WorkshopFileError(str(error)) from None
+
+
+def blank_workshop(today: date | None = None) -> Workshop:
+    """A new workshop to fill in: one department, one phase, starting next Monday."""
+    today = today or date.today()
+    start = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    return Workshop(
+        format="bellwether/1",
+        title="New workshop",
+        start=start,
+        departments=(Department(id="department-1", name="Department 1"),),
+        phases=(Phase(id="phase-1", name="Phase 1", weeks=4, capacity=40),),
+        requests=(),
+    )
+
+
+def suggested_name(workshop: Workshop) -> str:
+    """A file name from the workshop's title."""
+    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in workshop.title).strip()
+    return (stem or "workshop") + SUFFIX

@@ -1,0 +1,30 @@
+"""The recent-files list, kept in Bellwether's own settings file in the user's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from app.storage.recovery import data_folder
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """Bellwether's settings (an INI file beside the recovery copies)."""
+    return QSettings(str(data_folder() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[Path]:
+    """Recently opened or saved workshops that still exist, newest first."""
+    value = settings().value("recent", [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [Path(p) for p in paths if Path(p).exists()]
+
+
+def remember(path: Path) -> None:
+    """Put a file at the top of the recent list."""
+    resolved = str(path.resolve())
+    paths = [resolved] + [str(p) for p in recent_files() if str(p) != resolved]
+    settings().setValue("recent", paths[:MAX_RECENT])

@@ -1,0 +1,51 @@
+"""After a crash: offer the recovery copy that the last session left behind."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.storage.recovery import RecoveryCopy, data_folder, pending_copies
+from app.storage.workshop_file import WorkshopFileError, load_workshop
+from app.ui.document import WorkshopDocument
+from app.ui.main_window import MainWindow
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """Ask whether to restore the newest recovery copy; True when one was restored."""
+    copies = pending_copies(data_folder())
+    if not copies:
+        return False
+    copy = copies[0]
+    where = str(copy.source) if copy.source else window.tr("an untitled workshop")
+    answer = QMessageBox.question(
+        window,
+        window.tr("Restore unsaved changes?"),
+        window.tr(
+            "Bellwether did not close cleanly. It kept the changes to %s from %s.\n\n"
+            "Restore them? (No discards them.)"
+        )
+        % (where, copy.saved_at.astimezone().strftime("%d %b %Y %H:%M")),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        for stale in copies:
+            stale.path.unlink(missing_ok=True)
+        return False
+    restore(window, copy)
+    return True
+
+
+def restore(window: MainWindow, copy: RecoveryCopy) -> None:
+    """Open the file as it is on disk, then the recovered changes as one undoable edit."""
+    base = copy.workshop
+    if copy.source is not None:
+        try:
+            base = load_workshop(copy.source)
+        except WorkshopFileError:
+            base = copy.workshop
+    document = WorkshopDocument(base, copy.source if base is not copy.workshop else None)
+    window.set_document(document)
+    document.push(window.tr("Restore unsaved changes"), copy.workshop)
+    copy.path.unlink(missing_ok=True)
+    if window.autosaver is not None:
+        window.autosaver.write_now()

@@ -1,0 +1,93 @@
+"""Colours and type sizes: the desktop's light or dark palette, or the projector theme.
+
+Presentation mode is high contrast (white on near-black, saturated severity colours) with larger
+type, so a department head five metres from a 1080p projector can read the board.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from app.domain.model import Workshop
+
+# Colour-blind-aware palette for departments without a colour of their own (by position).
+DEPARTMENT_PALETTE = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything a view needs to draw itself in the current mode."""
+
+    name: str
+    background: QColor
+    surface: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    accent: QColor
+    error: QColor
+    warning: QColor
+    caution: QColor
+    ok: QColor
+    font_scale: float
+
+    def severity(self, severity: str | None) -> QColor:
+        """The colour of a finding's severity (ok when None)."""
+        return {"error": self.error, "warning": self.warning, "caution": self.caution}.get(
+            severity or "", self.ok
+        )
+
+    @property
+    def dark(self) -> bool:
+        """True when text is lighter than the background."""
+        return self.text.lightness() > self.background.lightness()
+
+
+def desktop_theme() -> Theme:
+    """Follow the desktop's light or dark palette."""
+    palette = QGuiApplication.palette()
+    background = palette.color(QPalette.ColorRole.Base)
+    dark = palette.color(QPalette.ColorRole.Text).lightness() > background.lightness()
+    return Theme(
+        name="desktop",
+        background=background,
+        surface=palette.color(QPalette.ColorRole.Window),
+        text=palette.color(QPalette.ColorRole.Text),
+        muted=palette.color(QPalette.ColorRole.PlaceholderText),
+        grid=palette.color(QPalette.ColorRole.Mid),
+        accent=palette.color(QPalette.ColorRole.Highlight),
+        error=QColor("#ff6b6b" if dark else "#c62828"),
+        warning=QColor("#ffb74d" if dark else "#e67e00"),
+        caution=QColor("#fff176" if dark else "#b8a000"),
+        ok=QColor("#81c784" if dark else "#2e7d32"),
+        font_scale=1.0,
+    )
+
+
+def presentation_theme() -> Theme:
+    """High contrast for a projector: white on near-black, larger type."""
+    return Theme(
+        name="presentation",
+        background=QColor("#000000"),
+        surface=QColor("#151515"),
+        text=QColor("#ffffff"),
+        muted=QColor("#d0d0d0"),
+        grid=QColor("#5a5a5a"),
+        accent=QColor("#00e5ff"),
+        error=QColor("#ff4d4d"),
+        warning=QColor("#ffa726"),
+        caution=QColor("#ffee58"),
+        ok=QColor("#69f0ae"),
+        font_scale=1.35,
+    )
+
+
+def department_color(workshop: Workshop, index: int) -> QColor:
+    """A department's own colour, or the palette's by its position."""
+    own = workshop.departments[index].color
+    return QColor(own or DEPARTMENT_PALETTE[index % len(DEPARTMENT_PALETTE)])
