@@ -36,6 +36,28 @@ def workshop_data(**overrides: Any) -> dict[str, Any]:
     return data
 
 
+class UnexpectedDialogError(AssertionError):
+    """A modal dialog opened that the test did not expect (it would block forever)."""
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail loudly instead of hanging when code under test opens a modal message box.
+
+    Tests that expect a dialog patch the QMessageBox function they expect, after this fixture.
+    """
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise UnexpectedDialogError(f"unexpected dialog: {args[2:4] if len(args) > 2 else args}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
 @pytest.fixture
 def crm_sample() -> Path:
     """The CRM rollout sample shipped in resources/samples."""

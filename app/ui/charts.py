@@ -60,8 +60,8 @@ def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[Benefi
         if request.phase is None:
             continue
         win = schedule.phases[request.phase].end + request.weeks_to_benefit
-        for department, points in request.benefit.items():
-            points_at[department][win] = points_at[department].get(win, 0.0) + points
+        for benefiting, points in request.benefit.items():
+            points_at[benefiting][win] = points_at[benefiting].get(win, 0.0) + points
     lines = []
     for department in workshop.departments:
         steps = sorted(points_at[department.id].items())

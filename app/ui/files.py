@@ -25,10 +25,10 @@ def read_workshop(path: Path) -> Workshop:
     """
     if not is_pdf(path):
         return load_workshop(path)
-    from app.report import embedded_workshop
+    from app.report import read_embedded_workshop
 
     try:
-        return embedded_workshop(path)
+        return read_embedded_workshop(path)
     except WorkshopFileError:
         raise
     except ValueError as error:

@@ -28,6 +28,7 @@ from app.ui.charts import ChartsPanel
 from app.ui.document import WorkshopDocument
 from app.ui.files import SAMPLE, blank_workshop, is_pdf, read_workshop, suggested_name
 from app.ui.findings_panel import FindingsPanel
+from app.ui.inspector import InspectorPanel
 from app.ui.recent import recent_files, remember
 from app.ui.start_screen import StartScreen
 from app.ui.theme import Theme, desktop_theme, presentation_theme
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self.view: BoardView | None = None
         self.findings: FindingsPanel | None = None
         self.charts: ChartsPanel | None = None
-        self.inspector: QWidget | None = None
+        self.inspector: InspectorPanel | None = None
         self.theme: Theme = desktop_theme()
         self.start_screen = StartScreen()
         self.stack = QStackedWidget()
@@ -85,7 +86,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         """A menu action with an optional shortcut."""
         action = QAction(text, self)
@@ -182,8 +186,7 @@ class MainWindow(QMainWindow):
         self.findings.findingSelected.connect(self.scene.show_highlight)
         self.side.addTab(self.findings, self.tr("Findings"))
         self.inspector = self._make_inspector(document)
-        if self.inspector is not None:
-            self.side.addTab(self.inspector, self.tr("Inspector"))
+        self.side.addTab(self.inspector, self.tr("Inspector"))
         self.charts = ChartsPanel(document)
         self.charts.set_theme(self.theme)
         self.chart_dock.setWidget(self.charts)
@@ -200,14 +203,15 @@ class MainWindow(QMainWindow):
         self.zoom_to_width()
         self.view.setFocus()
 
-    def _make_inspector(self, document: WorkshopDocument) -> QWidget | None:
-        try:
-            from app.ui.inspector import InspectorPanel
-        except ImportError:
-            return None
+    def _make_inspector(self, document: WorkshopDocument) -> InspectorPanel:
         inspector = InspectorPanel(document)
-        assert self.scene is not None
-        self.scene.selectedRequestChanged.connect(inspector.show_request)
+        inspector.set_theme(self.theme)
+        scene = self.scene
+        assert scene is not None
+        scene.selectedRequestChanged.connect(inspector.show_request)
+        inspector.requestSelected.connect(
+            lambda request_id: scene.select_request(request_id or None)
+        )
         return inspector
 
     def _rebuild_edit_menu(self, document: WorkshopDocument) -> None:
@@ -398,7 +402,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setStyleSheet(PRESENTATION_STYLE if on else "")
-        for view in (self.scene, self.findings, self.charts):
+        for view in (self.scene, self.findings, self.charts, self.inspector):
             if view is not None:
                 view.set_theme(self.theme)
         if on:

@@ -19,7 +19,13 @@ def settings() -> QSettings:
 def recent_files() -> list[Path]:
     """Recently opened or saved workshops that still exist, newest first."""
     value = settings().value("recent", [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    paths = (
+        [value]
+        if isinstance(value, str)
+        else [str(p) for p in value]
+        if isinstance(value, list)
+        else []
+    )
     return [Path(p) for p in paths if Path(p).exists()]
 
 

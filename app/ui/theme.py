@@ -10,13 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from app.domain import palette
 from app.domain.model import Workshop
-
-# Colour-blind-aware palette for departments without a colour of their own (by position).
-DEPARTMENT_PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +83,5 @@ def presentation_theme() -> Theme:
 
 
 def department_color(workshop: Workshop, index: int) -> QColor:
-    """A department's own colour, or the palette's by its position."""
-    own = workshop.departments[index].color
-    return QColor(own or DEPARTMENT_PALETTE[index % len(DEPARTMENT_PALETTE)])
+    """A department's own colour, or the shared palette's by its position."""
+    return QColor(palette.department_color(workshop, index))

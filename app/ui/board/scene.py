@@ -7,7 +7,7 @@ repaints a handful of cards, not all of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -37,12 +37,12 @@ from app.ui.board.items import (
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
 
-_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
-def worst(severities: list[str]) -> str | None:
+def worst(severities: Sequence[str]) -> str | None:
     """The most severe of some severities (None for none)."""
-    return min(severities, key=_RANK.__getitem__) if severities else None
+    return min(severities, key=lambda severity: _RANK[severity]) if severities else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +121,8 @@ class BoardScene(QGraphicsScene):
 
     def _refresh_lanes(self, workshop: Workshop) -> None:
         wanted = {department.id for department in workshop.departments}
-        for department in list(self.lanes):
-            if department not in wanted:
-                self.removeItem(self.lanes.pop(department))
+        for gone in [d for d in self.lanes if d not in wanted]:
+            self.removeItem(self.lanes.pop(gone))
         first_wins = {m.id: m.first_win_week for m in self.document.analysis.metrics.departments}
         signed = {
             s.department

@@ -1,0 +1,96 @@
+"""Reading and writing the inspector's text fields: numbers and `sales: 3, service: 1` maps.
+
+Parsing only turns text into values; the domain decides whether the values are allowed, so a
+rule (effort >= 0, say) lives in one place. Messages are translatable, which is why this module
+uses Qt's translation function although it holds no widgets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.model import Department
+
+_CONTEXT = "Inspector"
+_SEPARATORS = re.compile(r"[;,\n]")
+
+
+class ParseError(ValueError):
+    """Text that is not the kind of value the field holds; the message says so plainly."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def format_number(value: float | None) -> str:
+    """12, 12.5, "" for None: never 12.0."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def parse_number(text: str) -> float:
+    """A finite number; a decimal comma is read like a point ("2,5" is 2.5)."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        raise ParseError(_tr("a number is needed here"))
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ParseError(_tr('"{text}" is not a number').format(text=text.strip()[:40])) from None
+    if not math.isfinite(value):
+        raise ParseError(_tr('"{text}" is not a finite number').format(text=text.strip()[:40]))
+    return value
+
+
+def parse_optional_number(text: str) -> float | None:
+    """A number, or None for an empty field (meaning "not set")."""
+    return None if not text.strip() else parse_number(text)
+
+
+def format_points(points: Mapping[str, float]) -> str:
+    """`{"sales": 3, "service": 1}` -> `sales: 3, service: 1`."""
+    return ", ".join(f"{key}: {format_number(value)}" for key, value in points.items())
+
+
+def parse_points(text: str, departments: Iterable[Department]) -> dict[str, float]:
+    """`sales: 3, service: 1` -> a dict; a department may be named by its id or its name."""
+    known = list(departments)
+    result: dict[str, float] = {}
+    for part in _SEPARATORS.split(text):
+        if not part.strip():
+            continue
+        name, colon, amount = part.rpartition(":")
+        if not colon or not name.strip():
+            message = _tr('write "department: number", got "{part}"')
+            raise ParseError(message.format(part=part.strip()[:40]))
+        key = _department_id(name.strip(), known)
+        if key in result:
+            raise ParseError(_tr('"{name}" is listed twice').format(name=name.strip()))
+        result[key] = _points_number(amount, name.strip())
+    return result
+
+
+def _points_number(text: str, name: str) -> float:
+    try:
+        return parse_number(text)
+    except ParseError as error:
+        raise ParseError(f"{name}: {error}") from None
+
+
+def _department_id(name: str, departments: list[Department]) -> str:
+    """The id of the department named by its id or (ignoring case) its name."""
+    for department in departments:
+        if name == department.id:
+            return department.id
+    for department in departments:
+        if name.casefold() in (department.id.casefold(), department.name.casefold()):
+            return department.id
+    ids = ", ".join(d.id for d in departments)
+    message = _tr('unknown department "{name}" (the departments are: {ids})')
+    raise ParseError(message.format(name=name[:40], ids=ids))

@@ -1,0 +1,71 @@
+"""The board's geometry without Qt: column widths, card slots and where a drop snaps."""
+
+from __future__ import annotations
+
+from app.domain.model import Workshop
+from app.ui.board.geometry import (
+    BACKLOG_W,
+    CARD_H,
+    GAP,
+    LANE_HEADER_W,
+    MIN_COLUMN_W,
+    PX_PER_WEEK,
+    drop_column,
+    layout_board,
+)
+from tests.conftest import workshop_data
+
+
+def _workshop(weeks: tuple[int, int] = (4, 12), cards: int = 3) -> Workshop:
+    phases = [
+        {"id": "p1", "name": "P1", "weeks": weeks[0], "capacity": 10},
+        {"id": "p2", "name": "P2", "weeks": weeks[1], "capacity": 10},
+    ]
+    requests = [
+        {"id": f"r{i}", "title": f"R{i}", "department": "sales", "phase": "p2"}
+        for i in range(cards)
+    ]
+    requests.append({"id": "s1", "title": "S1", "department": "service"})
+    return Workshop.model_validate(workshop_data(phases=phases, requests=requests))
+
+
+def test_columns_are_backlog_then_phases_proportional_to_weeks() -> None:
+    layout = layout_board(_workshop((4, 12)))
+    assert [c.phase for c in layout.columns] == [None, "p1", "p2"]
+    assert layout.columns[0].x == LANE_HEADER_W and layout.columns[0].width == BACKLOG_W
+    assert layout.columns[1].width == max(MIN_COLUMN_W, 4 * PX_PER_WEEK)
+    assert layout.columns[2].width == 12 * PX_PER_WEEK
+
+
+def test_short_phase_still_fits_a_card() -> None:
+    layout = layout_board(_workshop((1, 1)))
+    assert layout.columns[1].width == MIN_COLUMN_W
+
+
+def test_cards_fill_cells_and_lanes_grow() -> None:
+    layout = layout_board(_workshop((4, 4), cards=3))
+    xs = {layout.cards[f"r{i}"][0] for i in range(3)}
+    assert len(xs) == 1, "a narrow column stacks cards"
+    sales, service = layout.lanes
+    assert sales.height == 3 * (CARD_H + GAP) + GAP
+    assert service.y == sales.y + sales.height
+    assert layout.cards["s1"][1] == service.y + GAP
+
+
+def test_drop_snaps_to_column_under_point_and_refuses_outside() -> None:
+    layout = layout_board(_workshop())
+    lane = layout.lanes[0]
+    inside_y = lane.y + 5
+    p2 = layout.columns[2]
+    snapped = drop_column(layout, p2.x + 1, inside_y)
+    assert snapped is not None and snapped.phase == "p2"
+    assert drop_column(layout, p2.x + p2.width + 1, inside_y) is None
+    assert drop_column(layout, LANE_HEADER_W - 1, inside_y) is None
+    assert drop_column(layout, p2.x + 1, layout.top - 1) is None
+    assert drop_column(layout, p2.x + 1, layout.height + 1) is None
+
+
+def test_order_decides_card_slots() -> None:
+    workshop = _workshop(cards=3)
+    ordered = layout_board(workshop, order=["r2", "r1", "r0", "s1"])
+    assert ordered.cards["r2"][1] < ordered.cards["r0"][1]

@@ -1,0 +1,223 @@
+"""The board in a real window: mouse drags, keyboard moves, findings, charts, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from app.storage.workshop_file import dumps_workshop
+from app.ui.main_window import MainWindow
+from tests.conftest import SMALL_SAMPLE
+from tests.ui_helpers import drag, open_copy
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A shown main window on a copy of the small sample, its data folder in tmp_path."""
+    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
+    main = MainWindow()
+    qtbot.addWidget(main, before_close_func=mark_clean)
+    main.resize(1900, 1200)
+    main.show()
+    open_copy(main, SMALL_SAMPLE, tmp_path)
+    qtbot.waitExposed(main)
+    assert main.view is not None
+    main.view.resetTransform()
+    return main
+
+
+def mark_clean(window: MainWindow) -> None:
+    """Let the window close without asking to save (the test's edits are throwaway)."""
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+
+
+def parts(window: MainWindow):
+    """The window's document, scene and view (asserted present)."""
+    assert window.document and window.scene and window.view and window.findings and window.charts
+    return window.document, window.scene, window.view
+
+
+def backlog_request(window: MainWindow) -> str:
+    """A request in the backlog of the small sample."""
+    document, _, _ = parts(window)
+    return next(r.id for r in document.workshop.requests if r.phase is None)
+
+
+def finding_keys(window: MainWindow) -> set[str]:
+    """The keys of the findings listed in the panel's tree."""
+    assert window.findings is not None
+    tree = window.findings.tree
+    keys = set()
+    for group in range(tree.topLevelItemCount()):
+        parent = tree.topLevelItem(group)
+        for child in range(parent.childCount()):
+            keys.add(parent.child(child).data(0, Qt.ItemDataRole.UserRole))
+    return keys
+
+
+def test_drag_card_into_a_phase_updates_model_findings_and_charts(window: MainWindow) -> None:
+    document, scene, view = parts(window)
+    request_id = backlog_request(window)
+    request = document.workshop.request(request_id)
+    before_text = dumps_workshop(document.workshop)
+    before_load = window.charts.load.effort if window.charts else ()
+    target = scene.column_center(1, request.department)
+    drag(view, scene.card_rect(request_id).center(), target)
+    moved = document.workshop.request(request_id)
+    assert moved.phase == document.workshop.phases[0].id
+    assert window.charts is not None
+    assert window.charts.load.effort[0] == pytest.approx(before_load[0] + request.effort)
+    assert finding_keys(window) == {f.key for f in document.analysis.findings}
+    assert scene.cards[request_id].pos() == QPointF(*scene.layout.cards[request_id])
+    assert (
+        document.undo_stack.undoText()
+        == f"Move '{request.title}' to {document.workshop.phases[0].name}"
+    )
+    document.undo_stack.undo()
+    assert dumps_workshop(document.workshop) == before_text
+    document.undo_stack.redo()
+    assert document.workshop.request(request_id).phase == document.workshop.phases[0].id
+
+
+def test_drag_card_back_to_backlog(window: MainWindow) -> None:
+    document, scene, view = parts(window)
+    request = next(r for r in document.workshop.requests if r.phase is not None)
+    drag(view, scene.card_rect(request.id).center(), scene.column_center(0, request.department))
+    assert document.workshop.request(request.id).phase is None
+    assert document.undo_stack.count() == 1
+
+
+def test_drop_outside_the_board_changes_nothing(window: MainWindow) -> None:
+    document, scene, view = parts(window)
+    request_id = backlog_request(window)
+    before = dumps_workshop(document.workshop)
+    home = scene.cards[request_id].pos()
+    outside = QPointF(scene.layout.width + 15, scene.card_rect(request_id).center().y())
+    drag(view, scene.card_rect(request_id).center(), outside)
+    assert dumps_workshop(document.workshop) == before
+    assert document.undo_stack.count() == 0
+    assert scene.cards[request_id].pos() == home
+
+
+def test_drag_preview_counts_findings_from_the_rules(window: MainWindow) -> None:
+    document, scene, _ = parts(window)
+    request = next(r for r in document.workshop.requests if r.phase is not None)
+    lines, _ = scene.drop_preview(request.id, None)
+    from app.domain.edits import move_request
+    from app.domain.rules import findings
+
+    before = {f.key for f in document.analysis.findings}
+    after = {f.key for f in findings(move_request(document.workshop, request.id, None))}
+    assert f"+{len(after - before)} findings, −{len(before - after)}" in lines
+
+
+def test_keyboard_moves_are_undoable(window: MainWindow, qtbot: QtBot) -> None:
+    document, scene, view = parts(window)
+    request_id = backlog_request(window)
+    view.setFocus()
+    scene.select_request(request_id)
+    window.activateWindow()
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert document.workshop.request(request_id).phase == document.workshop.phases[0].id
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert document.workshop.request(request_id).phase == document.workshop.phases[1].id
+    QTest.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert document.workshop.request(request_id).phase is None
+    assert document.undo_stack.count() == 3
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert document.workshop.request(request_id).phase == document.workshop.phases[1].id
+
+
+def test_arrow_keys_and_tab_select_cards(window: MainWindow) -> None:
+    _, scene, view = parts(window)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    first = scene.selected_request()
+    assert first is not None
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    second = scene.selected_request()
+    assert second not in (None, first)
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    assert scene.selected_request() == first
+
+
+def test_accepting_a_finding_records_the_note(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document, _, _ = parts(window)
+    panel = window.findings
+    assert panel is not None
+    finding = next(f for f in document.analysis.findings if not f.accepted)
+    item = next(
+        panel.tree.topLevelItem(g).child(c)
+        for g in range(panel.tree.topLevelItemCount())
+        for c in range(panel.tree.topLevelItem(g).childCount())
+        if panel.tree.topLevelItem(g).child(c).data(0, Qt.ItemDataRole.UserRole) == finding.key
+    )
+    assert item is not None
+    panel.tree.setCurrentItem(item)
+    assert panel.accept_button.isEnabled()
+    monkeypatch.setattr(
+        "app.ui.findings_panel.QInputDialog.getMultiLineText",
+        lambda *args, **kwargs: ("Finance lends two people in March", True),
+    )
+    panel.accept_button.click()
+    accepted = next(f for f in document.analysis.findings if f.key == finding.key)
+    assert accepted.accepted and accepted.note == "Finance lends two people in March"
+    assert panel.withdraw_button.isEnabled()
+    panel.withdraw_button.click()
+    assert not next(f for f in document.analysis.findings if f.key == finding.key).accepted
+    document.undo_stack.undo()
+    assert next(f for f in document.analysis.findings if f.key == finding.key).accepted
+
+
+def test_selecting_a_finding_highlights_its_cards(window: MainWindow) -> None:
+    document, scene, _ = parts(window)
+    finding = next(f for f in document.analysis.findings if f.requests)
+    scene.show_highlight(finding)
+    for request_id in finding.requests:
+        face = scene.cards[request_id].face
+        assert face is not None and face.highlighted
+    others = [r for r in scene.cards if r not in finding.requests]
+    assert all(not scene.cards[r].face.highlighted for r in others)
+
+
+def test_revert_to_meeting_start_is_undoable(window: MainWindow) -> None:
+    document, scene, _ = parts(window)
+    opened = dumps_workshop(document.workshop)
+    request_id = backlog_request(window)
+    scene.move(request_id, document.workshop.phases[0].id)
+    scene.move(request_id, document.workshop.phases[1].id)
+    moved = dumps_workshop(document.workshop)
+    window.revert()
+    assert dumps_workshop(document.workshop) == opened
+    document.undo_stack.undo()
+    assert dumps_workshop(document.workshop) == moved
+
+
+def test_title_shows_modified_mark(window: MainWindow) -> None:
+    document, scene, _ = parts(window)
+    assert not window.isWindowModified()
+    assert document.workshop.title in window.windowTitle()
+    scene.move(backlog_request(window), document.workshop.phases[0].id)
+    assert window.isWindowModified()
+    document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_presentation_mode_switches_theme_and_zoom(window: MainWindow) -> None:
+    _, scene, view = parts(window)
+    window.presentation_action.trigger()
+    assert scene.theme.name == "presentation"
+    assert window.isFullScreen()
+    zoom = view.zoom
+    window.zoom_actions[0].trigger()
+    assert view.zoom > zoom
+    window.presentation_action.trigger()
+    assert scene.theme.name == "desktop"
+    assert not window.isFullScreen()

@@ -1,0 +1,42 @@
+"""Helpers for GUI tests: a main window on a copy of a sample, and real mouse drags."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.ui.board.view import BoardView
+from app.ui.main_window import MainWindow
+
+
+def open_copy(window: MainWindow, sample: Path, folder: Path) -> Path:
+    """Copy a sample into a temporary folder and open it in the window."""
+    path = folder / sample.name
+    shutil.copyfile(sample, path)
+    assert window.open_path(path)
+    return path
+
+
+def to_view(view: BoardView, point: QPointF) -> QPoint:
+    """A scene point in the view's viewport coordinates (it must be on screen)."""
+    view.ensureVisible(point.x() - 5, point.y() - 5, 10, 10, 0, 0)
+    return view.mapFromScene(point)
+
+
+def drag(view: BoardView, start: QPointF, end: QPointF, steps: int = 6) -> None:
+    """Press on `start`, move in steps and release on `end`, all on the real viewport."""
+    viewport = view.viewport()
+    a = view.mapFromScene(start)
+    b = view.mapFromScene(end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for step in range(1, steps + 1):
+        x = a.x() + (b.x() - a.x()) * step // steps
+        y = a.y() + (b.y() - a.y()) * step // steps
+        QTest.mouseMove(viewport, QPoint(x, y))
+        QApplication.processEvents()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    QApplication.processEvents()
