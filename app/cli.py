@@ -9,8 +9,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app import __version__
 from app.domain.fingerprint import fingerprint
@@ -18,7 +19,15 @@ from app.domain.metrics import Metrics, metrics
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings, unaccepted_errors
 from app.domain.schedule import build_schedule
-from app.storage.workshop_file import WorkshopFileError, load_workshop
+from app.storage.workshop_file import (
+    WorkshopFileError,
+    collector_paused,
+    load_workshop,
+    save_workshop,
+)
+
+if TYPE_CHECKING:
+    from app.storage.spreadsheet import ImportResult, RowError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -51,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="print them as JSON")
     _add_report_commands(commands)
+    _add_import_command(commands)
     return parser
 
 
@@ -113,6 +123,12 @@ def _print_text(
 @command("check")
 def run_check(args: argparse.Namespace) -> int:
     """Findings and metrics; exit 1 while there are unaccepted errors."""
+    # A one-shot run whose objects all live to the end: collecting cycles would be wasted work.
+    with collector_paused():
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     try:
         workshop = load_workshop(args.file)
     except WorkshopFileError as error:
@@ -148,13 +164,175 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
-    """Write the roadmap PDF (see app.report)."""
-    return fail("PDF export is not available yet")
+    """Write the roadmap PDF (see app.report); an existing OUT is replaced only when complete."""
+    from app.report.document import write_pdf  # reportlab loads only when a PDF is asked for
+
+    try:
+        write_pdf(args.output, workshop, args.paper)
+    except OSError as error:
+        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
+    print(f"{args.output}: roadmap of plan {fingerprint(workshop)}")
+    return EXIT_OK
+
+
+@command("verify")
+def run_verify(args: argparse.Namespace) -> int:
+    """Does the PDF's printed fingerprint match the plan inside it (and FILE)? 0 yes, 1 no."""
+    from app.report.verify import RoadmapPdfError, verify_pdf
+
+    against = None
+    if args.file is not None:
+        try:
+            against = load_workshop(args.file)
+        except WorkshopFileError as error:
+            return fail(f"{args.file}: {error}")
+    try:
+        result = verify_pdf(args.pdf, against, str(args.file or ""))
+    except RoadmapPdfError as error:
+        return fail(f"{args.pdf}: {error}")
+    if not result.genuine:
+        print(f"{args.pdf}: does NOT match:")
+        for problem in result.problems:
+            print(f"  - {problem}")
+        return EXIT_FINDINGS
+    assert result.workshop is not None
+    matched = f" and {args.file}" if args.file is not None else ""
+    print(f'{args.pdf}: genuine roadmap of "{result.workshop.title}"')
+    print(f"The printed fingerprint is the plan inside the PDF{matched}: {result.embedded}")
+    _print_signoffs(result.workshop, print)
+    return EXIT_OK
+
+
+def _print_signoffs(workshop: Workshop, print_: Callable[[str], None]) -> None:
+    from app.report.approval import approval_status, approvals
+
+    print_(approval_status(workshop))
+    for head in approvals(workshop):
+        name = head.department.name
+        if head.signoff is None:
+            print_(f"  not signed: {name} ({head.department.head or 'no head named'})")
+            continue
+        state = "valid" if head.valid else "STALE (signed another version)"
+        print_(f"  {state}: {name}, signed by {head.signoff.name} at {head.signoff.at.isoformat()}")
 
 
 def export_sheet(workshop: Workshop, args: argparse.Namespace, kind: str) -> int:
     """Write the plan as a spreadsheet (see app.storage.spreadsheet)."""
-    return fail("spreadsheet export is not available yet")
+    from app.storage.spreadsheet import write_plan_csv, write_plan_xlsx
+
+    write = write_plan_csv if kind == "csv" else write_plan_xlsx
+    try:
+        write(args.output, workshop)
+    except OSError as error:
+        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
+    print(f"{args.output}: plan of {len(workshop.requests)} requests, one row each")
+    return EXIT_OK
+
+
+def _add_import_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sheet = commands.add_parser(
+        "import",
+        help="make a workshop from a CSV/XLSX sheet of requests, or add them to a backlog",
+        description="Read one request per row. Nothing is written while any row is bad, "
+        "unless --skip-bad-rows.",
+    )
+    sheet.add_argument("sheet_file", type=Path, metavar="SHEET", help="a .csv or .xlsx file")
+    target = sheet.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=Path, metavar="NEW", help="a new workshop file")
+    target.add_argument("--into", type=Path, metavar="FILE", help="add to FILE's backlog")
+    sheet.add_argument("--title", help="the new workshop's title (default: SHEET's name)")
+    sheet.add_argument(
+        "--start", type=_start_date, metavar="DATE", help="week 0 (default: next Monday)"
+    )
+    sheet.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
+    sheet.add_argument(
+        "--department-column", metavar="HEADER", help="the column naming the department"
+    )
+    sheet.add_argument("--skip-bad-rows", action="store_true", help="import the good rows only")
+    sheet.add_argument(
+        "--create-departments",
+        action="store_true",
+        help="with --into: add the departments the sheet names that FILE lacks",
+    )
+
+
+def _start_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _next_monday(today: date) -> date:
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+@command("import")
+def run_import(args: argparse.Namespace) -> int:
+    """Import requests from a sheet; exit 2 with one line per problem, writing nothing."""
+    from app.storage.spreadsheet import ImportRefusedError, SpreadsheetError, read_sheet
+
+    try:
+        target = load_workshop(args.into) if args.into else None
+    except WorkshopFileError as error:
+        return fail(f"{args.into}: {error}")
+    if args.output is not None and args.output.exists():
+        return fail(f"{args.output}: already exists (use --into to add to it)")
+    try:
+        result = read_sheet(
+            args.sheet_file,
+            workshop=target,
+            sheet=args.sheet,
+            department_column=args.department_column,
+        )
+        workshop = _imported(result, target, args)
+    except ImportRefusedError as refused:
+        return _refused(args, refused.errors)
+    except SpreadsheetError as error:
+        return fail(f"{args.sheet_file}: {error}")
+    return _save_import(args, workshop, result)
+
+
+def _imported(result: ImportResult, target: Workshop | None, args: argparse.Namespace) -> Workshop:
+    from app.storage.spreadsheet import add_to_backlog, new_workshop_from_sheet
+
+    if target is not None:
+        return add_to_backlog(
+            target,
+            result,
+            skip_bad_rows=args.skip_bad_rows,
+            create_departments=args.create_departments,
+        )
+    title = args.title or args.sheet_file.name.split(".")[0] or "Workshop"
+    start = args.start or _next_monday(date.today())
+    return new_workshop_from_sheet(result, title, start, skip_bad_rows=args.skip_bad_rows)
+
+
+def _refused(args: argparse.Namespace, errors: tuple[RowError, ...]) -> int:
+    for error in errors:
+        print(f"bellwether: {args.sheet_file}: {error}", file=sys.stderr)
+    hint = "nothing was imported"
+    if any(error.row is not None for error in errors) and not args.skip_bad_rows:
+        hint += " (--skip-bad-rows imports the other rows)"
+    if any("departments not in the workshop" in error.message for error in errors):
+        hint += " (--create-departments adds them)"
+    return fail(hint)
+
+
+def _save_import(args: argparse.Namespace, workshop: Workshop, result: ImportResult) -> int:
+    path = args.into or args.output
+    try:
+        save_workshop(path, workshop)
+    except OSError as error:
+        return fail(f"{path}: cannot be written ({error.strerror or error})")
+    print(f"{path}: {len(result.requests)} requests imported into the backlog")
+    if result.new_departments and (args.output or args.create_departments):
+        print("new departments: " + ", ".join(d.name for d in result.new_departments))
+    if result.bad_rows:
+        print("rows skipped: " + ", ".join(str(row) for row in result.bad_rows))
+    for note in result.notes:
+        print(f"note: {note}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,85 @@
+"""Who approved this very version of the plan: one line for the cover, one entry per head.
+
+Plain Python (no reportlab), so the board and the command line can say the same words as the
+PDF. A sign-off made for another version of the plan is stale: it never counts as approval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app.domain.fingerprint import signoff_validity
+from app.domain.model import Department, Signoff, Workshop
+
+
+@dataclass(frozen=True, slots=True)
+class HeadApproval:
+    """One department head's standing: signed this version, signed another (stale), or not."""
+
+    department: Department
+    signoff: Signoff | None
+    valid: bool
+
+    @property
+    def stale(self) -> bool:
+        """Signed, but for another version of the plan."""
+        return self.signoff is not None and not self.valid
+
+
+def approvals(workshop: Workshop) -> list[HeadApproval]:
+    """Each department in order with its sign-off; a valid one wins over a stale one."""
+    chosen: dict[str, tuple[Signoff, bool]] = {}
+    for signoff, valid in signoff_validity(workshop):
+        held = chosen.get(signoff.department)
+        if held is None or valid or not held[1]:
+            chosen[signoff.department] = (signoff, valid)
+    result = []
+    for department in workshop.departments:
+        held = chosen.get(department.id)
+        if held is None:
+            result.append(HeadApproval(department, None, False))
+        else:
+            result.append(HeadApproval(department, *held))
+    return result
+
+
+def _names(items: list[HeadApproval]) -> str:
+    return ", ".join(item.department.name for item in items)
+
+
+def approval_status(workshop: Workshop) -> str:
+    """The status in one line, e.g. "Approved by 5 of 7 (Logistics, HR have not signed)"."""
+    heads = approvals(workshop)
+    valid = [head for head in heads if head.valid]
+    stale = [head for head in heads if head.stale]
+    unsigned = [head for head in heads if head.signoff is None]
+    if heads and len(valid) == len(heads):
+        if len(heads) == 1:
+            return "Approved by the department head"
+        return f"Approved by all {len(heads)} department heads"
+    if not valid:
+        if stale:
+            count = f"{len(stale)} sign-off{'s' if len(stale) != 1 else ''}"
+            return f"Draft: not signed ({count} for an earlier version, now stale)"
+        return "Draft: not signed"
+    reasons = []
+    if unsigned:
+        verb = "has" if len(unsigned) == 1 else "have"
+        reasons.append(f"{_names(unsigned)} {verb} not signed")
+    if stale:
+        reasons.append(f"{_names(stale)} signed an earlier version")
+    return f"Approved by {len(valid)} of {len(heads)} ({'; '.join(reasons)})"
+
+
+def meeting_date(workshop: Workshop) -> date | None:
+    """The day of the latest sign-off: when the committee met to approve (None: not yet)."""
+    if not workshop.signoffs:
+        return None
+    latest = max(workshop.signoffs, key=lambda signoff: _comparable(signoff.at))
+    return latest.at.date()
+
+
+def _comparable(moment: datetime) -> datetime:
+    """A time that compares with any other; one recorded without a zone is taken as UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -1,0 +1,406 @@
+"""Where everything on the roadmap drawing goes, split into landscape sheets.
+
+The board is laid out at a fixed, legible type size; when it does not fit one page it continues
+on further sheets instead of shrinking. Columns (phases, widths proportional to their weeks, with
+a minimum that keeps a card readable) are grouped into sheets across; the lanes of each group are
+cut between card rows into sheets down. Every sheet repeats the column headers and lane labels.
+Pure geometry: `roadmap.py` draws what this decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.domain.model import Workshop
+from app.domain.schedule import Schedule, week_date
+from app.report.fonts import BOLD, REGULAR
+from app.report.formatting import date_span, day, iso_span, number, wrap
+
+LABEL_W = 100.0
+MIN_COLUMN_W = 84.0
+AFTER_MIN_W = 70.0
+CARD_MIN_W = 56.0
+GAP = 4.0
+CARD_SIZE, CARD_LEADING, CARD_PAD, CARD_BAR = 7.0, 8.2, 3.0, 2.5
+TITLE_LINES = 4
+MARKER_H = 15.0
+TITLE_H = 40.0
+HEADER_PAD = 4.0
+LABEL_NAME_SIZE, LABEL_HEAD_SIZE = 8.5, 7.0
+MULTI_SHEET_WEEK_W = 14.0
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One line of a column header."""
+
+    text: str
+    size: float
+    bold: bool = False
+    alert: bool = False
+
+    @property
+    def leading(self) -> float:
+        """The line's height."""
+        return self.size * 1.22
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A phase (or the weeks after the plan, number 0) on the time axis."""
+
+    number: int
+    start: int
+    end: int
+    width: float
+    slots: int
+    header: tuple[HeaderLine, ...]
+
+    def card_width(self, slots: int) -> float:
+        """The width of one card when `slots` cards stand side by side in this column."""
+        return (self.width - GAP * (slots + 1)) / slots
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A request's box: its title in lines."""
+
+    title: tuple[str, ...]
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCard:
+    """A card in a row: which column of the sheet, how far into it, and how wide."""
+
+    column: int
+    offset: float
+    width: float
+    card: Card
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of cards across a lane."""
+
+    cards: tuple[PlacedCard, ...]
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A department's lane: its label, and the weeks it wins (the first is marked)."""
+
+    index: int
+    name: tuple[str, ...]
+    head: tuple[str, ...]
+    color: str
+    wins: tuple[int, ...]
+    first_win_text: tuple[str, ...]
+
+    @property
+    def first_win(self) -> int | None:
+        """The first week the department gains anything (None: never)."""
+        return self.wins[0] if self.wins else None
+
+    @property
+    def label_height(self) -> float:
+        """The height the label needs."""
+        return (
+            GAP
+            + len(self.name) * LABEL_NAME_SIZE * 1.2
+            + len(self.head) * LABEL_HEAD_SIZE * 1.25
+            + 3
+            + len(self.first_win_text) * LABEL_HEAD_SIZE * 1.25
+            + GAP
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The part of one lane that is on one sheet."""
+
+    lane: Lane
+    rows: tuple[Row, ...]
+    marker: bool
+    continued: bool
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One landscape page of the roadmap."""
+
+    columns: tuple[Column, ...]
+    bands: tuple[Band, ...]
+    header_height: float
+    last_columns: bool
+
+    @property
+    def width(self) -> float:
+        """The drawing's width: labels and columns."""
+        return LABEL_W + sum(column.width for column in self.columns)
+
+
+def fit_widths(weeks: Sequence[int], minimums: Sequence[float], available: float) -> list[float]:
+    """Column widths proportional to weeks, each at least its minimum, filling `available`.
+
+    When the minimums alone are too wide for one page the plan needs several sheets across, and
+    a fixed week width is used instead (a column is never wider than a page).
+    """
+    if not weeks:
+        return []
+    if sum(minimums) > available:
+        scale = MULTI_SHEET_WEEK_W
+    else:
+        low, high = 0.0, available / min(weeks)
+        for _ in range(50):
+            middle = (low + high) / 2
+            total = sum(max(w * middle, m) for w, m in zip(weeks, minimums, strict=True))
+            low, high = (middle, high) if total <= available else (low, middle)
+        scale = low
+    return [min(max(w * scale, m), available) for w, m in zip(weeks, minimums, strict=True)]
+
+
+def group_columns(widths: Sequence[float], available: float) -> list[range]:
+    """Consecutive columns packed into sheets across, each group at most `available` wide."""
+    groups: list[range] = []
+    first, used = 0, 0.0
+    for index, width in enumerate(widths):
+        if index > first and used + width > available + 0.01:
+            groups.append(range(first, index))
+            first, used = index, 0.0
+        used += width
+    if widths:
+        groups.append(range(first, len(widths)))
+    return groups
+
+
+def _header(lines: list[tuple[str, float, bool, bool]], width: float) -> tuple[HeaderLine, ...]:
+    result: list[HeaderLine] = []
+    for text, size, bold, alert in lines:
+        font = BOLD if bold else REGULAR
+        for line in wrap(text, font, size, width - 2 * HEADER_PAD, 3 if bold else 2):
+            result.append(HeaderLine(line, size, bold, alert))
+    return tuple(result)
+
+
+def _phase_header(
+    workshop: Workshop, schedule: Schedule, index: int, width: float
+) -> tuple[HeaderLine, ...]:
+    phase = workshop.phases[index]
+    load = schedule.phases[phase.id]
+    effort = load.effort
+    return _header(
+        [
+            (phase.name, 8.0, True, False),
+            (f"Phase {index + 1} · weeks {load.start}–{load.end}", 6.8, False, False),
+            (date_span(workshop.start, load.start, load.end), 6.8, False, False),
+            (iso_span(workshop.start, load.start, load.end), 6.8, False, False),
+            (
+                f"{number(effort)} of {number(phase.capacity)} person-days",
+                6.8,
+                False,
+                effort > phase.capacity,
+            ),
+        ],
+        width,
+    )
+
+
+def _after_header(workshop: Workshop, start: int, end: int, width: float) -> tuple[HeaderLine, ...]:
+    return _header(
+        [
+            ("After the plan", 8.0, True, False),
+            (f"weeks {start}–{end}: wins", 6.8, False, False),
+            (date_span(workshop.start, start, end), 6.8, False, False),
+        ],
+        width,
+    )
+
+
+def _slots(width: float) -> int:
+    return max(1, int((width - GAP) // (CARD_MIN_W + GAP)))
+
+
+def build_columns(workshop: Workshop, schedule: Schedule, available: float) -> list[Column]:
+    """The phases, and the weeks after the plan when a first win falls there.
+
+    The weeks after the plan get a narrow column of fixed width: a win two years after the last
+    phase must not squeeze the phases.
+    """
+    spans = [(schedule.phases[p.id].start, schedule.phases[p.id].end) for p in workshop.phases]
+    first_wins = [t.first_win for t in schedule.timelines.values() if t.first_win is not None]
+    late = max(first_wins, default=0)
+    after = bool(spans) and late >= schedule.end
+    room = available - AFTER_MIN_W if after else available
+    widths = fit_widths([end - start for start, end in spans], [MIN_COLUMN_W] * len(spans), room)
+    columns = []
+    for index, ((start, end), width) in enumerate(zip(spans, widths, strict=True)):
+        header = _phase_header(workshop, schedule, index, width)
+        columns.append(Column(index + 1, start, end, width, _slots(width), header))
+    if after:
+        header = _after_header(workshop, schedule.end, late + 1, AFTER_MIN_W)
+        columns.append(Column(0, schedule.end, late + 1, AFTER_MIN_W, 1, header))
+    return columns
+
+
+def _first_win_text(workshop: Workshop, week: int | None, width: float) -> tuple[str, ...]:
+    """The label's last lines: when the first win comes (drawn after a star), or that none does."""
+    if week is None:
+        return ("no win in this plan",)
+    when = day(week_date(workshop.start, week))
+    return (*wrap(f"first win: week {week}", BOLD, LABEL_HEAD_SIZE, width - 11, 2), when)
+
+
+def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -> list[Lane]:
+    """One lane per department, in the workshop's order."""
+    text_w = LABEL_W - 3 * GAP - 4
+    lanes = []
+    for index, department in enumerate(workshop.departments):
+        wins = tuple(sorted({week for week, _ in schedule.timelines[department.id].wins}))
+        lanes.append(
+            Lane(
+                index,
+                tuple(wrap(department.name, BOLD, LABEL_NAME_SIZE, text_w, 3)),
+                tuple(wrap(department.head, REGULAR, LABEL_HEAD_SIZE, text_w, 2)),
+                colors[index],
+                wins,
+                _first_win_text(workshop, wins[0] if wins else None, text_w),
+            )
+        )
+    return lanes
+
+
+def build_card(title: str, width: float) -> Card:
+    """A card of `width` points: its title in at most four lines."""
+    text_w = width - 2 * CARD_PAD - CARD_BAR
+    lines = tuple(wrap(title, REGULAR, CARD_SIZE, text_w, TITLE_LINES)) or ("",)
+    return Card(lines, 2 * CARD_PAD + len(lines) * CARD_LEADING)
+
+
+def card_titles(workshop: Workshop) -> dict[tuple[int, int], list[str]]:
+    """The titles of the cards of each (lane, phase column), in the workshop's order."""
+    lane_of = {department.id: i for i, department in enumerate(workshop.departments)}
+    column_of = {phase.id: i for i, phase in enumerate(workshop.phases)}
+    titles: dict[tuple[int, int], list[str]] = {}
+    for request in workshop.requests:
+        if request.phase is not None:
+            key = (lane_of[request.department], column_of[request.phase])
+            titles.setdefault(key, []).append(request.title)
+    return titles
+
+
+def lane_rows(
+    lane: int, group: range, columns: Sequence[Column], titles: dict[tuple[int, int], list[str]]
+) -> list[Row]:
+    """The rows of cards of one lane across one group of columns.
+
+    The lane is as many rows tall as its most crowded cell needs; every other cell then puts as
+    few cards side by side as that allows, so its cards are as wide (and short) as they can be.
+    """
+    cells = [(p, columns[i], titles.get((lane, i), [])) for p, i in enumerate(group)]
+    needed = max((-(-len(t) // c.slots) for _, c, t in cells if t), default=0)
+    placed: dict[int, list[PlacedCard]] = {}
+    for position, column, items in cells:
+        slots = next((s for s in range(1, column.slots + 1) if -(-len(items) // s) <= needed), 1)
+        width = column.card_width(slots)
+        for order, title in enumerate(items):
+            offset = GAP + (order % slots) * (width + GAP)
+            card = PlacedCard(position, offset, width, build_card(title, width))
+            placed.setdefault(order // slots, []).append(card)
+    return [
+        Row(tuple(row), max(p.card.height for p in row) + GAP) for _, row in sorted(placed.items())
+    ]
+
+
+def header_height(columns: Sequence[Column]) -> float:
+    """The height of the header row: the tallest column header."""
+    tallest = max((sum(line.leading for line in c.header) for c in columns), default=0.0)
+    return max(tallest + 2 * HEADER_PAD, 28.0)  # at least the "Department / head" label
+
+
+def _lane_height(lane: Lane, rows: Sequence[Row]) -> float:
+    return max(MARKER_H + sum(row.height for row in rows), MARKER_H + lane.label_height)
+
+
+class _Pages:
+    """Bands gathered into pages of a fixed height."""
+
+    def __init__(self, available: float) -> None:
+        self.available = available
+        self.pages: list[list[Band]] = [[]]
+        self.used = 0.0
+
+    @property
+    def room(self) -> float:
+        """The height left on the current page."""
+        return self.available - self.used
+
+    def new(self) -> None:
+        """Start a new page."""
+        self.pages.append([])
+        self.used = 0.0
+
+    def add(self, band: Band) -> None:
+        """Put a band on the current page."""
+        self.pages[-1].append(band)
+        self.used += band.height
+
+
+def _fill(rows: Sequence[Row], position: int, room: float, top: float) -> tuple[int, float]:
+    """How many rows from `position` fit in `room` below a strip `top` points high."""
+    height, count = top, 0
+    while position + count < len(rows) and height + rows[position + count].height <= room:
+        height += rows[position + count].height
+        count += 1
+    return count, height
+
+
+def paginate(lanes: Sequence[tuple[Lane, list[Row]]], available: float) -> list[list[Band]]:
+    """Lanes cut between rows into pages of at most `available` points of height.
+
+    A lane that fits on a page is not cut; a taller one is cut between rows, keeping its label
+    with its first row, and is labelled as continued on the next page.
+    """
+    pages = _Pages(available)
+    for lane, rows in lanes:
+        if pages.pages[-1] and pages.room < _lane_height(lane, rows) <= available:
+            pages.new()
+        position, continued = 0, False
+        while True:
+            count, height = _fill(rows, position, pages.room, GAP if continued else MARKER_H)
+            if not continued:
+                height = max(height, MARKER_H + lane.label_height)
+            if ((rows and not count) or height > pages.room + 0.01) and pages.pages[-1]:
+                pages.new()
+                continue
+            if rows and not count:  # a row taller than a whole page: it goes on one anyway
+                count, height = 1, height + rows[position].height
+            band_rows = tuple(rows[position : position + count])
+            pages.add(Band(lane, band_rows, not continued, continued, height))
+            position, continued = position + count, True
+            if position >= len(rows):
+                break
+    return pages.pages
+
+
+def layout_roadmap(
+    workshop: Workshop, schedule: Schedule, colors: Sequence[str], width: float, height: float
+) -> list[Sheet]:
+    """The roadmap as sheets of at most `width` x `height` points (the drawing, no margins)."""
+    available = width - LABEL_W
+    columns = build_columns(workshop, schedule, available)
+    lanes = build_lanes(workshop, schedule, colors)
+    titles = card_titles(workshop)
+    sheets: list[Sheet] = []
+    groups = group_columns([column.width for column in columns], available) or [range(0)]
+    for group in groups:
+        shown = tuple(columns[i] for i in group)
+        header = header_height(shown)
+        rows = [(lane, lane_rows(lane.index, group, columns, titles)) for lane in lanes]
+        last = group.stop == len(columns)
+        for bands in paginate(rows, height - TITLE_H - header):
+            sheets.append(Sheet(shown, tuple(bands), header, last))
+    return sheets

@@ -1,0 +1,94 @@
+"""The look of the roadmap PDF: colours, type sizes and the one way text becomes a paragraph.
+
+Every piece of text from a workshop file goes through `para()`, which escapes it, so a title such
+as `<b>x</b> & <a href=...>` prints as those characters and never becomes markup or a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from app.report.fonts import BOLD, REGULAR, register_fonts
+
+INK = colors.HexColor("#1f2430")
+MUTED = colors.HexColor("#5b6270")
+RULE = colors.HexColor("#c9ced6")
+SHADE = colors.HexColor("#eef0f3")
+ERROR = colors.HexColor("#c62828")
+WARNING = colors.HexColor("#c76a00")
+CAUTION = colors.HexColor("#8a7500")
+OK = colors.HexColor("#2e7d32")
+NEUTRAL_BAR = colors.HexColor("#5b7fa6")
+NEAR_BAR = colors.HexColor("#d4a017")
+
+SEVERITY_COLORS = {"error": ERROR, "warning": WARNING, "caution": CAUTION}
+
+register_fonts()
+
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10, textColor=MUTED)
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=9.6)
+CELL_BOLD = ParagraphStyle("cell-bold", parent=CELL, fontName=BOLD)
+CELL_RIGHT = ParagraphStyle("cell-right", parent=CELL, alignment=TA_RIGHT)
+HEADER_CELL = ParagraphStyle("header-cell", parent=CELL, fontName=BOLD, textColor=INK)
+TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=26, leading=31)
+SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=13, leading=17, textColor=MUTED)
+H1 = ParagraphStyle(
+    "h1", parent=BODY, fontName=BOLD, fontSize=16, leading=20, spaceBefore=4, spaceAfter=8
+)
+H2 = ParagraphStyle(
+    "h2", parent=BODY, fontName=BOLD, fontSize=11.5, leading=14.5, spaceBefore=10, spaceAfter=4
+)
+STATUS = ParagraphStyle("status", parent=BODY, fontName=BOLD, fontSize=14, leading=18)
+CENTERED = ParagraphStyle("centered", parent=SMALL, alignment=TA_CENTER)
+
+
+def para(text: str, style: ParagraphStyle = BODY, color: colors.Color | None = None) -> Paragraph:
+    """A paragraph that prints `text` literally (escaped: never markup, never a link)."""
+    safe = escape(text)
+    if color is not None:
+        safe = f'<font color="{color.hexval()}">{safe}</font>'
+    return Paragraph(safe, style)
+
+
+def para_lines(lines: Sequence[str], style: ParagraphStyle = BODY) -> Paragraph:
+    """Several lines in one paragraph, each printed literally."""
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
+def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """`label: text` with the label in bold; both are printed literally."""
+    return Paragraph(f'<font name="{BOLD}">{escape(label)}</font> {escape(text)}', style)
+
+
+# Every table names the font, or reportlab would name Helvetica (not embedded) for empty cells.
+TABLE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 8, 9.6)
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """An empty vector drawing whose default font is the embedded one (not Helvetica)."""
+    result = Drawing(width, height)
+    result.initialFontName = REGULAR
+    result.initialFontSize = 8
+    return result
+
+
+def hex_color(value: str) -> colors.Color:
+    """A reportlab colour from `#rrggbb`."""
+    return colors.HexColor(value)
+
+
+def tint(color: colors.Color, amount: float) -> colors.Color:
+    """`color` mixed with white: 0 is white, 1 is the colour itself."""
+    return colors.Color(
+        1 - (1 - color.red) * amount,
+        1 - (1 - color.green) * amount,
+        1 - (1 - color.blue) * amount,
+    )

@@ -1,0 +1,221 @@
+"""The tables: phases, departments, every scheduled request by phase, and the backlog.
+
+Long tables break across pages with their header row repeated. Numbers are plain strings (drawn
+as they are); text from the workshop goes through `para()`, so it is printed literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from app.domain.metrics import Metrics
+from app.domain.model import Request, Workshop
+from app.domain.schedule import Schedule, week_date
+from app.report.formatting import date_span, day, iso_span, number
+from app.report.style import (
+    CELL,
+    CELL_BOLD,
+    ERROR,
+    H1,
+    H2,
+    HEADER_CELL,
+    MUTED,
+    RULE,
+    SHADE,
+    SMALL,
+    TABLE_FONT,
+    para,
+    para_lines,
+)
+
+Cell: TypeAlias = Any  # a Flowable, or a plain string drawn as it is
+
+
+def grid(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    numeric: Sequence[int] = (),
+) -> Table:
+    """A table with a shaded header row that is repeated on every page it runs over."""
+    data: list[Sequence[Cell]] = [[para(text, HEADER_CELL) for text in header], *rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    style = [
+        TABLE_FONT,
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    style += [("ALIGN", (column, 1), (column, -1), "RIGHT") for column in numeric]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _week(workshop: Workshop, week: int | None) -> str:
+    if week is None:
+        return "never"
+    return f"week {week}, {day(week_date(workshop.start, week))}"
+
+
+def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
+    """Each phase: dates, weeks, effort against capacity, load, who starts working with it."""
+    names = {d.id: d.name for d in workshop.departments}
+    rows: list[list[Cell]] = []
+    for index, (phase, m) in enumerate(zip(workshop.phases, measured.phases, strict=True)):
+        over = m.effort > m.capacity
+        load = "no capacity" if m.load is None else f"{m.load:.0%}"
+        dates = [
+            date_span(workshop.start, m.start, m.end),
+            iso_span(workshop.start, m.start, m.end),
+        ]
+        rows.append(
+            [
+                str(index + 1),
+                para(phase.name, CELL_BOLD),
+                para_lines(dates, CELL),
+                f"{m.start}–{m.end}",
+                f"{number(m.effort)} / {number(m.capacity)}",
+                para(load, CELL, ERROR if over else None),
+                para(", ".join(names[d] for d in m.onboarding) or "–", CELL),
+            ]
+        )
+    header = [
+        "#",
+        "Phase",
+        "Dates",
+        "Weeks",
+        "Effort / capacity (person-days)",
+        "Load",
+        "Departments starting",
+    ]
+    fractions = [0.04, 0.24, 0.2, 0.08, 0.15, 0.09, 0.2]
+    return [para("Phases", H2), grid(header, rows, [f * width for f in fractions], (3, 4))]
+
+
+def departments_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
+    """Each department: head, first new work, first win, wins, benefit points, dots given."""
+    rows: list[list[Cell]] = []
+    for department, m in zip(workshop.departments, measured.departments, strict=True):
+        rows.append(
+            [
+                para(department.name, CELL_BOLD),
+                para(department.head or "–", CELL),
+                para(_week(workshop, m.first_burden_week), CELL),
+                para(_week(workshop, m.first_win_week), CELL),
+                str(m.wins),
+                number(m.benefit_points),
+                str(m.dots_given),
+            ]
+        )
+    header = [
+        "Department",
+        "Head",
+        "First new work",
+        "First win",
+        "Wins",
+        "Benefit points",
+        "Dots given",
+    ]
+    fractions = [0.17, 0.19, 0.2, 0.2, 0.07, 0.09, 0.08]
+    note = para(
+        "First new work: when the department's users first take on work for the system "
+        "(training, data entry). First win: when they first gain from it.",
+        SMALL,
+    )
+    return [
+        para("Departments", H2),
+        note,
+        grid(header, rows, [f * width for f in fractions], (4, 5, 6)),
+    ]
+
+
+class _Names:
+    """Department and request names for the request tables."""
+
+    def __init__(self, workshop: Workshop) -> None:
+        self.departments = {d.id: d.name for d in workshop.departments}
+        self.requests = {r.id: r.title for r in workshop.requests}
+        self.votes: dict[str, int] = {}
+        for given in workshop.votes.values():
+            for request, dots in given.items():
+                self.votes[request] = self.votes.get(request, 0) + dots
+
+    def points(self, values: dict[str, float], unit: str = "") -> Paragraph:
+        """Department names with their points (or hours), "Salg 5, Marketing 1"."""
+        text = ", ".join(f"{self.departments[d]} {number(v)}{unit}" for d, v in values.items())
+        return para(text or "–", CELL)
+
+    def depends(self, request: Request) -> Paragraph:
+        """The titles of the requests `request` depends on."""
+        return para("; ".join(self.requests[r] for r in request.depends_on) or "–", CELL)
+
+
+def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> list[Flowable]:
+    """Every scheduled request, one table per phase."""
+    names = _Names(workshop)
+    by_phase: dict[str, list[Request]] = {p.id: [] for p in workshop.phases}
+    for request in workshop.requests:
+        if request.phase is not None:
+            by_phase[request.phase].append(request)
+    story: list[Flowable] = [para("Requests by phase", H1)]
+    header = [
+        "Request",
+        "Department",
+        "Effort",
+        "Benefit (points)",
+        "Burden (hours per user)",
+        "Votes",
+        "Depends on",
+    ]
+    widths = [f * width for f in (0.23, 0.12, 0.065, 0.17, 0.14, 0.065, 0.21)]
+    for index, phase in enumerate(workshop.phases):
+        load = schedule.phases[phase.id]
+        live = day(week_date(workshop.start, load.end))
+        story.append(para(f"{index + 1}. {phase.name}: live at week {load.end}, {live}", H2))
+        rows = [_request_row(r, names) for r in by_phase[phase.id]]
+        story.append(grid(header, rows, widths, (2, 5)) if rows else para("No requests.", SMALL))
+    return story
+
+
+def _request_row(request: Request, names: _Names) -> list[Cell]:
+    return [
+        para(request.title, CELL),
+        para(names.departments[request.department], CELL),
+        number(request.effort),
+        names.points(request.benefit),
+        names.points(request.burden, " h"),
+        str(names.votes.get(request.id, 0)),
+        names.depends(request),
+    ]
+
+
+def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
+    """What was deferred, most voted first."""
+    names = _Names(workshop)
+    deferred = [r for r in workshop.requests if r.phase is None]
+    story: list[Flowable] = [para("Backlog: deferred", H1)]
+    if not deferred:
+        return [*story, para("Nothing was deferred: every request is in a phase.", SMALL)]
+    deferred.sort(key=lambda r: -names.votes.get(r.id, 0))
+    rows = [
+        [
+            para(r.title, CELL),
+            para(names.departments[r.department], CELL),
+            number(r.effort),
+            names.points(r.benefit),
+            str(names.votes.get(r.id, 0)),
+            names.depends(r),
+        ]
+        for r in deferred
+    ]
+    header = ["Request", "Department", "Effort", "Benefit (points)", "Votes", "Depends on"]
+    widths = [f * width for f in (0.28, 0.13, 0.07, 0.19, 0.07, 0.26)]
+    return [*story, grid(header, rows, widths, (2, 4))]

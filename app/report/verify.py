@@ -1,0 +1,204 @@
+"""Reading a roadmap PDF back: the plan inside it, and whether it is the plan printed on it.
+
+A Bellwether PDF carries its workshop file as an embedded file and prints the plan's fingerprint
+on the cover, the sign-off page and every footer. `verify_pdf` recomputes the fingerprint of the
+embedded plan and compares it with everything printed (and with a workshop file, when given):
+a PDF whose pages or plan were changed after export no longer agrees with itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from app.domain.fingerprint import fingerprint, short
+from app.domain.model import Workshop
+from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
+from app.storage.workshop_file import WorkshopFileError, parse_workshop
+
+PRINTED = re.compile(r"Plan fingerprint:\s*(sha256:[0-9a-f]{64})")
+FOOTER = re.compile(r"plan ([0-9a-f]{12})\b")
+
+
+class RoadmapPdfError(ValueError):
+    """The file is not a Bellwether roadmap PDF; the message is one line for the user."""
+
+
+class DamagedPlanError(RoadmapPdfError):
+    """A Bellwether roadmap whose embedded plan no longer reads as a workshop."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """What `verify_pdf` found: the embedded plan and every disagreement, in plain words."""
+
+    workshop: Workshop | None
+    embedded: str | None
+    printed: str | None
+    problems: tuple[str, ...]
+
+    @property
+    def genuine(self) -> bool:
+        """True when the printed fingerprint is the embedded plan's (and the file's, if given)."""
+        return not self.problems
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs what it repairs in a damaged file; the caller reports it in one line."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RoadmapPdfError("no such file") from None
+    except IsADirectoryError:
+        raise RoadmapPdfError("is a folder, not a PDF") from None
+    except OSError as error:
+        raise RoadmapPdfError(f"cannot be read ({error.strerror or error})") from None
+
+
+def open_pdf(raw: bytes) -> PdfReader:
+    """A reader for a whole PDF; RoadmapPdfError for anything else (text, truncated, damaged)."""
+    if b"%PDF-" not in raw[:1024]:
+        raise RoadmapPdfError("is not a PDF file")
+    if b"%%EOF" not in raw[-2048:]:
+        raise RoadmapPdfError("is truncated or damaged: the end of the PDF is missing")
+    try:
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(raw), strict=False)
+            if reader.is_encrypted:
+                raise RoadmapPdfError("is encrypted: it is not a Bellwether roadmap")
+            len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+    return reader
+
+
+def _embedded_bytes(reader: PdfReader) -> bytes:
+    try:
+        with _quiet_pypdf():
+            files = reader.attachments.get(ATTACHMENT)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+    if not files:
+        raise RoadmapPdfError("is not a Bellwether roadmap: it carries no workshop plan")
+    return bytes(files[0])
+
+
+def _embedded_workshop(reader: PdfReader) -> Workshop:
+    """The workshop embedded in an open roadmap PDF."""
+    data = _embedded_bytes(reader)
+    try:
+        return parse_workshop(data)
+    except WorkshopFileError as error:
+        raise DamagedPlanError(f"carries a damaged plan: {error}") from None
+
+
+def read_embedded_workshop(path: Path) -> Workshop:
+    """The plan inside a Bellwether roadmap PDF, to open it on the board.
+
+    Raises RoadmapPdfError (one line, without the path) for anything that is not one.
+    """
+    return _embedded_workshop(open_pdf(_read_bytes(path)))
+
+
+def _page_texts(reader: PdfReader) -> list[str]:
+    try:
+        with _quiet_pypdf():
+            return [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+
+
+def _metadata_fingerprint(reader: PdfReader) -> str | None:
+    with _quiet_pypdf():
+        info = reader.metadata
+    value = info.get(FINGERPRINT_KEY) if info is not None else None
+    return str(value) if value is not None else None
+
+
+def _pages(numbers: list[int]) -> str:
+    listed = ", ".join(str(number) for number in numbers[:8])
+    more = f" and {len(numbers) - 8} more" if len(numbers) > 8 else ""
+    return f"page{'s' if len(numbers) > 1 else ''} {listed}{more}"
+
+
+def _printed_problems(texts: list[str], embedded: str) -> list[str]:
+    """The full fingerprint must be on the cover and on the sign-off page, and be this plan's."""
+    found = [(number, m) for number, text in enumerate(texts, 1) for m in PRINTED.findall(text)]
+    problems = []
+    if not any(number == 1 for number, _ in found):
+        problems.append("the cover shows no plan fingerprint: the PDF was edited")
+    if not any(number > 1 for number, _ in found):
+        problems.append("no sign-off page shows the plan fingerprint: the PDF was edited")
+    for number, printed in found:
+        if printed != embedded:
+            problems.append(
+                f"page {number} shows plan {printed}, but the plan inside the PDF is {embedded}: "
+                "the PDF was edited"
+            )
+    return problems
+
+
+def _footer_problems(texts: list[str], embedded: str) -> list[str]:
+    """Every footer must show this plan's short fingerprint."""
+    expected = short(embedded)
+    missing, other = [], []
+    for number, text in enumerate(texts, 1):
+        shown = FOOTER.findall(text)
+        if not shown:
+            missing.append(number)
+        elif shown[-1] != expected:
+            other.append(number)
+    problems = []
+    if other:
+        problems.append(f"the footer of {_pages(other)} shows another plan: the PDF was edited")
+    if missing:
+        problems.append(f"{_pages(missing)} show no plan in the footer: the PDF was edited")
+    return problems
+
+
+def verify_pdf(
+    path: Path, against: Workshop | None = None, against_name: str = "the workshop file"
+) -> Verification:
+    """Compare the plan inside the PDF with what is printed on it (and with `against`).
+
+    Raises RoadmapPdfError when the file is not a Bellwether roadmap at all.
+    """
+    reader = open_pdf(_read_bytes(path))
+    marked = _metadata_fingerprint(reader)
+    try:
+        workshop = _embedded_workshop(reader)
+    except DamagedPlanError as error:
+        if marked is None:
+            raise
+        return Verification(None, None, marked, (f"the PDF was edited: it {error}",))
+    embedded = fingerprint(workshop)
+    texts = _page_texts(reader)
+    problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
+    if marked is not None and marked != embedded:
+        problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
+    if against is not None and (other := fingerprint(against)) != embedded:
+        problems.append(
+            f"{against_name} is another version of the plan: it is {other}, "
+            f"the PDF's plan is {embedded}"
+        )
+    printed = PRINTED.findall(texts[0]) if texts else []
+    return Verification(workshop, embedded, printed[0] if printed else None, tuple(problems))

@@ -1,0 +1,119 @@
+"""The roadmap's geometry: proportional columns, sheets that never overflow, every card once."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.palette import DEPARTMENT_PALETTE, department_color
+from app.domain.schedule import build_schedule
+from app.report.document import landscape_frame
+from app.report.fonts import REGULAR, text_width
+from app.report.formatting import ELLIPSIS, wrap
+from app.report.roadmap_layout import (
+    MARKER_H,
+    MIN_COLUMN_W,
+    TITLE_H,
+    Lane,
+    Row,
+    fit_widths,
+    group_columns,
+    layout_roadmap,
+    paginate,
+)
+from tests.report_helpers import changed, crm, small, with_more_requests
+
+
+def test_columns_are_proportional_to_weeks_when_they_can_be() -> None:
+    widths = fit_widths([4, 8, 12], [84, 84, 84], 600)
+    assert sum(widths) == pytest.approx(600, abs=0.01)
+    assert widths[1] / widths[0] == pytest.approx(2, rel=1e-3)
+    assert widths[2] / widths[0] == pytest.approx(3, rel=1e-3)
+
+
+def test_a_short_phase_keeps_a_readable_width() -> None:
+    widths = fit_widths([1, 30], [84, 84], 600)
+    assert widths[0] == 84
+    assert sum(widths) == pytest.approx(600, abs=0.01)
+
+
+def test_a_plan_too_wide_for_a_page_is_not_squeezed() -> None:
+    widths = fit_widths([6] * 12, [MIN_COLUMN_W] * 12, 686)
+    assert all(width >= MIN_COLUMN_W for width in widths)
+    groups = group_columns(widths, 686)
+    assert len(groups) > 1
+    assert [i for group in groups for i in group] == list(range(12))
+    for group in groups:
+        assert sum(widths[i] for i in group) <= 686 + 0.01
+
+
+def _lane(index: int) -> Lane:
+    return Lane(index, ("Lane",), ("Head",), "#123456", (), ("no win in this plan",))
+
+
+def test_pagination_keeps_a_lane_whole_when_it_fits_a_page() -> None:
+    rows = [Row((), 40.0)] * 4  # 160 points of cards
+    pages = paginate([(_lane(0), rows), (_lane(1), rows)], 300)
+    assert [[band.lane.index for band in page] for page in pages] == [[0], [1]]
+    assert not any(band.continued for page in pages for band in page)
+
+
+def test_pagination_cuts_a_lane_taller_than_a_page_and_says_so() -> None:
+    rows = [Row((), 40.0)] * 20
+    pages = paginate([(_lane(0), rows)], 300)
+    assert len(pages) > 2
+    assert sum(len(band.rows) for page in pages for band in page) == 20
+    assert next(band.continued for page in pages for band in page) is False
+    assert all(band.continued for page in pages[1:] for band in page)
+    for page in pages:
+        assert sum(band.height for band in page) <= 300 + 0.01
+
+
+@pytest.mark.parametrize("extra", [0, 400])
+def test_sheets_fit_the_page_and_show_every_request_once(extra: int) -> None:
+    workshop = with_more_requests(crm(), extra)
+    schedule = build_schedule(workshop)
+    width, height = landscape_frame("a4")
+    colors = [department_color(workshop, i) for i in range(len(workshop.departments))]
+    sheets = layout_roadmap(workshop, schedule, colors, width, height)
+    cards = 0
+    for sheet in sheets:
+        assert sheet.width <= width + 0.01
+        used = TITLE_H + sheet.header_height + sum(band.height for band in sheet.bands)
+        assert used <= height + 0.01
+        cards += sum(len(row.cards) for band in sheet.bands for row in band.rows)
+        for band in sheet.bands:
+            top = MARKER_H if band.marker else 0
+            assert band.height >= top + sum(row.height for row in band.rows) - 0.01
+    assert cards == schedule.scheduled
+    assert len(sheets) == 2 if extra == 0 else len(sheets) > 2
+
+
+def test_wrap_breaks_between_words_and_never_overflows() -> None:
+    text = "Ledelsesdashboards for salg, service og økonomi"
+    lines = wrap(text, REGULAR, 7, 90)
+    assert len(lines) > 1
+    assert " ".join(lines) == text
+    assert all(text_width(line, REGULAR, 7) <= 90 for line in lines)
+
+
+def test_wrap_breaks_a_word_too_long_for_a_line_and_after_hyphens() -> None:
+    lines = wrap("Outlook-integration Kundetilfredshedsmålinger", REGULAR, 7, 50)
+    assert lines[0] == "Outlook-"
+    assert "".join(lines[1:]) == "integrationKundetilfredshedsmålinger"
+    assert all(text_width(line, REGULAR, 7) <= 50 for line in lines)
+    assert all(len(line) >= 3 for line in lines)
+
+
+def test_wrap_shortens_with_an_ellipsis_beyond_the_line_limit() -> None:
+    lines = wrap("one two three four five six seven eight nine ten", REGULAR, 7, 30, 2)
+    assert len(lines) == 2
+    assert lines[-1].endswith(ELLIPSIS)
+
+
+def test_a_department_without_a_colour_takes_the_palette_by_position() -> None:
+    workshop = small()
+    data = [d.model_dump(mode="json") for d in workshop.departments]
+    data[1]["color"] = None
+    recoloured = changed(workshop, departments=data)
+    assert department_color(recoloured, 0) == workshop.departments[0].color
+    assert department_color(recoloured, 1) == DEPARTMENT_PALETTE[1]
