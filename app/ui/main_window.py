@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,13 @@ FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadm
 
 
 class MainWindow(QMainWindow):
-    """One window, one open workshop at a time."""
+    """One window, one open workshop at a time.
+
+    Features that add menus or toolbars of their own (voting, sign-off, export, import) are
+    installed once and follow `documentOpened` to bind to each newly shown document.
+    """
+
+    documentOpened = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.zoom_to_width()
         self.view.setFocus()
+        self.documentOpened.emit(document)
 
     def _make_inspector(self, document: WorkshopDocument) -> InspectorPanel:
         inspector = InspectorPanel(document)
