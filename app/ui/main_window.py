@@ -305,10 +305,9 @@ class MainWindow(QMainWindow):
             reason = error.strerror or str(error)
             self.show_error(
                 self.tr("Could not save"),
-                self.tr("Could not save to %s: %s.")
+                self.tr("Could not save to %s: %s.") % (path, reason)
                 + "\n"
-                + self.tr("The file on disk is unchanged; your work is still open.")
-                % (path, reason),
+                + self.tr("The file on disk is unchanged; your work is still open."),
             )
             return False
         self.document.mark_saved(path)
