@@ -69,3 +69,22 @@ def test_order_decides_card_slots() -> None:
     workshop = _workshop(cards=3)
     ordered = layout_board(workshop, order=["r2", "r1", "r0", "s1"])
     assert ordered.cards["r2"][1] < ordered.cards["r0"][1]
+
+
+def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.ui.board.items import font, two_lines
+
+    metrics = QFontMetricsF(font(13, bold=True))
+    width = 120.0
+    lines = two_lines(
+        "Shared customer register for every department in the company", metrics, width
+    )
+    assert len(lines) == 2
+    assert lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    broken = two_lines("Tilbudskonfiguratorintegrationsprojekt", metrics, width)
+    assert broken[0].endswith("-")
+    assert all(metrics.horizontalAdvance(line) <= width for line in broken)
+    assert two_lines("Short", metrics, width) == ["Short"]

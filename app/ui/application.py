@@ -62,11 +62,11 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
     from app.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    if presentation:
-        window.presentation_action.setChecked(True)
-        window.toggle_presentation()
     window.resize(1920, 1080)
     window.show()
+    if presentation:
+        window.presentation_action.setChecked(True)
+        window.toggle_presentation(full_screen=False)
     for _ in range(5):
         QApplication.processEvents()
     window.zoom_to_width()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -112,8 +113,15 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.load_plot, 2)
         layout.addWidget(self.benefit_plot, 3)
         self.set_theme(self.theme)
+        self.load_plot.installEventFilter(self)
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Re-cut the phase names when the load chart changes width."""
+        if watched is self.load_plot and event.type() == QEvent.Type.Resize:
+            self._refresh_load(self.document.workshop)
+        return False
 
     def set_theme(self, theme: Theme) -> None:
         """Colours and type size follow the board's theme."""
@@ -156,11 +164,14 @@ class ChartsPanel(QWidget):
             marks_x += [x - 0.42, x + 0.42]
             marks_y += [capacity, capacity]
         self.capacity_marks.setData(marks_x, marks_y, pen=pg.mkPen(theme.text, width=3))
-        ticks = [
-            (x, name if len(name) <= 14 else name[:13] + "…")
-            for x, name in zip(xs, self.load.names, strict=True)
-        ]
+        ticks = [(x, self._short(name)) for x, name in zip(xs, self.load.names, strict=True)]
         self.load_plot.getAxis("bottom").setTicks([ticks])
+
+    def _short(self, name: str) -> str:
+        """A phase name cut to the width its bar has, so neighbouring labels never overlap."""
+        per_bar = self.load_plot.width() / max(1, len(self.load.names))
+        letters = max(3, int(per_bar / (7.5 * self.theme.font_scale)) - 1)
+        return name if len(name) <= letters else name[: letters - 1] + "…"
 
     def _refresh_benefit(self, workshop: Workshop) -> None:
         self.benefit = benefit_lines(workshop, self.document)

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     """
 
     documentOpened = Signal(object)
+    themeChanged = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -401,8 +402,11 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.zoom_to_width()
 
-    def toggle_presentation(self) -> None:
-        """Full screen, large type and high contrast for the projector, or back."""
+    def toggle_presentation(self, full_screen: bool = True) -> None:
+        """Full screen, large type and high contrast for the projector, or back.
+
+        The board gets the room: the side panel and the charts shrink while presenting.
+        """
         on = self.presentation_action.isChecked()
         self.theme = presentation_theme() if on else desktop_theme()
         app = QApplication.instance()
@@ -411,10 +415,13 @@ class MainWindow(QMainWindow):
         for view in (self.scene, self.findings, self.charts, self.inspector):
             if view is not None:
                 view.set_theme(self.theme)
-        if on:
+        if full_screen and on:
             self.showFullScreen()
-        else:
+        elif full_screen:
             self.showNormal()
+        self.resizeDocks([self.side_dock], [380 if on else 440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.chart_dock], [230 if on else 260], Qt.Orientation.Vertical)
+        self.themeChanged.emit(self.theme)
         self.zoom_to_width()
 
     def _update_title(self) -> None:
@@ -452,7 +459,7 @@ class MainWindow(QMainWindow):
 
 
 PRESENTATION_STYLE = """
-QWidget { background: #000000; color: #ffffff; font-size: 17pt; }
+QWidget { background: #000000; color: #ffffff; font-size: 15pt; }
 QTreeView, QListView, QLineEdit, QPlainTextEdit, QComboBox, QSpinBox { background: #151515; }
 QTreeView::item:selected { background: #00e5ff; color: #000000; }
 QPushButton { background: #222222; border: 2px solid #ffffff; padding: 6px; }

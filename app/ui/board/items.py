@@ -48,13 +48,20 @@ def font(pixels: float, bold: bool = False) -> QFont:
 
 
 def two_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """Wrap text into at most two lines, eliding the second."""
+    """Wrap text into at most two lines, eliding the second.
+
+    A first word too long for a line (Danish compounds often are) is broken with a hyphen.
+    """
     words = text.split()
     first = ""
     while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
         first = (first + " " + words.pop(0)).strip()
     if not first and words:
-        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+        word = words.pop(0)
+        cut = len(word) - 1
+        while cut > 1 and metrics.horizontalAdvance(word[:cut] + "-") > width:
+            cut -= 1
+        first, words = word[:cut] + "-", [word[cut:], *words]
     rest = " ".join(words)
     if not rest:
         return [first]
@@ -150,22 +157,25 @@ class CardItem(QGraphicsItem):
         line_height = 16 * theme.font_scale
         for index, line in enumerate(self._lines):
             painter.drawText(QPointF(14, 20 + index * line_height), line)
-        painter.setFont(font(12 * theme.font_scale))
+        facts_font = font(12 * theme.font_scale)
+        painter.setFont(facts_font)
         painter.setPen(theme.muted)
-        facts = f"{number(face.effort)} pd   ★ {number(face.benefit)}   ● {face.dots}"
-        painter.drawText(QPointF(14, CARD_H - 10), facts)
-        self._paint_dots(painter, face)
+        facts = f"{number(face.effort)} pd  ★ {number(face.benefit)}  ● {face.dots}"
+        painter.drawText(QPointF(14, CARD_H - 9), facts)
+        used = 14 + QFontMetricsF(facts_font).horizontalAdvance(facts) + 8
+        self._paint_dots(painter, face, used)
 
-    def _paint_dots(self, painter: QPainter, face: CardFace) -> None:
-        x = CARD_W - 12.0
+    def _paint_dots(self, painter: QPainter, face: CardFace, left: float) -> None:
+        """One coloured dot per vote, right-aligned on the facts line, as many as fit."""
+        x = CARD_W - 10.0
         painter.setPen(Qt.PenStyle.NoPen)
         for color, count in reversed(face.dot_colors):
             painter.setBrush(QColor(color))
-            for _ in range(min(count, 10)):
-                painter.drawEllipse(QPointF(x, CARD_H - 32), 4.5, 4.5)
-                x -= 10
-                if x < 20:
+            for _ in range(count):
+                if x < left:
                     return
+                painter.drawEllipse(QPointF(x, CARD_H - 13), 4, 4)
+                x -= 9
 
     def _paint_badge(self, painter: QPainter, theme: Theme, severity: str) -> None:
         center = QPointF(CARD_W - 14, 14)
@@ -289,8 +299,10 @@ class ColumnHeaderItem(QGraphicsItem):
         )
         painter.setFont(font(11.5 * theme.font_scale))
         painter.setPen(theme.muted)
+        small = QFontMetricsF(painter.font())
         for index, line in enumerate((face.weeks, face.dates, face.iso_weeks)):
-            painter.drawText(QPointF(8, 38 + index * 15), line)
+            shown = small.elidedText(line, Qt.TextElideMode.ElideRight, inner)
+            painter.drawText(QPointF(8, 38 + index * 15), shown)
         if face.capacity is not None:
             self._paint_load(painter, theme, face, inner)
         if face.preview:
@@ -313,7 +325,8 @@ class ColumnHeaderItem(QGraphicsItem):
             if capacity
             else (f"{number(face.effort)} pd, no capacity")
         )
-        painter.drawText(QPointF(8, 82), label)
+        shown = QFontMetricsF(painter.font()).elidedText(label, Qt.TextElideMode.ElideRight, inner)
+        painter.drawText(QPointF(8, 82), shown)
 
     def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
         lines = face.preview

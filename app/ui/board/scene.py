@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
 
 from app.domain.edits import move_request
@@ -33,6 +34,7 @@ from app.ui.board.items import (
     LaneFace,
     LaneHeaderItem,
     font,
+    plain_tooltip,
 )
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
@@ -52,6 +54,21 @@ class Highlight:
     requests: frozenset[str] = frozenset()
     phase: str | None = None
     department: str | None = None
+
+
+def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
+    """Text shortened (with an ellipsis) until it wraps into at most `lines` lines."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    limit = metrics.lineSpacing() * lines + 1
+    words = text.split()
+    shown = text
+    while (
+        len(words) > 1
+        and metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, shown).height() > limit
+    ):
+        words.pop()
+        shown = " ".join(words) + " …"
+    return shown
 
 
 def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
@@ -113,11 +130,14 @@ class BoardScene(QGraphicsScene):
 
     def _refresh_vision(self, workshop: Workshop) -> None:
         text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
-        self._vision.setPlainText(text)
-        self._vision.setFont(font(20 * self.theme.font_scale, bold=True))
+        width = max(400.0, self.layout.width - LANE_HEADER_W)
+        vision_font = font(min(VISION_H / 2.6, 20 * self.theme.font_scale), bold=True)
+        self._vision.setPlainText(fit_lines(text, QFontMetricsF(vision_font), width, 2))
+        self._vision.setToolTip(plain_tooltip(text))
+        self._vision.setFont(vision_font)
         self._vision.setDefaultTextColor(self.theme.text)
-        self._vision.setTextWidth(max(400.0, self.layout.width - LANE_HEADER_W))
-        self._vision.setPos(LANE_HEADER_W, 2)
+        self._vision.setTextWidth(width)
+        self._vision.setPos(LANE_HEADER_W, 0)
 
     def _refresh_lanes(self, workshop: Workshop) -> None:
         wanted = {department.id for department in workshop.departments}
