@@ -198,10 +198,7 @@ class BoardScene(QGraphicsScene):
             )  # fmt: skip
         phase = workshop.phase(column.phase)
         span = self.document.analysis.schedule.phases[phase.id]
-        severities = [
-            f.severity for f in self.document.analysis.findings
-            if f.phase == phase.id and f.rule in ("phase-capacity", "phase-near-capacity")
-        ]  # fmt: skip
+        severities = [f.severity for f in self.document.analysis.findings if f.phase == phase.id]
         start, end = week_date(workshop.start, span.start), week_date(workshop.start, span.end)
         return ColumnFace(
             phase.name,
