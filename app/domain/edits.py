@@ -13,6 +13,7 @@ from typing import Any
 
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Accepted, Request, Signoff, Workshop
+from app.domain.problems import describe
 
 
 class EditError(ValueError):
@@ -26,8 +27,6 @@ def revalidated(workshop: Workshop, **changes: Any) -> Workshop:
     try:
         return Workshop.model_validate(data)
     except ValueError as error:
-        from app.domain.problems import describe
-
         raise EditError(describe(error)) from None
 
 
@@ -38,7 +37,10 @@ def replace_request(workshop: Workshop, request_id: str, **changes: Any) -> Work
         if request.id == request_id:
             fields = request.model_dump()
             fields.update(changes)
-            requests[index] = Request.model_validate(fields)
+            try:
+                requests[index] = Request.model_validate(fields)
+            except ValueError as error:
+                raise EditError(describe(error)) from None
             return revalidated(workshop, requests=tuple(requests))
     raise EditError(f'there is no request "{request_id}"')
 

@@ -15,7 +15,11 @@ from app.domain.model import Signoff, Workshop
 
 
 def plain_numbers(value: Any) -> Any:
-    """Write whole floats as integers, everywhere in a JSON-ready value."""
+    """Write whole floats as integers, everywhere in a JSON-ready value.
+
+    The models already do this when dumped in JSON mode (see `model.Number`); this is for data
+    built by hand.
+    """
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     if isinstance(value, dict):
@@ -27,7 +31,10 @@ def plain_numbers(value: Any) -> Any:
 
 def canonical_data(workshop: Workshop) -> dict[str, Any]:
     """The workshop as the canonical form sees it, before encoding."""
-    data = workshop.model_dump(mode="json", exclude_defaults=True, exclude={"signoffs", "votes"})
+    # JSON mode writes whole numbers as integers already (model.Number's serializer).
+    data: dict[str, Any] = workshop.model_dump(
+        mode="json", exclude_defaults=True, exclude={"signoffs", "votes"}
+    )
     votes = {
         department: {request: dots for request, dots in given.items() if dots}
         for department, given in workshop.votes.items()
@@ -38,8 +45,7 @@ def canonical_data(workshop: Workshop) -> dict[str, Any]:
     if not data.get("settings", True):
         del data["settings"]
     data["format"] = workshop.format
-    result: dict[str, Any] = plain_numbers(data)
-    return result
+    return data
 
 
 def canonical_bytes(workshop: Workshop) -> bytes:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.domain.model import Workshop
+    from app.domain.model import Request, Workshop
 
 
 class IntegrityError(ValueError):
@@ -43,54 +43,85 @@ def check_integrity(workshop: Workshop) -> None:
 def _check_requests(
     workshop: Workshop, departments: set[str], phases: set[str], requests: set[str]
 ) -> None:
+    """A quick test per request; only a request that fails it is looked at closely."""
     for index, request in enumerate(workshop.requests):
-        place = _place("requests", index, request.id)
-        if request.department not in departments:
-            raise IntegrityError(f'{place}.department: unknown department "{request.department}"')
-        for field, points in (("benefit", request.benefit), ("burden", request.burden)):
-            for key in points:
-                if key not in departments:
-                    raise IntegrityError(f'{place}.{field}: unknown department "{key}"')
-        if request.phase is not None and request.phase not in phases:
-            raise IntegrityError(f'{place}.phase: unknown phase "{request.phase}"')
-        seen: set[str] = set()
-        for position, dependency in enumerate(request.depends_on):
-            where = f"{place}.depends_on[{position}]"
-            if dependency == request.id:
-                raise IntegrityError(f'{where}: a request cannot depend on itself ("{dependency}")')
-            if dependency not in requests:
-                raise IntegrityError(f'{where}: unknown request "{dependency}"')
-            if dependency in seen:
-                raise IntegrityError(f'{where}: "{dependency}" is listed twice')
-            seen.add(dependency)
+        depends_on = request.depends_on
+        if not (
+            request.department in departments
+            and (request.phase is None or request.phase in phases)
+            and departments.issuperset(request.benefit)
+            and departments.issuperset(request.burden)
+            and (
+                not depends_on
+                or (
+                    request.id not in depends_on
+                    and requests.issuperset(depends_on)
+                    and len(set(depends_on)) == len(depends_on)
+                )
+            )
+        ):
+            _explain_request(index, request, departments, phases, requests)
+
+
+def _explain_request(
+    index: int, request: Request, departments: set[str], phases: set[str], requests: set[str]
+) -> None:
+    place = _place("requests", index, request.id)
+    if request.department not in departments:
+        raise IntegrityError(f'{place}.department: unknown department "{request.department}"')
+    for field, points in (("benefit", request.benefit), ("burden", request.burden)):
+        for key in points:
+            if key not in departments:
+                raise IntegrityError(f'{place}.{field}: unknown department "{key}"')
+    if request.phase is not None and request.phase not in phases:
+        raise IntegrityError(f'{place}.phase: unknown phase "{request.phase}"')
+    seen: set[str] = set()
+    for position, dependency in enumerate(request.depends_on):
+        where = f"{place}.depends_on[{position}]"
+        if dependency == request.id:
+            raise IntegrityError(f'{where}: a request cannot depend on itself ("{dependency}")')
+        if dependency not in requests:
+            raise IntegrityError(f'{where}: unknown request "{dependency}"')
+        if dependency in seen:
+            raise IntegrityError(f'{where}: "{dependency}" is listed twice')
+        seen.add(dependency)
 
 
 def _check_cycles(workshop: Workshop) -> None:
     """Depth-first search without recursion, so a long chain cannot overflow the stack."""
     graph = {request.id: request.depends_on for request in workshop.requests}
-    index_of = {request.id: index for index, request in enumerate(workshop.requests)}
     state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    for root in graph:
+    for root, dependencies in graph.items():
         if root in state:
             continue
+        if not dependencies:
+            state[root] = 2
+            continue
         path: list[str] = [root]
-        iterators = [iter(graph[root])]
+        iterators = [iter(dependencies)]
         state[root] = 1
         while iterators:
             step = next(iterators[-1], None)
             if step is None:
                 state[path.pop()] = 2
                 iterators.pop()
-            elif state.get(step) == 1:
-                cycle = [*path[path.index(step) :], step]
-                place = _place("requests", index_of[step], step)
-                raise IntegrityError(
-                    f"{place}.depends_on: dependency cycle " + " -> ".join(f'"{c}"' for c in cycle)
-                )
             elif step not in state:
-                state[step] = 1
-                path.append(step)
-                iterators.append(iter(graph[step]))
+                if graph[step]:
+                    state[step] = 1
+                    path.append(step)
+                    iterators.append(iter(graph[step]))
+                else:
+                    state[step] = 2
+            elif state[step] == 1:
+                _report_cycle(workshop, [*path[path.index(step) :], step])
+
+
+def _report_cycle(workshop: Workshop, cycle: list[str]) -> None:
+    index = next(i for i, request in enumerate(workshop.requests) if request.id == cycle[0])
+    place = _place("requests", index, cycle[0])
+    raise IntegrityError(
+        f"{place}.depends_on: dependency cycle " + " -> ".join(f'"{c}"' for c in cycle)
+    )
 
 
 def _check_votes(workshop: Workshop, departments: set[str], requests: set[str]) -> None:

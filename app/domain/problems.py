@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.model import _type_name, raw_id
+from app.domain.model import ID_RULE, MAX_AMOUNT, _type_name, quoted, raw_id
 
 _SECTIONS_WITH_IDS = {"departments", "phases", "requests"}
 
@@ -23,12 +23,20 @@ def _shown(value: Any) -> str:
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, str):
-        return f'"{value[:60]}..."' if len(value) > 60 else f'"{value}"'
+        return quoted(value)
     return _type_name(value)
 
 
+def _is_name(part: str) -> bool:
+    return part.isidentifier() and part.isascii()
+
+
 def place(loc: tuple[int | str, ...], data: Any) -> str:
-    """`('requests', 3, 'effort')` -> `requests[3] (id "crm-mail").effort`."""
+    """`('requests', 3, 'effort')` -> `requests[3] (id "crm-mail").effort`.
+
+    Keys taken from the file (department ids in `benefit`, say) are quoted unless they are plain
+    names, so a hostile key cannot break the message over lines or make it endless.
+    """
     text = ""
     for position, part in enumerate(loc):
         if isinstance(part, int):
@@ -37,42 +45,66 @@ def place(loc: tuple[int | str, ...], data: Any) -> str:
             if position == 1 and section in _SECTIONS_WITH_IDS:
                 item_id = raw_id(data, str(section), part)
                 if item_id is not None:
-                    text += f' (id "{item_id}")'
+                    text += f" (id {quoted(item_id)})"
+        elif part == "[key]":
+            text += " (the key)"
+        elif not _is_name(part):
+            text += f"[{quoted(part)}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{part}" if text else part
     return text
+
+
+_FIXED = {
+    "missing": "is required",
+    "extra_forbidden": "unknown field (not part of the bellwether/1 format)",
+    "string_too_short": "must not be empty",
+    "string_unicode": "must be text, got text with a broken character (an unpaired surrogate)",
+}
+_EXPECTED = {
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "dict_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "string_type": "must be text",
+}
+_BOUNDS = {
+    "greater_than_equal": (">=", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than_equal": ("<=", "le"),
+    "less_than": ("<", "lt"),
+}
 
 
 def _message(error: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    if kind == "missing":
-        return "is required"
-    if kind == "extra_forbidden":
-        return "unknown field (not part of the bellwether/1 format)"
+    if kind in _FIXED:
+        return _FIXED[kind]
+    if kind in _EXPECTED:
+        return f"{_EXPECTED[kind]}, got {_type_name(value)}"
     if kind in ("value_error", "assertion_error") and "error" in ctx:
         return str(ctx["error"])
-    bounds = {
-        "greater_than_equal": (">=", "ge"),
-        "greater_than": (">", "gt"),
-        "less_than_equal": ("<=", "le"),
-        "less_than": ("<", "lt"),
-    }
-    if kind in bounds:
-        sign, name = bounds[kind]
+    if kind in _BOUNDS:
+        sign, name = _BOUNDS[kind]
         return f"must be {sign} {_shown(ctx[name])}, got {_shown(value)}"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"must be at most {ctx['max_length']:,} characters, got {len(value):,}"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind in ("tuple_type", "list_type"):
-        return f"must be a list, got {_type_name(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be an object, got {_type_name(value)}"
-    if kind == "string_type":
-        return f"must be text, got {_type_name(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"{ID_RULE}, got {_shown(value)}"
+    if kind == "float_type":
+        return _not_a_number(value)
+    if kind == "finite_number":
+        return f"must be a finite number, got {value}"
     return str(error.get("msg", "is not valid"))
+
+
+def _not_a_number(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"must be <= {MAX_AMOUNT}, got a number too large"
+    return f"must be a number, got {_type_name(value)}"
 
 
 def describe(error: Exception, data: Any = None) -> str:

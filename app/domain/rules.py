@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.domain.model import Workshop
-from app.domain.schedule import DepartmentTimeline, Schedule, build_schedule
+from app.domain.schedule import DepartmentTimeline, Schedule, build_schedule, tidy
 
 Severity = Literal["error", "warning", "caution"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "caution")
@@ -62,13 +62,16 @@ class _Context:
         self.department_names = {d.id: d.name for d in workshop.departments}
         self.settings = workshop.settings
         self.requests = {request.id: request for request in workshop.requests}
+        self.departments = {department.id: department for department in workshop.departments}
 
     def first_win_weeks(self, department: str) -> int:
-        own = self.workshop.department(department).first_win_weeks
+        """The department's own first-win threshold, else the workshop's."""
+        own = self.departments[department].first_win_weeks
         return self.settings.first_win_weeks if own is None else own
 
     def max_gap_weeks(self, department: str) -> int:
-        own = self.workshop.department(department).max_gap_weeks
+        """The department's own gap threshold, else the workshop's."""
+        own = self.departments[department].max_gap_weeks
         return self.settings.max_gap_weeks if own is None else own
 
 
@@ -86,7 +89,7 @@ def _phase_capacity(ctx: _Context) -> Iterator[Finding]:
                 phase=phase.id,
                 requests=tuple(load.requests),
             )
-        elif effort > 0 and ctx.settings.caution_load * phase.capacity <= effort:
+        elif effort > 0 and tidy(ctx.settings.caution_load * phase.capacity) <= effort:
             yield Finding(
                 "phase-near-capacity",
                 "caution",

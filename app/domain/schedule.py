@@ -17,6 +17,15 @@ from datetime import date, timedelta
 from app.domain.model import Workshop
 
 
+def tidy(amount: float) -> float:
+    """A sum of decimal amounts without binary noise: 1.1 + 2.2 is 3.3, not 3.3000000000000003.
+
+    Rounding to 15 significant digits gives back the exact decimal sum (or product) whenever it
+    has at most 15 significant digits, so an effort exactly at capacity is at capacity.
+    """
+    return float(f"{amount:.15g}")
+
+
 @dataclass(slots=True)
 class PhaseLoad:
     """Where a phase lies on the timeline and what is planned in it."""
@@ -28,11 +37,12 @@ class PhaseLoad:
     requests: list[str] = field(default_factory=list)
     burden: dict[str, float] = field(default_factory=dict)
     burden_requests: dict[str, list[str]] = field(default_factory=dict)
+    burden_hours: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def effort(self) -> float:
-        """Person-days of effort planned in the phase (summed without rounding drift)."""
-        return math.fsum(self.efforts)
+        """Person-days of effort planned in the phase (summed exactly, see `tidy`)."""
+        return tidy(math.fsum(self.efforts))
 
 
 @dataclass(slots=True)
@@ -43,16 +53,17 @@ class DepartmentTimeline:
     wins: list[tuple[int, str]] = field(default_factory=list)
     points: float = 0.0
     weighted_weeks: float = 0.0
+    first_burden: int | None = None
+    """B_d: the first week the department's users carry new work (None: never)."""
+    first_win: int | None = None
+    """The first week the department gains anything, before B_d or not (None: never)."""
+    _by_week: dict[int, list[str]] | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def first_burden(self) -> int | None:
-        """B_d: the first week the department's users carry new work (None: never)."""
-        return min(week for week, _ in self.burdens) if self.burdens else None
-
-    @property
-    def first_win(self) -> int | None:
-        """The first week the department gains anything (None: never)."""
-        return min(week for week, _ in self.wins) if self.wins else None
+    def settle(self) -> None:
+        """Fill in the first weeks once every request is laid out."""
+        self.first_burden = min(self.burdens)[0] if self.burdens else None
+        self.first_win = min(self.wins)[0] if self.wins else None
+        self.points = tidy(self.points)
 
     def counted_wins(self) -> list[int]:
         """W_d: the sorted distinct wins at or after the first burden week.
@@ -67,7 +78,11 @@ class DepartmentTimeline:
 
     def requests_winning_at(self, week: int) -> list[str]:
         """The requests that give the department a win in this week."""
-        return [request for at, request in self.wins if at == week]
+        if self._by_week is None:
+            self._by_week = {}
+            for at, request in self.wins:
+                self._by_week.setdefault(at, []).append(request)
+        return list(self._by_week.get(week, ()))
 
 
 @dataclass(slots=True)
@@ -85,13 +100,18 @@ class Schedule:
         return None if phase is None else self.phases[phase].end
 
 
-def build_schedule(workshop: Workshop) -> Schedule:
-    """Lay the workshop out in weeks, in one pass over the requests."""
+def _phase_loads(workshop: Workshop) -> tuple[dict[str, PhaseLoad], int]:
     phases: dict[str, PhaseLoad] = {}
     week = 0
     for index, phase in enumerate(workshop.phases):
         phases[phase.id] = PhaseLoad(index, week, week + phase.weeks)
         week += phase.weeks
+    return phases, week
+
+
+def build_schedule(workshop: Workshop) -> Schedule:
+    """Lay the workshop out in weeks, in one pass over the requests."""
+    phases, end = _phase_loads(workshop)
     timelines = {department.id: DepartmentTimeline() for department in workshop.departments}
     backlog = 0
     for request in workshop.requests:
@@ -99,22 +119,30 @@ def build_schedule(workshop: Workshop) -> Schedule:
             backlog += 1
             continue
         load = phases[request.phase]
+        request_id = request.id
         load.efforts.append(request.effort)
-        load.requests.append(request.id)
+        load.requests.append(request_id)
         live = load.end
         for department, hours in request.burden.items():
-            if hours > 0:
-                timelines[department].burdens.append((live, request.id))
-                load.burden[department] = load.burden.get(department, 0.0) + hours
-                load.burden_requests.setdefault(department, []).append(request.id)
+            if hours > 0:  # a burden of 0 hours is no burden
+                timelines[department].burdens.append((live, request_id))
+                if department in load.burden_hours:
+                    load.burden_hours[department].append(hours)
+                    load.burden_requests[department].append(request_id)
+                else:
+                    load.burden_hours[department] = [hours]
+                    load.burden_requests[department] = [request_id]
         win = live + request.weeks_to_benefit
         for department, points in request.benefit.items():
             timeline = timelines[department]
-            timeline.wins.append((win, request.id))
+            timeline.wins.append((win, request_id))
             timeline.points += points
             timeline.weighted_weeks += points * win
-    scheduled = len(workshop.requests) - backlog
-    return Schedule(phases, timelines, week, scheduled, backlog)
+    for load in phases.values():
+        load.burden = {d: tidy(math.fsum(hours)) for d, hours in load.burden_hours.items()}
+    for timeline in timelines.values():
+        timeline.settle()
+    return Schedule(phases, timelines, end, len(workshop.requests) - backlog, backlog)
 
 
 def week_date(start: date, week: int) -> date:
