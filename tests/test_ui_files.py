@@ -107,7 +107,7 @@ def test_unclean_exit_leaves_recovery_copy_that_is_restored(
 ) -> None:
     crashed = new_window(qtbot)
     path = open_copy(crashed, SMALL_SAMPLE, tmp_path)
-    request_id = move_one(crashed)
+    move_one(crashed)
     assert crashed.document is not None and crashed.autosaver is not None
     edited = dumps_workshop(crashed.document.workshop)
     qtbot.waitUntil(lambda: bool(pending_copies(data_dir)), timeout=3000)
