@@ -88,3 +88,25 @@ def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> 
     assert broken[0].endswith("-")
     assert all(metrics.horizontalAdvance(line) <= width for line in broken)
     assert two_lines("Short", metrics, width) == ["Short"]
+
+
+def test_cumulative_benefit_sums_wins_per_week_in_order() -> None:
+    from app.domain.schedule import build_schedule, cumulative_benefit
+
+    requests = [
+        {"id": "a", "title": "A", "department": "sales", "phase": "p2", "benefit": {"sales": 2}},
+        {"id": "b", "title": "B", "department": "sales", "phase": "p1", "benefit": {"sales": 3}},
+        {
+            "id": "c",
+            "title": "C",
+            "department": "sales",
+            "phase": "p1",
+            "benefit": {"sales": 1, "service": 4},
+        },
+        {"id": "d", "title": "D", "department": "sales", "benefit": {"sales": 50}},
+    ]
+    workshop = Workshop.model_validate(workshop_data(requests=requests))
+    steps = cumulative_benefit(workshop, build_schedule(workshop))
+    # p1 ends at week 4, p2 at week 8; wins come weeks_to_benefit (default 2) later.
+    assert steps["sales"] == [(6, 4.0), (10, 6.0)]
+    assert steps["service"] == [(6, 4.0)]

@@ -73,6 +73,9 @@ def test_drag_card_into_a_phase_updates_model_findings_and_charts(window: MainWi
     assert window.charts is not None
     assert window.charts.load.effort[0] == pytest.approx(before_load[0] + request.effort)
     assert finding_keys(window) == {f.key for f in document.analysis.findings}
+    for department, points in request.benefit.items():
+        line = next(b for b in window.charts.benefit if b.department == department)
+        assert points <= line.points[-1], "the benefit timeline counts the moved request"
     assert scene.cards[request_id].pos() == QPointF(*scene.layout.cards[request_id])
     assert (
         document.undo_stack.undoText()

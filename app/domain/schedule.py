@@ -154,3 +154,27 @@ def iso_week(start: date, week: int) -> str:
     """A week's ISO week label, for example "2027-W05"."""
     year, number, _ = week_date(start, week).isocalendar()
     return f"{year}-W{number:02d}"
+
+
+def cumulative_benefit(
+    workshop: Workshop, schedule: Schedule
+) -> dict[str, list[tuple[int, float]]]:
+    """Per department: (week, total points after that week's wins), in week order.
+
+    What the benefit charts draw, in the app and in the PDF alike.
+    """
+    points: dict[str, dict[int, float]] = {d.id: {} for d in workshop.departments}
+    for request in workshop.requests:
+        if request.phase is None:
+            continue
+        win = schedule.phases[request.phase].end + request.weeks_to_benefit
+        for gaining, value in request.benefit.items():
+            points[gaining][win] = points[gaining].get(win, 0.0) + value
+    result: dict[str, list[tuple[int, float]]] = {}
+    for department, by_week in points.items():
+        total, steps = 0.0, []
+        for week, value in sorted(by_week.items()):
+            total += value
+            steps.append((week, total))
+        result[department] = steps
+    return result

@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color, white
 from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.rules import Finding
-from app.domain.schedule import Schedule
+from app.domain.schedule import Schedule, cumulative_benefit
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit, number, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
@@ -167,19 +167,10 @@ class BenefitSteps:
 
 def benefit_steps(workshop: Workshop, schedule: Schedule) -> list[BenefitSteps]:
     """Each department's wins summed per week and accumulated, in the workshop's order."""
-    points: dict[str, dict[int, float]] = {d.id: {} for d in workshop.departments}
-    for request in workshop.requests:
-        if request.phase is None:
-            continue
-        win = schedule.phases[request.phase].end + request.weeks_to_benefit
-        for gaining, value in request.benefit.items():
-            points[gaining][win] = points[gaining].get(win, 0.0) + value
+    cumulative = cumulative_benefit(workshop, schedule)
     result = []
     for index, department in enumerate(workshop.departments):
-        total, steps = 0.0, []
-        for week, value in sorted(points[department.id].items()):
-            total += value
-            steps.append((week, total))
+        steps = cumulative[department.id]
         color = hex_color(department_color(workshop, index))
         first = schedule.timelines[department.id].first_burden
         result.append(BenefitSteps(department.name, color, tuple(steps), first))

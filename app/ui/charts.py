@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
+from app.domain.schedule import cumulative_benefit
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
 
@@ -56,22 +57,16 @@ def load_data(workshop: Workshop, document: WorkshopDocument) -> LoadData:
 def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[BenefitLine]:
     """Cumulative benefit points per department, as step coordinates up to the plan's end."""
     schedule = document.analysis.schedule
-    points_at: dict[str, dict[int, float]] = {d.id: {} for d in workshop.departments}
-    for request in workshop.requests:
-        if request.phase is None:
-            continue
-        win = schedule.phases[request.phase].end + request.weeks_to_benefit
-        for benefiting, points in request.benefit.items():
-            points_at[benefiting][win] = points_at[benefiting].get(win, 0.0) + points
+    cumulative = cumulative_benefit(workshop, schedule)
     lines = []
     for department in workshop.departments:
-        steps = sorted(points_at[department.id].items())
+        steps = cumulative[department.id]
         end = max([schedule.end, *(week for week, _ in steps)])
         weeks, values, total = [0.0], [0.0], 0.0
-        for week, points in steps:
+        for week, reached in steps:
             weeks += [float(week), float(week)]
-            values += [total, total + points]
-            total += points
+            values += [total, reached]
+            total = reached
         weeks.append(float(end))
         values.append(total)
         timeline = schedule.timelines[department.id]
