@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -136,16 +137,27 @@ def _check(args: argparse.Namespace) -> int:
     schedule = build_schedule(workshop)
     found = findings(workshop, schedule)
     measured = metrics(workshop, schedule)
-    if args.json:
-        report = {
-            "fingerprint": fingerprint(workshop),
-            "findings": [finding_json(f) for f in found],
-            "metrics": measured.as_json(),
-        }
-        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    else:
-        _print_text(found, measured, workshop.title, print)
+    try:
+        if args.json:
+            report = {
+                "fingerprint": fingerprint(workshop),
+                "findings": [finding_json(f) for f in found],
+                "metrics": measured.as_json(),
+            }
+            sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        else:
+            _print_text(found, measured, workshop.title, print)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
     return EXIT_FINDINGS if unaccepted_errors(found) else EXIT_OK
+
+
+def _stdout_closed() -> None:
+    """The reader went away (`check FILE | head`): drop the rest quietly, without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @command("export")
