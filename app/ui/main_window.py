@@ -26,12 +26,16 @@ from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
 from app.ui.charts import ChartsPanel
 from app.ui.document import WorkshopDocument
+from app.ui.export_pdf import install_export
 from app.ui.files import SAMPLE, blank_workshop, is_pdf, read_workshop, suggested_name
 from app.ui.findings_panel import FindingsPanel
+from app.ui.importing import install_import
 from app.ui.inspector import InspectorPanel
 from app.ui.recent import recent_files, remember
+from app.ui.signoff import install_signoff
 from app.ui.start_screen import StartScreen
 from app.ui.theme import Theme, desktop_theme, presentation_theme
+from app.ui.voting import install_voting
 
 FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadmaps (*.pdf)"
 
@@ -77,6 +81,10 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         self._update_title()
         self._update_actions()
+        install_signoff(self)
+        install_export(self)
+        install_voting(self)
+        install_import(self)
 
     # --- construction ----------------------------------------------------------------------
 
