@@ -209,6 +209,7 @@ def test_new_workshop_starts_untitled(qtbot: QtBot, data_dir: Path) -> None:
     window.new_workshop()
     assert window.document is not None and window.document.path is None
     assert "untitled" in window.windowTitle()
+    assert window.document.modified, "a new workshop is unsaved work: closing it asks first"
 
 
 @pytest.mark.slow

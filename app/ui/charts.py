@@ -6,14 +6,15 @@ Both are redrawn from the document on every change. The plotted values are kept 
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
@@ -122,6 +123,8 @@ class ChartsPanel(QWidget):
         """Colours and type size follow the board's theme."""
         self.theme = theme
         size = round(11 * theme.font_scale)
+        self.tick_font = QFont()
+        self.tick_font.setPointSize(size)
         for plot, title in (
             (self.load_plot, "Phase load (person-days)"),
             (self.benefit_plot, "Benefit over time"),
@@ -132,9 +135,7 @@ class ChartsPanel(QWidget):
                 axis = plot.getAxis(side)
                 axis.setPen(theme.grid)
                 axis.setTextPen(theme.text)
-                tick_font = QFont()
-                tick_font.setPointSize(size)
-                axis.setTickFont(tick_font)
+                axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
         self.refresh()
 
@@ -164,9 +165,10 @@ class ChartsPanel(QWidget):
 
     def _short(self, name: str) -> str:
         """A phase name cut to the width its bar has, so neighbouring labels never overlap."""
-        per_bar = self.load_plot.width() / max(1, len(self.load.names))
-        letters = max(3, int(per_bar / (7.5 * self.theme.font_scale)) - 1)
-        return name if len(name) <= letters else name[: letters - 1] + "…"
+        axis = self.load_plot.getAxis("bottom")
+        per_bar = (axis.width() or self.load_plot.width()) / max(1, len(self.load.names))
+        metrics = QFontMetricsF(self.tick_font)
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(24.0, per_bar - 10))
 
     def _refresh_benefit(self, workshop: Workshop) -> None:
         self.benefit = benefit_lines(workshop, self.document)
@@ -179,8 +181,9 @@ class ChartsPanel(QWidget):
             color = department_color(workshop, index)
             items = self.lines.get(line.department)
             if items is None:
+                # pyqtgraph renders legend names as HTML: the file's text is escaped.
                 items = (
-                    pg.PlotDataItem(name=names[line.department]),
+                    pg.PlotDataItem(name=html.escape(names[line.department])),
                     pg.ScatterPlotItem(),
                     pg.ScatterPlotItem(),
                 )

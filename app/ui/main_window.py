@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
     def new_workshop(self) -> None:
         """Start a new, untitled workshop to fill in with the inspector."""
         if self.maybe_save():
-            self.set_document(WorkshopDocument(blank_workshop()))
+            document = WorkshopDocument(blank_workshop())
+            self.set_document(document)
+            document.undo_stack.resetClean()  # never saved: closing it asks first
 
     def save(self) -> bool:
         """Save to the document's file, or ask where when it has none."""
