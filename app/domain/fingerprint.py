@@ -66,7 +66,12 @@ def short(fingerprint_text: str) -> str:
     return fingerprint_text.removeprefix("sha256:")[:12]
 
 
-def signoff_validity(workshop: Workshop) -> list[tuple[Signoff, bool]]:
-    """Each sign-off with whether it approved this very version of the plan."""
-    current = fingerprint(workshop)
+def signoff_validity(workshop: Workshop, current: str | None = None) -> list[tuple[Signoff, bool]]:
+    """Each sign-off with whether it approved this very version of the plan.
+
+    `current` is the plan's fingerprint when the caller already has it.
+    """
+    if not workshop.signoffs:
+        return []
+    current = current or fingerprint(workshop)
     return [(signoff, signoff.fingerprint == current) for signoff in workshop.signoffs]

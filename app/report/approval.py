@@ -27,10 +27,13 @@ class HeadApproval:
         return self.signoff is not None and not self.valid
 
 
-def approvals(workshop: Workshop) -> list[HeadApproval]:
-    """Each department in order with its sign-off; a valid one wins over a stale one."""
+def approvals(workshop: Workshop, current: str | None = None) -> list[HeadApproval]:
+    """Each department in order with its sign-off; a valid one wins over a stale one.
+
+    `current` is the plan's fingerprint when the caller already has it.
+    """
     chosen: dict[str, tuple[Signoff, bool]] = {}
-    for signoff, valid in signoff_validity(workshop):
+    for signoff, valid in signoff_validity(workshop, current):
         held = chosen.get(signoff.department)
         if held is None or valid or not held[1]:
             chosen[signoff.department] = (signoff, valid)
@@ -48,9 +51,13 @@ def _names(items: list[HeadApproval]) -> str:
     return ", ".join(item.department.name for item in items)
 
 
-def approval_status(workshop: Workshop) -> str:
+def approval_status(workshop: Workshop, current: str | None = None) -> str:
     """The status in one line, e.g. "Approved by 5 of 7 (Logistics, HR have not signed)"."""
-    heads = approvals(workshop)
+    return status_of(approvals(workshop, current))
+
+
+def status_of(heads: list[HeadApproval]) -> str:
+    """The one-line status of some heads' approvals."""
     valid = [head for head in heads if head.valid]
     stale = [head for head in heads if head.stale]
     unsigned = [head for head in heads if head.signoff is None]

@@ -104,6 +104,13 @@ class ChartsPanel(QWidget):
         self.boundaries: list[pg.InfiniteLine] = []
         self.load = LoadData((), (), (), ())
         self.benefit: list[BenefitLine] = []
+        # What was last drawn: a change redraws only what differs (a move touches 1-3 lines).
+        self._drawn: dict[str, tuple[BenefitLine, str]] = {}
+        self._load_shown: tuple[object, ...] | None = None
+        self._boundaries_shown: tuple[list[int], str] | None = None
+        self._ranges: dict[int, tuple[float, float, float, float]] = {}
+        for plot in (self.load_plot, self.benefit_plot):
+            plot.disableAutoRange()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.load_plot, 2)
@@ -116,7 +123,7 @@ class ChartsPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Re-cut the phase names when the load chart changes width."""
         if watched is self.load_plot and event.type() == QEvent.Type.Resize:
-            self._refresh_load(self.document.workshop)
+            self._set_ticks()
         return False
 
     def set_theme(self, theme: Theme) -> None:
@@ -137,6 +144,8 @@ class ChartsPanel(QWidget):
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
+        self._drawn.clear()
+        self._load_shown = self._boundaries_shown = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -154,14 +163,32 @@ class ChartsPanel(QWidget):
             theme.error if over else (theme.caution if phase.id in near else theme.accent)
             for over, phase in zip(self.load.over, workshop.phases, strict=True)
         ]
+        shown = (self.load, tuple(b.name() for b in brushes), theme.name)
+        if shown == self._load_shown:
+            return
+        self._load_shown = shown
+        top = max([1.0, *self.load.effort, *self.load.capacity]) * 1.12
+        self._set_range(self.load_plot, -0.6, max(0.6, len(xs) - 0.4), top)
         self.bars.setOpts(x=xs, height=list(self.load.effort), width=0.6, brushes=brushes, pen=None)
         marks_x, marks_y = [], []
         for x, capacity in zip(xs, self.load.capacity, strict=True):
             marks_x += [x - 0.42, x + 0.42]
             marks_y += [capacity, capacity]
         self.capacity_marks.setData(marks_x, marks_y, pen=pg.mkPen(theme.text, width=3))
-        ticks = [(x, self._short(name)) for x, name in zip(xs, self.load.names, strict=True)]
+        self._set_ticks()
+
+    def _set_ticks(self) -> None:
+        """Phase names under the bars, cut to the room each bar has."""
+        ticks = [(float(x), self._short(name)) for x, name in enumerate(self.load.names)]
         self.load_plot.getAxis("bottom").setTicks([ticks])
+
+    def _set_range(self, plot: pg.PlotWidget, left: float, right: float, top: float) -> None:
+        """Fixed axis ranges, set only when they change (auto-range costs a frame per change)."""
+        wanted = (left, right, 0.0, top)
+        if self._ranges.get(id(plot)) != wanted:
+            self._ranges[id(plot)] = wanted
+            plot.setXRange(left, right, padding=0)
+            plot.setYRange(0.0, top, padding=0)
 
     def _short(self, name: str) -> str:
         """A phase name cut to the width its bar has, so neighbouring labels never overlap."""
@@ -174,11 +201,18 @@ class ChartsPanel(QWidget):
         self.benefit = benefit_lines(workshop, self.document)
         wanted = {line.department for line in self.benefit}
         for department in [d for d in self.lines if d not in wanted]:
+            self._drawn.pop(department, None)
             for item in self.lines.pop(department):
                 self.benefit_plot.removeItem(item)
         names = {d.id: d.name for d in workshop.departments}
+        right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
+        top = max([1.0, *(line.points[-1] for line in self.benefit)]) * 1.1
+        self._set_range(self.benefit_plot, 0.0, right, top)
         for index, line in enumerate(self.benefit):
             color = department_color(workshop, index)
+            if self._drawn.get(line.department) == (line, color.name()):
+                continue
+            self._drawn[line.department] = (line, color.name())
             items = self.lines.get(line.department)
             if items is None:
                 # pyqtgraph renders legend names as HTML: the file's text is escaped.
@@ -216,6 +250,9 @@ class ChartsPanel(QWidget):
 
     def _draw_boundaries(self) -> None:
         ends = [span.end for span in self.document.analysis.schedule.phases.values()]
+        if (ends, self.theme.name) == self._boundaries_shown:
+            return
+        self._boundaries_shown = (ends, self.theme.name)
         while len(self.boundaries) > len(ends):
             self.benefit_plot.removeItem(self.boundaries.pop())
         while len(self.boundaries) < len(ends):

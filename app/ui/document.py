@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,28 +16,33 @@ from app.domain.rules import Finding, findings
 from app.domain.schedule import Schedule, build_schedule
 
 
-@dataclass(frozen=True, slots=True)
 class Analysis:
-    """Everything the views draw besides the workshop itself, computed once per change."""
+    """Everything the views draw besides the workshop itself, computed once per change.
 
-    schedule: Schedule
-    findings: list[Finding]
-    metrics: Metrics
-    fingerprint: str
+    The fingerprint costs as much as all the rules together at 1,000 requests, so it is
+    computed only when something asks for it (a sign-off to check, the status bar).
+    """
+
+    def __init__(self, workshop: Workshop) -> None:
+        self.workshop = workshop
+        self.schedule: Schedule = build_schedule(workshop)
+        self.findings: list[Finding] = findings(workshop, self.schedule)
+        self.metrics: Metrics = metrics(workshop, self.schedule)
 
     @classmethod
     def of(cls, workshop: Workshop) -> Analysis:
         """Analyse a workshop: one schedule pass shared by the rules and metrics."""
-        schedule = build_schedule(workshop)
-        return cls(
-            schedule,
-            findings(workshop, schedule),
-            metrics(workshop, schedule),
-            fingerprint(workshop),
-        )
+        return cls(workshop)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The plan's fingerprint (computed on first use)."""
+        return fingerprint(self.workshop)
 
     def valid_signoffs(self, workshop: Workshop) -> int:
         """How many sign-offs approve exactly this version of the plan."""
+        if not workshop.signoffs:
+            return 0
         return sum(1 for s in workshop.signoffs if s.fingerprint == self.fingerprint)
 
 

@@ -69,6 +69,8 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.theme = desktop_theme()
+        self._shown: tuple[list[Finding], str] | None = None
+        self._shown_findings: list[Finding] = []
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -101,15 +103,25 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def selected(self) -> Finding | None:
-        """The finding selected in the tree, if any."""
+        """The finding selected in the tree, if any (as the document has it now)."""
+        return self._selected_in(self.document.analysis.findings)
+
+    def _selected_in(self, found: list[Finding]) -> Finding | None:
         item = self.tree.currentItem()
         key = item.data(0, KEY_ROLE) if item is not None else None
-        return next((f for f in self.document.analysis.findings if f.key == key), None)
+        return next((f for f in found if f.key == key), None)
 
     def refresh(self) -> None:
-        """Rebuild the tree from the document, keeping the selected finding selected."""
-        current = self.selected()
+        """Rebuild the tree from the document, keeping the selected finding selected.
+
+        Most moves leave the findings as they were; then nothing is rebuilt or re-measured.
+        """
         found = self.document.analysis.findings
+        if (found, self.theme.name) == self._shown:
+            return
+        self._shown = (list(found), self.theme.name)
+        current = self._selected_in(self._shown_findings)
+        self._shown_findings = list(found)
         self.tree.blockSignals(True)
         self.tree.clear()
         restore: QTreeWidgetItem | None = None

@@ -31,7 +31,7 @@ from app.domain.edits import EditError, sign
 from app.domain.fingerprint import short
 from app.domain.model import TITLE_MAX
 from app.domain.problems import describe
-from app.report.approval import HeadApproval, approval_status, approvals
+from app.report.approval import HeadApproval, approvals, status_of
 from app.ui.board.items import plain_tooltip
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, desktop_theme
@@ -162,7 +162,7 @@ class SignoffDialog(QDialog):
         """Redraw from the document: heading, plan, status line and one row per department."""
         workshop = self.document.workshop
         plan = self.document.analysis.fingerprint
-        heads = approvals(workshop)
+        heads = approvals(workshop, plan)
         self.heading.setText(self.tr("Sign-off: %s") % workshop.title)
         self.plan.setText(
             self.tr(
@@ -171,7 +171,7 @@ class SignoffDialog(QDialog):
             % short(plan)
         )
         self.plan.setToolTip(plain_tooltip(plan))
-        self.status.setText(approval_status(workshop))
+        self.status.setText(status_of(heads))
         set_color(self.status, status_color(heads, self.theme))
         self.table.blockSignals(True)
         self.table.clear()
@@ -299,6 +299,7 @@ class SignoffFeature(QObject):
         window.plan_menu.addAction(self.action)
         window.toolbar.addAction(self.action)
         self.status = plain_label()
+        self._shown: tuple[str, str] | None = None
         self.status.setWordWrap(False)
         self.status.setContentsMargins(16, 0, 8, 0)
         window.statusBar().addPermanentWidget(self.status)
@@ -325,10 +326,16 @@ class SignoffFeature(QObject):
             self.status.setToolTip("")
             return
         workshop = self.document.workshop
-        status = approval_status(workshop)
+        current = self.document.analysis.fingerprint if workshop.signoffs else None
+        heads = approvals(workshop, current)
+        status = status_of(heads)
+        shown = (status, self.window.theme.name)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.status.setText(status.split(" (", 1)[0])
         self.status.setToolTip(plain_tooltip(status))
-        set_color(self.status, status_color(approvals(workshop), self.window.theme))
+        set_color(self.status, status_color(heads, self.window.theme))
 
     def open_dialog(self) -> SignoffDialog | None:
         """Show the sign-off dialog for the open document (without blocking)."""

@@ -93,6 +93,7 @@ class VotesChart(QWidget):
         self.document = document
         self.hidden = hidden
         self.theme = desktop_theme()
+        self._shown: tuple[object, ...] | None = None
         self.data = votes_data(document.workshop, hidden)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -124,6 +125,7 @@ class VotesChart(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Colours and type size follow the board's theme."""
         self.theme = theme
+        self._shown = None
         size = round(11 * theme.font_scale)
         self.plot.setBackground(theme.background)
         self.tick_font = QFont()
@@ -145,7 +147,12 @@ class VotesChart(QWidget):
         workshop = self.document.workshop
         self.fit = self.rows_that_fit()
         self.data = votes_data(workshop, self.hidden, self.fit)
-        self.heading.setText(self._heading(workshop))
+        heading = self._heading(workshop)
+        shown = (self.data, heading, self.theme.name)
+        if shown == self._shown:
+            return  # a move changes no votes: nothing to redraw
+        self._shown = shown
+        self.heading.setText(heading)
         self._draw_bars()
         self._draw_labels()
         self._draw_legend(workshop)

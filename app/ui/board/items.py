@@ -92,6 +92,9 @@ class CardItem(QGraphicsItem):
         self.board = board
         self.face: CardFace | None = None
         self.home = QPointF()
+        self._slot: tuple[float, float] | None = None
+        self.source: object = None
+        self.inputs: tuple[object, ...] = ()
         self._lines: list[str] = []
         self._press: QPointF | None = None
         self._dragging = False
@@ -116,8 +119,11 @@ class CardItem(QGraphicsItem):
 
     def place(self, x: float, y: float) -> None:
         """Move to the card's slot (its home, where a cancelled drag returns to)."""
+        if (x, y) == self._slot and not self._dragging:
+            return  # compared in Python: asking Qt for pos() on 1,000 cards costs a frame
+        self._slot = (x, y)
         self.home = QPointF(x, y)
-        if not self._dragging and self.pos() != self.home:
+        if not self._dragging:
             self.setPos(self.home)
 
     def boundingRect(self) -> QRectF:
@@ -270,8 +276,14 @@ class ColumnHeaderItem(QGraphicsItem):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        """Header and the column's full height (for the drop highlight)."""
-        return QRectF(0, 0, self.width, self.height)
+        """The header; the whole column only while highlighted or previewing a drop.
+
+        Kept small otherwise, so a new load figure repaints the header, not the column's cards.
+        """
+        face = self.face
+        if face is not None and (face.highlighted or face.preview):
+            return QRectF(0, 0, self.width, self.height)
+        return QRectF(0, 0, self.width, COLUMN_HEADER_H)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -289,7 +301,7 @@ class ColumnHeaderItem(QGraphicsItem):
             painter.setPen(QPen(theme.accent, 3))
             painter.drawRect(QRectF(1.5, 1.5, self.width - 3, self.height - 3))
         painter.setPen(QPen(theme.grid, 1))
-        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, self.height))
+        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, COLUMN_HEADER_H))
         inner = self.width - 16
         painter.setPen(theme.text)
         painter.setFont(font(15 * theme.font_scale, bold=True))
@@ -350,6 +362,7 @@ class LaneFace:
     first_win: str
     signed: str
     highlighted: bool
+    separators: tuple[float, ...]
 
 
 class LaneHeaderItem(QGraphicsItem):
@@ -389,6 +402,8 @@ class LaneHeaderItem(QGraphicsItem):
         painter.fillRect(QRectF(0, 0, self.width, self.height), band)
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(0, self.height), QPointF(self.width, self.height))
+        for x in face.separators:
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height))
         painter.fillRect(QRectF(0, 0, 10, self.height), QColor(face.color))
         if face.highlighted:
             painter.setPen(QPen(theme.accent, 3))

@@ -85,6 +85,9 @@ class BoardScene(QGraphicsScene):
 
     def __init__(self, document: WorkshopDocument, theme: Theme | None = None) -> None:
         super().__init__()
+        # Cards move on every edit; a BSP index would be rebuilt each time for no gain at
+        # board sizes (a linear scan of 1,000 items per paint is cheaper).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.theme = theme or desktop_theme()
         self.cards: dict[str, CardItem] = {}
@@ -97,6 +100,7 @@ class BoardScene(QGraphicsScene):
         self.hidden_votes: Callable[[str], bool] = lambda department: False
         self._hover: tuple[str, int] | None = None
         self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
+        self._vision_shown: tuple[str, float, str] | None = None
         self._vision = QGraphicsTextItem()
         self._vision.setZValue(5)
         self.addItem(self._vision)
@@ -120,17 +124,25 @@ class BoardScene(QGraphicsScene):
         self._preview.clear()
         order = self.order(workshop) if self.order is not None else None
         self.layout = layout_board(workshop, order)
-        self.setBackgroundBrush(self.theme.background)
+        if self.backgroundBrush().color() != self.theme.background:
+            # Setting the brush repaints the whole board, so only when the theme changed.
+            self.setBackgroundBrush(self.theme.background)
         self._refresh_vision(workshop)
         self._refresh_lanes(workshop)
         self._refresh_columns(workshop)
         self._refresh_cards(workshop)
         margin = 40.0
-        self.setSceneRect(QRectF(0, 0, self.layout.width + margin, self.layout.height + margin))
+        rect = QRectF(0, 0, self.layout.width + margin, self.layout.height + margin)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
 
     def _refresh_vision(self, workshop: Workshop) -> None:
         text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
         width = max(400.0, self.layout.width - LANE_HEADER_W)
+        shown = (text, width, self.theme.name)
+        if shown == self._vision_shown:
+            return
+        self._vision_shown = shown
         vision_font = font(min(VISION_H / 2.6, 20 * self.theme.font_scale), bold=True)
         self._vision.setPlainText(fit_lines(text, QFontMetricsF(vision_font), width, 2))
         self._vision.setToolTip(plain_tooltip(text))
@@ -150,6 +162,7 @@ class BoardScene(QGraphicsScene):
             if s.fingerprint == self.document.analysis.fingerprint
         }
         stale = {s.department for s in workshop.signoffs} - signed
+        separators = tuple(column.x + column.width for column in self.layout.columns)
         for index, department in enumerate(workshop.departments):
             item = self.lanes.get(department.id)
             if item is None:
@@ -166,6 +179,7 @@ class BoardScene(QGraphicsScene):
                 if department.id in signed
                 else ("signed (stale)" if department.id in stale else ""),
                 self.highlight.department == department.id,
+                separators,
             )
             item.setPos(0, lane.y)
             item.show_face(face, self.layout.width, lane.height)
@@ -226,12 +240,21 @@ class BoardScene(QGraphicsScene):
             d.id: department_color(workshop, i).name() for i, d in enumerate(workshop.departments)
         }
         dots = self._dots(workshop, colors)
+        highlighted = self.highlight.requests
+        theme = self.theme.name
+        places = self.layout.cards
         for request_id, request in requests.items():
             card = self.cards.get(request_id)
             if card is None:
                 card = self.cards[request_id] = CardItem(request_id, self)
                 self.addItem(card)
             given = dots.get(request_id, ())
+            severity = worst(concerns.get(request_id, ()))
+            inputs = (given, severity, request_id in highlighted, theme, colors[request.department])
+            card.place(*places[request_id])
+            if card.source is request and card.inputs == inputs:
+                continue  # frozen models: the same object is the same request
+            card.source, card.inputs = request, inputs
             face = CardFace(
                 request.title,
                 request.effort,
@@ -239,12 +262,11 @@ class BoardScene(QGraphicsScene):
                 sum(count for _, count in given),
                 given,
                 colors[request.department],
-                worst(concerns.get(request_id, [])),
-                request_id in self.highlight.requests,
-                self.theme.name,
+                severity,
+                request_id in highlighted,
+                theme,
             )
             card.show_face(face, self.theme)
-            card.place(*self.layout.cards[request_id])
 
     def _dots(
         self, workshop: Workshop, colors: dict[str, str]
