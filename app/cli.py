@@ -341,7 +341,10 @@ def _save_import(args: argparse.Namespace, workshop: Workshop, result: ImportRes
     if result.new_departments and (args.output or args.create_departments):
         print("new departments: " + ", ".join(d.name for d in result.new_departments))
     if result.bad_rows:
-        print("rows skipped: " + ", ".join(str(row) for row in result.bad_rows))
+        count = len(result.bad_rows)
+        print(f"{count} bad row{'s' if count != 1 else ''} skipped:")
+        for error in result.errors:
+            print(f"  {error}")
     for note in result.notes:
         print(f"note: {note}")
     return EXIT_OK

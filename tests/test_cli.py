@@ -89,6 +89,7 @@ def test_exit_2_for_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path:
     code, out, err = check(capsys, tmp_path / "nope.json")
     assert (code, out) == (2, "")
     assert err.endswith("nope.json: no such file\n")
+    assert err.count("nope.json") == 1, "the path is named once"
     assert err.count("\n") == 1
 
 

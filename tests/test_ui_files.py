@@ -16,7 +16,7 @@ from app.storage.recovery import pending_copies
 from app.storage.workshop_file import dumps_workshop, load_workshop
 from app.ui.main_window import MainWindow
 from app.ui.recovery_offer import offer_recovery
-from tests.conftest import ROOT, SMALL_SAMPLE
+from tests.conftest import CRM_SAMPLE, ROOT, SMALL_SAMPLE
 from tests.ui_helpers import open_copy
 
 
@@ -169,9 +169,11 @@ def test_declining_recovery_discards_the_copy(
     open_copy(crashed, SMALL_SAMPLE, tmp_path)
     move_one(crashed)
     qtbot.waitUntil(lambda: bool(pending_copies(data_dir)), timeout=3000)
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No)
-    )
+    answer = QMessageBox.StandardButton.Ignore
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: answer))
+    assert not offer_recovery(new_window(qtbot)), "Ignore opens nothing..."
+    assert pending_copies(data_dir), "...and keeps the copy for the next start"
+    answer = QMessageBox.StandardButton.Discard
     assert not offer_recovery(new_window(qtbot))
     assert not pending_copies(data_dir)
 
@@ -201,7 +203,9 @@ def test_start_screen_lists_recent_files(qtbot: QtBot, tmp_path: Path, data_dir:
     ]
     assert any(path.name in name for name in names)
     other.start_screen.sample_button.click()
-    assert other.document is not None and "crm-rollout" in str(other.document.path)
+    assert other.document is not None
+    assert other.document.workshop == load_workshop(CRM_SAMPLE)
+    assert other.document.path is None, "the sample opens as an untitled copy: Save asks where"
 
 
 def test_new_workshop_starts_untitled(qtbot: QtBot, data_dir: Path) -> None:
@@ -228,3 +232,17 @@ def test_screenshot_command_writes_a_1920x1080_png(tmp_path: Path) -> None:
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1920, 1080)
     assert len({image.pixel(x, y) for x in range(0, 1920, 97) for y in range(0, 1080, 53)}) > 8
+
+
+def test_board_opened_before_showing_is_fitted_when_shown(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    window = new_window(qtbot)
+    open_copy(window, SMALL_SAMPLE, tmp_path)  # as `main.py FILE` does, before show()
+    assert window.view is not None
+    window.resize(1800, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.view.viewport().width()
+    board = window.view.board.itemsBoundingRect().width()
+    qtbot.waitUntil(lambda: abs(window.view.zoom - min(1.5, (width) / (board + 20))) < 0.05)

@@ -128,11 +128,11 @@ def load_workshop(path: Path) -> Workshop:
     try:
         raw = _read_at_most(path, MAX_BYTES)
     except FileNotFoundError:
-        raise WorkshopFileError(f"{path}: no such file") from None
+        raise WorkshopFileError("no such file") from None
     except IsADirectoryError:
-        raise WorkshopFileError(f"{path}: is a folder, not a workshop file") from None
+        raise WorkshopFileError("it is a folder, not a workshop file") from None
     except OSError as error:
-        raise WorkshopFileError(f"{path}: cannot be read ({error.strerror})") from None
+        raise WorkshopFileError(f"cannot be read ({error.strerror})") from None
     return parse_workshop(raw)
 
 

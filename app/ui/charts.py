@@ -94,7 +94,7 @@ class ChartsPanel(QWidget):
         self.benefit_plot = pg.PlotWidget()
         self.load_plot.setMenuEnabled(False)
         self.benefit_plot.setMenuEnabled(False)
-        self.benefit_plot.addLegend(offset=(10, 10))
+        self.legend = self.benefit_plot.addLegend(offset=(10, 10))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.capacity_marks = pg.PlotDataItem(connect="pairs")
         self.load_plot.addItem(self.bars)
@@ -134,7 +134,7 @@ class ChartsPanel(QWidget):
         self.tick_font.setPointSize(size)
         for plot, title in (
             (self.load_plot, "Phase load (person-days)"),
-            (self.benefit_plot, "Benefit over time"),
+            (self.benefit_plot, "Benefit over time (● a win, ▲ first new work)"),
         ):
             plot.setBackground(theme.background)
             plot.setTitle(title, color=theme.text.name(), size=f"{size + 2}pt")
@@ -144,6 +144,11 @@ class ChartsPanel(QWidget):
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
+        self.legend.setLabelTextColor(theme.text)
+        backing = QColor(theme.background)
+        backing.setAlpha(210)
+        self.legend.setBrush(pg.mkBrush(backing))
+        self.legend.setPen(pg.mkPen(theme.grid))
         self._drawn.clear()
         self._load_shown = self._boundaries_shown = None
         self.refresh()
@@ -205,6 +210,9 @@ class ChartsPanel(QWidget):
             for item in self.lines.pop(department):
                 self.benefit_plot.removeItem(item)
         names = {d.id: d.name for d in workshop.departments}
+        columns = 1 + (len(self.benefit) - 1) // 4 if self.benefit else 1
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)  # at most four rows: all departments fit
         right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
         top = max([1.0, *(line.points[-1] for line in self.benefit)]) * 1.1
         self._set_range(self.benefit_plot, 0.0, right, top)

@@ -13,6 +13,11 @@ SAMPLE = (
 )
 
 
+def is_sample(path: Path) -> bool:
+    """A shipped sample opens as an untitled copy, so Save never overwrites it."""
+    return path.resolve().parent == SAMPLE.parent
+
+
 def is_pdf(path: Path) -> bool:
     """A PDF is opened for the plan it carries, not edited in place."""
     return path.suffix.lower() == ".pdf"

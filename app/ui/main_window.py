@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,7 +28,14 @@ from app.ui.board.view import BoardView
 from app.ui.charts import ChartsPanel
 from app.ui.document import WorkshopDocument
 from app.ui.export_pdf import install_export
-from app.ui.files import SAMPLE, blank_workshop, is_pdf, read_workshop, suggested_name
+from app.ui.files import (
+    SAMPLE,
+    blank_workshop,
+    is_pdf,
+    is_sample,
+    read_workshop,
+    suggested_name,
+)
 from app.ui.findings_panel import FindingsPanel
 from app.ui.importing import install_import
 from app.ui.inspector import InspectorPanel
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document: WorkshopDocument | None = None
         self._titled: WorkshopDocument | None = None
+        self._fit_when_shown = False
         self.autosaver: Autosaver | None = None
         self.scene: BoardScene | None = None
         self.view: BoardView | None = None
@@ -231,6 +239,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.zoom_to_width()
+        self._fit_when_shown = not self.isVisible()
         self.view.setFocus()
         self.documentOpened.emit(document)
         settle_memory()
@@ -296,9 +305,11 @@ class MainWindow(QMainWindow):
         except WorkshopFileError as error:
             self.show_error(self.tr("Cannot open %s") % path.name, str(error))
             return False
-        document = WorkshopDocument(workshop, None if is_pdf(path) else path)
+        # A PDF or a shipped sample is a starting point, not the file to save over.
+        template = is_pdf(path) or is_sample(path)
+        document = WorkshopDocument(workshop, None if template else path)
         self.set_document(document)
-        if not is_pdf(path):
+        if not template:
             remember(path)
         return True
 
@@ -371,6 +382,13 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A board opened before the window had its size is fitted once it is shown."""
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            QTimer.singleShot(0, self.zoom_to_width)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save; a clean close removes the recovery copy."""

@@ -22,14 +22,18 @@ def offer_recovery(window: MainWindow) -> bool:
         window.tr("Restore unsaved changes?"),
         window.tr(
             "Bellwether did not close cleanly. It kept the changes to %s from %s.\n\n"
-            "Restore them? (No discards them.)"
+            "Yes restores them. Discard deletes them for good. "
+            "Ignore leaves them for the next start."
         )
         % (where, copy.saved_at.astimezone().strftime("%d %b %Y %H:%M")),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Ignore,
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    if answer == QMessageBox.StandardButton.Discard:
         for stale in copies:
             stale.path.unlink(missing_ok=True)
+    if answer != QMessageBox.StandardButton.Yes:
         return False
     restore(window, copy)
     return True

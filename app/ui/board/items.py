@@ -253,6 +253,8 @@ class ColumnFace:
     highlighted: bool
     preview: tuple[str, ...]
     preview_severity: str | None
+    concerns: str = ""
+    """What colours the load bar, e.g. "1 warning": the worst finding on the phase."""
 
 
 class ColumnHeaderItem(QGraphicsItem):
@@ -337,8 +339,14 @@ class ColumnHeaderItem(QGraphicsItem):
             if capacity
             else (f"{number(face.effort)} pd, no capacity")
         )
-        shown = QFontMetricsF(painter.font()).elidedText(label, Qt.TextElideMode.ElideRight, inner)
+        metrics = QFontMetricsF(painter.font())
+        shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, inner)
         painter.drawText(QPointF(8, 82), shown)
+        room = inner - metrics.horizontalAdvance(shown) - 8
+        if face.concerns and room > 20:
+            painter.setPen(theme.severity(face.severity))
+            concerns = metrics.elidedText(face.concerns, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(QPointF(8 + inner - metrics.horizontalAdvance(concerns), 82), concerns)
 
     def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
         lines = face.preview

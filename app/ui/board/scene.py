@@ -56,6 +56,15 @@ class Highlight:
     department: str | None = None
 
 
+def concerns_text(severities: Sequence[str]) -> str:
+    """ "1 warning", "2 findings": what a phase's load bar is coloured by."""
+    if not severities:
+        return ""
+    if len(severities) == 1:
+        return f"1 {severities[0]}"
+    return f"{len(severities)} findings"
+
+
 def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
     """Text shortened (with an ellipsis) until it wraps into at most `lines` lines."""
     flags = int(Qt.TextFlag.TextWordWrap)
@@ -225,6 +234,7 @@ class BoardScene(QGraphicsScene):
             highlighted or self.highlight.phase == phase.id,
             lines,
             preview_severity,
+            concerns_text(severities),
         )
 
     def _refresh_cards(self, workshop: Workshop) -> None:
