@@ -343,8 +343,8 @@ def _save_import(args: argparse.Namespace, workshop: Workshop, result: ImportRes
     if result.bad_rows:
         count = len(result.bad_rows)
         print(f"{count} bad row{'s' if count != 1 else ''} skipped:")
-        for error in result.errors:
-            print(f"  {error}")
+        for problem in result.errors:
+            print(f"  {problem}")
     for note in result.notes:
         print(f"note: {note}")
     return EXIT_OK
