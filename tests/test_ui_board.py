@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.storage.workshop_file import dumps_workshop
@@ -224,3 +225,17 @@ def test_presentation_mode_switches_theme_and_zoom(window: MainWindow) -> None:
     window.presentation_action.trigger()
     assert scene.theme.name == "desktop"
     assert not window.isFullScreen()
+
+
+def test_inspector_follows_the_selected_card(window: MainWindow) -> None:
+    document, scene, _ = parts(window)
+    request = document.workshop.requests[1]
+    scene.select_request(request.id)
+    inspector = window.inspector
+    assert inspector is not None
+    assert window.side.indexOf(inspector) >= 0, "the built inspector replaces its tab"
+    window.side.setCurrentWidget(inspector)
+    assert request.title in [w.text() for w in inspector.findChildren(QLineEdit)]
+    other = document.workshop.requests[2]
+    scene.select_request(other.id)
+    assert other.title in [w.text() for w in inspector.findChildren(QLineEdit)]

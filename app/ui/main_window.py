@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -25,9 +26,9 @@ from app.storage.workshop_file import SUFFIX, WorkshopFileError, save_workshop
 from app.ui.autosave import Autosaver
 from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
-from app.ui.charts import ChartsPanel
 from app.ui.document import WorkshopDocument
 from app.ui.export_pdf import install_export
+from app.ui.export_sheet import install_sheet_export
 from app.ui.files import (
     SAMPLE,
     blank_workshop,
@@ -38,7 +39,6 @@ from app.ui.files import (
 )
 from app.ui.findings_panel import FindingsPanel
 from app.ui.importing import install_import
-from app.ui.inspector import InspectorPanel
 from app.ui.recent import recent_files, remember
 from app.ui.signoff import install_signoff
 from app.ui.start_screen import StartScreen
@@ -55,6 +55,10 @@ def settle_memory() -> None:
     gc.collect()
     gc.freeze()
 
+
+if TYPE_CHECKING:
+    from app.ui.charts import ChartsPanel
+    from app.ui.inspector import InspectorPanel
 
 FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadmaps (*.pdf)"
 
@@ -74,18 +78,21 @@ class MainWindow(QMainWindow):
         self.document: WorkshopDocument | None = None
         self._titled: WorkshopDocument | None = None
         self._fit_when_shown = False
+        self._charts_after_paint = False
         self.autosaver: Autosaver | None = None
         self.scene: BoardScene | None = None
         self.view: BoardView | None = None
         self.findings: FindingsPanel | None = None
-        self.charts: ChartsPanel | None = None
-        self.inspector: InspectorPanel | None = None
+        self._charts: ChartsPanel | None = None
+        self._inspector: InspectorPanel | None = None
+        self._inspector_tab = QWidget()
         self.theme: Theme = desktop_theme()
         self.start_screen = StartScreen()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
         self.side = QTabWidget()
+        self.side.currentChanged.connect(self._side_tab_changed)
         self.side_dock = self._dock(
             self.tr("Findings and inspector"), self.side, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -110,6 +117,7 @@ class MainWindow(QMainWindow):
         install_export(self)
         install_voting(self)
         install_import(self)
+        install_sheet_export(self)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -225,11 +233,13 @@ class MainWindow(QMainWindow):
         self.findings.set_theme(self.theme)
         self.findings.findingSelected.connect(self.scene.show_highlight)
         self.side.addTab(self.findings, self.tr("Findings"))
-        self.inspector = self._make_inspector(document)
-        self.side.addTab(self.inspector, self.tr("Inspector"))
-        self.charts = ChartsPanel(document)
-        self.charts.set_theme(self.theme)
-        self.chart_dock.setWidget(self.charts)
+        self._inspector_tab = QWidget()  # the inspector is built when first shown
+        self.side.addTab(self._inspector_tab, self.tr("Inspector"))
+        self.scene.selectedRequestChanged.connect(self._request_selected)
+        if self.isVisible():
+            QTimer.singleShot(0, lambda: self.charts)  # after this paint: see `charts`
+        else:
+            self._charts_after_paint = True
         self.side_dock.show()
         self.chart_dock.show()
         self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
@@ -244,16 +254,50 @@ class MainWindow(QMainWindow):
         self.documentOpened.emit(document)
         settle_memory()
 
-    def _make_inspector(self, document: WorkshopDocument) -> InspectorPanel:
-        inspector = InspectorPanel(document)
-        inspector.set_theme(self.theme)
-        scene = self.scene
-        assert scene is not None
-        scene.selectedRequestChanged.connect(inspector.show_request)
-        inspector.requestSelected.connect(
-            lambda request_id: scene.select_request(request_id or None)
-        )
-        return inspector
+    @property
+    def charts(self) -> ChartsPanel | None:
+        """The charts under the board, built on first use.
+
+        pyqtgraph and numpy take a quarter of a second to import, so the board is painted
+        first and the charts follow a moment later (or at once when something asks for them).
+        """
+        if self._charts is None and self.document is not None:
+            from app.ui.charts import ChartsPanel
+
+            self._charts = ChartsPanel(self.document)
+            self._charts.set_theme(self.theme)
+            self.chart_dock.setWidget(self._charts)
+        return self._charts
+
+    @property
+    def inspector(self) -> InspectorPanel | None:
+        """The inspector, built the first time it is shown or asked for (not at start-up)."""
+        if self._inspector is None and self.document is not None and self.scene is not None:
+            from app.ui.inspector import InspectorPanel
+
+            scene = self.scene
+            inspector = InspectorPanel(self.document)
+            inspector.set_theme(self.theme)
+            inspector.requestSelected.connect(lambda rid: scene.select_request(rid or None))
+            self._inspector = inspector
+            self.side.blockSignals(True)
+            current = self.side.currentIndex()
+            index = self.side.indexOf(self._inspector_tab)
+            self.side.removeTab(index)
+            self.side.insertTab(index, inspector, self.tr("Inspector"))
+            self.side.setCurrentIndex(current)
+            self.side.blockSignals(False)
+            self._inspector_tab.deleteLater()
+            inspector.show_request(scene.selected_request() or "")
+        return self._inspector
+
+    def _side_tab_changed(self, index: int) -> None:
+        if self.document is not None and self.side.widget(index) is self._inspector_tab:
+            _ = self.inspector
+
+    def _request_selected(self, request_id: str) -> None:
+        if self._inspector is not None:
+            self._inspector.show_request(request_id)
 
     def _rebuild_edit_menu(self, document: WorkshopDocument) -> None:
         self.edit_menu.clear()
@@ -289,12 +333,13 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
-        for widget in (self.findings, self.inspector, self.charts):
+        for widget in (self.findings, self._inspector, self._charts):
             if widget is not None:
                 widget.deleteLater()
         self.chart_dock.setWidget(QWidget())
         self.document.deleteLater()
-        self.document = self.scene = self.view = self.findings = self.charts = self.inspector = None
+        self.document = self.scene = self.view = self.findings = None
+        self._charts = self._inspector = None
 
     def open_path(self, path: Path) -> bool:
         """Open a workshop or a Bellwether PDF; a bad file is refused with its one-line reason."""
@@ -390,6 +435,13 @@ class MainWindow(QMainWindow):
             self._fit_when_shown = False
             QTimer.singleShot(0, self.zoom_to_width)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first paint of a board opened at start-up, build the charts."""
+        super().paintEvent(event)
+        if self._charts_after_paint:
+            self._charts_after_paint = False
+            QTimer.singleShot(0, lambda: self.charts)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save; a clean close removes the recovery copy."""
         if not self.maybe_save():
@@ -471,7 +523,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setStyleSheet(PRESENTATION_STYLE if on else "")
-        for view in (self.scene, self.findings, self.charts, self.inspector):
+        for view in (self.scene, self.findings, self._charts, self._inspector):
             if view is not None:
                 view.set_theme(self.theme)
         if full_screen and on:

@@ -21,12 +21,12 @@ from app.domain.palette import department_color
 from app.domain.voting import backlog_by_dots, dots_given, dots_left
 from app.ui.document import WorkshopDocument
 from app.ui.vote_recorder import VoteRecorder
-from app.ui.votes_chart import VotesChart
 from app.ui.voting_bar import Voter, VotingBar
 
 if TYPE_CHECKING:
     from app.ui.board.scene import BoardScene
     from app.ui.main_window import MainWindow
+    from app.ui.votes_chart import VotesChart
 
 VOTES_DOCK_HEIGHT = 300
 """Room for the votes chart while voting: bars readable on a projector."""
@@ -41,7 +41,7 @@ class VotingController(QObject):
         self.window = window
         self.document: WorkshopDocument | None = None
         self.scene: BoardScene | None = None
-        self.chart: VotesChart | None = None
+        self._chart: VotesChart | None = None
         self.department: str | None = None
         self.recorder: VoteRecorder | None = None
         self._connection: QMetaObject.Connection | None = None
@@ -61,6 +61,7 @@ class VotingController(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
+        self.dock.visibilityChanged.connect(self._dock_shown)
         self.chart_action = self.dock.toggleViewAction()
         self.chart_action.setText(self.tr("Votes &chart"))
         self._fill_menus()
@@ -130,6 +131,21 @@ class VotingController(QObject):
 
     # --- binding to a document ---------------------------------------------------------------
 
+    @property
+    def chart(self) -> VotesChart | None:
+        """The votes chart, built when first shown or asked for (pyqtgraph loads lazily)."""
+        if self._chart is None and self.document is not None:
+            from app.ui.votes_chart import VotesChart
+
+            self._chart = VotesChart(self.document, self.is_hidden)
+            self._chart.set_theme(self.window.theme)
+            self.dock.setWidget(self._chart)
+        return self._chart
+
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            _ = self.chart
+
     def bind(self, document: WorkshopDocument) -> None:
         """Follow a newly shown document: its scene gets the voting hooks, the chart its data."""
         if self._connection is not None:
@@ -137,11 +153,11 @@ class VotingController(QObject):
         self.document, self.scene = document, self.window.scene
         self.recorder = VoteRecorder(document)
         self._connection = document.changed.connect(self._document_changed)
-        old, self.chart = self.chart, VotesChart(document, self.is_hidden)
-        self.chart.set_theme(self.window.theme)
-        self.dock.setWidget(self.chart)
+        old, self._chart = self._chart, None
         if old is not None:
             old.deleteLater()
+        if self.dock.isVisible() and not self.dock.visibleRegion().isEmpty():
+            self._dock_shown(True)
         self._show_dock()
         self._check_department(document.workshop)
         if self.scene is not None:
@@ -186,8 +202,8 @@ class VotingController(QObject):
     def _refresh_views(self) -> None:
         """Redraw what depends on who may be seen: the cards, their order and the chart."""
         self._apply_hooks()
-        if self.chart is not None:
-            self.chart.refresh()
+        if self._chart is not None:
+            self._chart.refresh()
 
     # --- the mode and its options -------------------------------------------------------------
 
@@ -246,8 +262,8 @@ class VotingController(QObject):
     def follow_theme(self) -> None:
         """Desktop or projector type sizes, after the window switched its theme."""
         self.bar.set_theme(self.window.theme)
-        if self.chart is not None:
-            self.chart.set_theme(self.window.theme)
+        if self._chart is not None:
+            self._chart.set_theme(self.window.theme)
         self._update_bar()
 
     # --- votes ----------------------------------------------------------------------------------
