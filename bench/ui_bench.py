@@ -23,7 +23,6 @@ Prints measurements and PASS/MISS against the targets; never asserts absolute ti
 from __future__ import annotations
 
 import argparse
-import ctypes
 import gc
 import json
 import os
@@ -133,28 +132,6 @@ def generate(seed: int = 5) -> dict[str, Any]:
         "requests": [_request(rng, index) for index in range(REQUESTS)], "votes": votes,
         "accepted": [{"key": "phase-capacity:p0", "note": "Known and accepted."}],
     }  # fmt: skip
-
-
-# --- a PySide6 defect that would end the run -------------------------------------------------
-
-
-def pyside_drops_singletons() -> bool:
-    """Whether this PySide6 drops a reference to None on every void call (6.12.0 on Python < 3.12).
-
-    Where None and the booleans are not immortal, the interpreter then aborts with
-    "none_dealloc" after some thousands of Qt calls: about 30 moves on the board.
-    """
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(1000):
-        probe.setObjectName("probe")
-    return sys.getrefcount(None) < before - 500
-
-
-def keep_singletons_alive() -> None:
-    """Give None, True and False references enough for any run, so the benchmark can measure."""
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 # --- move latency ----------------------------------------------------------------------------
@@ -383,14 +360,11 @@ def verdict(passed: bool) -> str:
 # the bare run just the same. After a few more rounds of events (the second frame), it prints
 # its peak RSS and leaves at once, so exiting is not counted.
 DRIVER = r"""
-import ctypes, os, sys, time
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-mode, path, guard = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
-if guard:
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+mode, path = sys.argv[1], sys.argv[2]
 
 
 def peak_kb():
@@ -438,10 +412,10 @@ class Launch:
     peak_mb: float
 
 
-def launch(mode: str, path: Path, guard: bool, *extra: str) -> Launch:
+def launch(mode: str, path: Path, *extra: str) -> Launch:
     """Start the driver in a fresh process and read what it reports."""
     env = dict(os.environ, BELLWETHER_DATA_DIR=str(SCRATCH / f"data-{mode}"))
-    command = [sys.executable, *extra, "-c", DRIVER, mode, str(path), "1" if guard else "0"]
+    command = [sys.executable, *extra, "-c", DRIVER, mode, str(path)]
     began = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     if done.returncode != 0 or not done.stdout.strip():
@@ -450,21 +424,21 @@ def launch(mode: str, path: Path, guard: bool, *extra: str) -> Launch:
     return Launch(float(painted) - began, int(peak_kb) / 1024)
 
 
-def alternate(path: Path, runs: int, guard: bool) -> tuple[list[Launch], list[Launch]]:
+def alternate(path: Path, runs: int) -> tuple[list[Launch], list[Launch]]:
     """Bare window and app runs in turns (after one unmeasured round that warms the file cache)."""
     bare: list[Launch] = []
     ours: list[Launch] = []
     for round_ in range(runs + 1):
-        pair = launch("bare", path, guard), launch("app", path, guard)
+        pair = launch("bare", path), launch("app", path)
         if round_:
             bare.append(pair[0])
             ours.append(pair[1])
     return bare, ours
 
 
-def print_startup(runs: int, guard: bool) -> list[tuple[str, str, str, str]]:
+def print_startup(runs: int) -> list[tuple[str, str, str, str]]:
     """Start-up with the CRM sample against the bare window; returns the summary row."""
-    bare, ours = alternate(CRM, runs, guard)
+    bare, ours = alternate(CRM, runs)
     bare_s = statistics.median(launch.seconds for launch in bare)
     ours_s = statistics.median(launch.seconds for launch in ours)
     ratio = ours_s / bare_s
@@ -474,9 +448,9 @@ def print_startup(runs: int, guard: bool) -> list[tuple[str, str, str, str]]:
     return [("start-up vs bare window", f"{ratio:.2f}x", "<= 1.3x", verdict(ratio <= 1.3))]
 
 
-def print_memory(path: Path, runs: int, guard: bool) -> list[tuple[str, str, str, str]]:
+def print_memory(path: Path, runs: int) -> list[tuple[str, str, str, str]]:
     """Peak RSS showing 1,000 requests against the bare window; returns the summary row."""
-    bare, ours = alternate(path, runs, guard)
+    bare, ours = alternate(path, runs)
     bare_mb = statistics.median(launch.peak_mb for launch in bare)
     ours_mb = statistics.median(launch.peak_mb for launch in ours)
     extra = ours_mb - bare_mb
@@ -486,16 +460,14 @@ def print_memory(path: Path, runs: int, guard: bool) -> list[tuple[str, str, str
     return [("peak RSS vs bare window", f"+{extra:.0f} MB", "<= +150 MB", verdict(extra <= 150))]
 
 
-def import_times(guard: bool) -> dict[str, float]:
+def import_times() -> dict[str, float]:
     """Milliseconds spent importing each package on the start-up path (own time, summed).
 
     Packages are grouped by their top-level name, and the app's own by layer (app.ui, ...).
     """
     env = dict(os.environ, BELLWETHER_DATA_DIR=str(SCRATCH / "data-importtime"))
     command = [sys.executable, "-X", "importtime", "-c", DRIVER, "app", str(CRM)]
-    done = subprocess.run(
-        [*command, "1" if guard else "0"], capture_output=True, text=True, env=env, cwd=ROOT
-    )
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     result: dict[str, float] = {}
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "imported package" in line:
@@ -507,9 +479,9 @@ def import_times(guard: bool) -> dict[str, float]:
     return result
 
 
-def print_imports(guard: bool) -> None:
+def print_imports() -> None:
     """The slowest packages to import and whether any heavy library is among them."""
-    times = import_times(guard)
+    times = import_times()
     print(f"\nImports on the start-up path (python -X importtime): {sum(times.values()):.0f} ms")
     for name, ms in sorted(times.items(), key=lambda item: -item[1])[:10]:
         print(f"  {name:<40} {ms:>7.1f} ms")
@@ -538,16 +510,11 @@ def main() -> None:
     path.write_text(json.dumps(generate()), encoding="utf-8")
     app = QApplication.instance() or QApplication(["bellwether-bench"])
     assert isinstance(app, QApplication)
-    guard = pyside_drops_singletons()
-    if guard:
-        keep_singletons_alive()
-        print("NOTE: this PySide6 drops a reference to None on every void call; without the")
-        print("      benchmark's guard the app aborts (none_dealloc) after about 30 moves.")
     try:
         rows = print_moves(measure_moves(app, path, args.moves), args.moves)
-        rows += print_startup(args.runs, guard)
-        rows += print_memory(path, max(3, args.runs // 2), guard)
-        print_imports(guard)
+        rows += print_startup(args.runs)
+        rows += print_memory(path, max(3, args.runs // 2))
+        print_imports()
         print_summary(rows)
     finally:
         shutil.rmtree(SCRATCH, ignore_errors=True)
