@@ -12,29 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.workshop_file import dumps_workshop
 from app.ui.main_window import MainWindow
-from tests.conftest import SMALL_SAMPLE
-from tests.ui_helpers import drag, open_copy
+from tests.ui_helpers import drag, shown_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
-    main.resize(1900, 1200)
-    main.show()
-    open_copy(main, SMALL_SAMPLE, tmp_path)
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot, tmp_path, monkeypatch, size=(1900, 1200))
     assert main.view is not None
     main.view.resetTransform()
     return main
-
-
-def mark_clean(window: MainWindow) -> None:
-    """Let the window close without asking to save (the test's edits are throwaway)."""
-    if window.document is not None:
-        window.document.undo_stack.setClean()
 
 
 def parts(window: MainWindow):

@@ -26,7 +26,7 @@ from app.ui.export_pdf import ExportFeature, ExportOutcome, suggested_pdf_name
 from app.ui.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.report_helpers import small, with_more_requests
-from tests.ui_helpers import open_copy
+from tests.ui_helpers import mark_clean, open_copy, shown_window
 
 A4 = (595.3, 841.9)
 LETTER = (612.0, 792.0)
@@ -35,14 +35,7 @@ LETTER = (612.0, 792.0)
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
-    main.resize(1600, 1000)
-    main.show()
-    open_copy(main, SMALL_SAMPLE, tmp_path)
-    qtbot.waitExposed(main)
-    return main
+    return shown_window(qtbot, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -53,12 +46,6 @@ def big_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
     assert window.open_path(path)
     qtbot.wait(300)  # the first drawing of the board and charts is done before the export
     return window
-
-
-def mark_clean(window: MainWindow) -> None:
-    """Let the window close without asking to save (the test's edits are throwaway)."""
-    if window.document is not None:
-        window.document.undo_stack.setClean()
 
 
 def feature(window: MainWindow) -> ExportFeature:

@@ -21,7 +21,7 @@ from app.ui.main_window import MainWindow
 from app.ui.signoff import SignoffDialog, SignoffFeature, local_now
 from tests.conftest import SMALL_SAMPLE, workshop_data
 from tests.report_helpers import all_text
-from tests.ui_helpers import open_copy
+from tests.ui_helpers import mark_clean, open_copy, shown_window
 
 SIGNED_AT = datetime(2027, 1, 10, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -29,20 +29,7 @@ SIGNED_AT = datetime(2027, 1, 10, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
-    main.resize(1600, 1000)
-    main.show()
-    open_copy(main, SMALL_SAMPLE, tmp_path)
-    qtbot.waitExposed(main)
-    return main
-
-
-def mark_clean(window: MainWindow) -> None:
-    """Let the window close without asking to save (the test's edits are throwaway)."""
-    if window.document is not None:
-        window.document.undo_stack.setClean()
+    return shown_window(qtbot, tmp_path, monkeypatch)
 
 
 def feature(window: MainWindow) -> SignoffFeature:

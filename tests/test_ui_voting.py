@@ -15,7 +15,7 @@ from app.ui.main_window import MainWindow
 from app.ui.vote_recorder import BURST_SECONDS
 from app.ui.voting import VotingController
 from tests.conftest import SMALL_SAMPLE
-from tests.ui_helpers import drag, open_copy, to_view
+from tests.ui_helpers import drag, mark_clean, open_copy, shown_window, to_view
 
 # The small sample: Sales and Service have spent all 10 dots, Finance none.
 SALES, SERVICE, FINANCE = 0, 1, 2
@@ -24,22 +24,10 @@ SALES, SERVICE, FINANCE = 0, 1, 2
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
-    main.resize(1900, 1200)
-    main.show()
-    open_copy(main, SMALL_SAMPLE, tmp_path)
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot, tmp_path, monkeypatch, size=(1900, 1200))
     assert main.view is not None
     main.view.resetTransform()
     return main
-
-
-def mark_clean(window: MainWindow) -> None:
-    """Let the window close without asking to save (the test's edits are throwaway)."""
-    if window.document is not None:
-        window.document.undo_stack.setClean()
 
 
 def voting(window: MainWindow, department: int | None = FINANCE) -> VotingController:

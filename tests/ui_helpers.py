@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.ui.board.view import BoardView
 from app.ui.main_window import MainWindow
+from tests.conftest import SMALL_SAMPLE
 
 
 def open_copy(window: MainWindow, sample: Path, folder: Path) -> Path:
@@ -40,3 +43,26 @@ def drag(view: BoardView, start: QPointF, end: QPointF, steps: int = 6) -> None:
         QApplication.processEvents()
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
     QApplication.processEvents()
+
+
+def mark_clean(window: MainWindow) -> None:
+    """Let the window close without asking to save (the test's edits are throwaway)."""
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+
+
+def shown_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int] = (1600, 1000),
+) -> MainWindow:
+    """A shown main window on a copy of the small sample, its data folder in tmp_path."""
+    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    window.resize(*size)
+    window.show()
+    open_copy(window, SMALL_SAMPLE, tmp_path)
+    qtbot.waitExposed(window)
+    return window
