@@ -28,7 +28,7 @@ from app.ui.export_sheet import SheetExportFeature, sheet_target, suggested_shee
 from app.ui.main_window import MainWindow
 from tests.conftest import ROOT, SMALL_SAMPLE
 from tests.report_helpers import small
-from tests.ui_helpers import open_copy
+from tests.ui_helpers import mark_clean, open_copy, shown_window
 
 CSV_FILTER = "CSV (*.csv)"
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -38,19 +38,7 @@ FORMULA = '=HYPERLINK("http://evil.example","click")'
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
-    main.show()
-    open_copy(main, SMALL_SAMPLE, tmp_path)
-    qtbot.waitExposed(main)
-    return main
-
-
-def mark_clean(window: MainWindow) -> None:
-    """Let the window close without asking to save (the test's edits are throwaway)."""
-    if window.document is not None:
-        window.document.undo_stack.setClean()
+    return shown_window(qtbot, tmp_path, monkeypatch)
 
 
 def feature(window: MainWindow) -> SheetExportFeature:
