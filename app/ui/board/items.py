@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -257,25 +257,43 @@ class ColumnFace:
     """What colours the load bar, e.g. "1 warning": the worst finding on the phase."""
 
 
-class ColumnHeaderItem(QGraphicsItem):
-    """A phase's (or the backlog's) header: name, weeks, dates, ISO weeks and the load bar."""
+FaceT = TypeVar("FaceT")
 
-    def __init__(self, board: BoardScene, width: float, height: float) -> None:
+
+class _HeaderItem(QGraphicsItem, Generic[FaceT]):
+    """A header drawn from a face and a size, repainted only when either changes."""
+
+    def __init__(self, board: BoardScene, z: float) -> None:
         super().__init__()
         self.board = board
-        self.width = width
-        self.height = height
-        self.face: ColumnFace | None = None
-        self.setZValue(5)
+        self.width = 0.0
+        self.height = 0.0
+        self.face: FaceT | None = None
+        self.setZValue(z)
 
-    def show_face(self, face: ColumnFace, width: float, height: float) -> None:
+    def show_face(self, face: FaceT, width: float, height: float) -> None:
         """Redraw with new values (and size, when the lanes grew)."""
         if face == self.face and width == self.width and height == self.height:
             return
         self.prepareGeometryChange()
         self.face, self.width, self.height = face, width, height
-        self.setToolTip(plain_tooltip(face.title))
+        self.setToolTip(plain_tooltip(self.tooltip(face)))
         self.update()
+
+    def tooltip(self, face: FaceT) -> str:
+        """The header's full text, for when it is cut short."""
+        raise NotImplementedError
+
+
+class ColumnHeaderItem(_HeaderItem[ColumnFace]):
+    """A phase's (or the backlog's) header: name, weeks, dates, ISO weeks and the load bar."""
+
+    def __init__(self, board: BoardScene) -> None:
+        super().__init__(board, 5)
+
+    def tooltip(self, face: ColumnFace) -> str:
+        """The phase's name."""
+        return face.title
 
     def boundingRect(self) -> QRectF:
         """The header; the whole column only while highlighted or previewing a drop.
@@ -373,25 +391,15 @@ class LaneFace:
     separators: tuple[float, ...]
 
 
-class LaneHeaderItem(QGraphicsItem):
+class LaneHeaderItem(_HeaderItem[LaneFace]):
     """A department's lane: its header on the left and the band behind its cards."""
 
     def __init__(self, board: BoardScene) -> None:
-        super().__init__()
-        self.board = board
-        self.face: LaneFace | None = None
-        self.width = 0.0
-        self.height = 0.0
-        self.setZValue(-10)
+        super().__init__(board, -10)
 
-    def show_face(self, face: LaneFace, width: float, height: float) -> None:
-        """Redraw with new values and size."""
-        if face == self.face and width == self.width and height == self.height:
-            return
-        self.prepareGeometryChange()
-        self.face, self.width, self.height = face, width, height
-        self.setToolTip(plain_tooltip(f"{face.name}\n{face.head}"))
-        self.update()
+    def tooltip(self, face: LaneFace) -> str:
+        """The department and its head."""
+        return f"{face.name}\n{face.head}"
 
     def boundingRect(self) -> QRectF:
         """The whole lane, header and band."""

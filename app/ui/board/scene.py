@@ -197,7 +197,7 @@ class BoardScene(QGraphicsScene):
         while len(self.columns) > len(self.layout.columns):
             self.removeItem(self.columns.pop())
         while len(self.columns) < len(self.layout.columns):
-            item = ColumnHeaderItem(self, 0, 0)
+            item = ColumnHeaderItem(self)
             self.columns.append(item)
             self.addItem(item)
         height = self.layout.height - VISION_H
