@@ -51,6 +51,7 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import app.ui.document as document_module  # noqa: E402
+from app.domain.voting import dots_left  # noqa: E402
 from app.ui.document import Analysis  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
@@ -345,6 +346,45 @@ def print_moves(results: dict[str, list[float]], moves: int) -> list[tuple[str, 
     ]
 
 
+def measure_votes(app: QApplication, path: Path, clicks: int) -> list[float]:
+    """Milliseconds from a vote (as a card click gives it) until card, chart and findings show it.
+
+    One head gives and takes back dots in turns on random cards, so the budget never runs out
+    and every click is a real change (bursts on one card would merge into one command).
+    """
+    from app.ui.voting import VotingController
+
+    window, repaints = open_window(app, path)
+    controller = window.findChild(VotingController)
+    assert controller is not None and window.document is not None
+    controller.set_voting(True)
+    workshop = window.document.workshop
+    controller.pick(max(workshop.departments, key=lambda d: dots_left(workshop, d.id)).id)
+    _ = controller.chart  # the votes chart is shown while voting
+    settle(app, repaints)
+    rng = random.Random(3)
+    times: list[float] = []
+    for click in range(clicks + 10):
+        request_id = rng.choice(window.document.workshop.requests).id
+        began = time.perf_counter()
+        for step in (1, -1):
+            assert controller.vote(request_id, step)
+            settle(app, repaints)
+        if click >= 10:  # the first ten warm the caches
+            times.append((time.perf_counter() - began) * 1000 / 2)
+    window.document.undo_stack.setClean()
+    window.close()
+    return times
+
+
+def print_votes(times: list[float]) -> list[tuple[str, str, str, str]]:
+    """The vote-click line; returns the rows for the summary."""
+    median, top = statistics.median(times), p95(times)
+    print(f"\nVote click, {REQUESTS:,} requests, {len(times)} clicks: card, votes chart, findings")
+    print(f"  median {median:.1f} ms, p95 {top:.1f} ms")
+    return [("vote click, median", f"{median:.1f} ms", "<= 16 ms (a frame)", verdict(median <= 16))]
+
+
 def verdict(passed: bool) -> str:
     """PASS or MISS."""
     return "PASS" if passed else "MISS"
@@ -512,6 +552,7 @@ def main() -> None:
     assert isinstance(app, QApplication)
     try:
         rows = print_moves(measure_moves(app, path, args.moves), args.moves)
+        rows += print_votes(measure_votes(app, path, args.moves // 2))
         rows += print_startup(args.runs)
         rows += print_memory(path, max(3, args.runs // 2))
         print_imports()
