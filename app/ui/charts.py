@@ -108,6 +108,7 @@ class ChartsPanel(QWidget):
         self._drawn: dict[str, tuple[BenefitLine, str]] = {}
         self._load_shown: tuple[object, ...] | None = None
         self._boundaries_shown: tuple[list[int], str] | None = None
+        self._ticks: list[tuple[float, str]] = []
         self._ranges: dict[int, tuple[float, float, float, float]] = {}
         for plot in (self.load_plot, self.benefit_plot):
             plot.disableAutoRange()
@@ -151,6 +152,7 @@ class ChartsPanel(QWidget):
         self.legend.setPen(pg.mkPen(theme.grid))
         self._drawn.clear()
         self._load_shown = self._boundaries_shown = None
+        self._ticks = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -185,7 +187,9 @@ class ChartsPanel(QWidget):
     def _set_ticks(self) -> None:
         """Phase names under the bars, cut to the room each bar has."""
         ticks = [(float(x), self._short(name)) for x, name in enumerate(self.load.names)]
-        self.load_plot.getAxis("bottom").setTicks([ticks])
+        if ticks != self._ticks:  # new ticks make pyqtgraph lay the whole axis out again
+            self._ticks = ticks
+            self.load_plot.getAxis("bottom").setTicks([ticks])
 
     def _set_range(self, plot: pg.PlotWidget, left: float, right: float, top: float) -> None:
         """Fixed axis ranges, set only when they change (auto-range costs a frame per change)."""

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -71,9 +70,7 @@ class FindingsPanel(QWidget):
         self.theme = desktop_theme()
         self._shown: tuple[list[Finding], str] | None = None
         self._shown_findings: list[Finding] = []
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
+        self.summary = QTreeWidgetItem()
         self.tree = _WrappingTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -88,7 +85,6 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.withdraw_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.accept_button.clicked.connect(lambda: self.accept_selected())
@@ -124,6 +120,11 @@ class FindingsPanel(QWidget):
         self._shown_findings = list(found)
         self.tree.blockSignals(True)
         self.tree.clear()
+        # The summary is the tree's first row, not a label: a label's new text changes its
+        # size hint, and that relaid out and repainted the whole window on every move.
+        self.summary = QTreeWidgetItem([self._summary(found)])
+        self.summary.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(self.summary)
         restore: QTreeWidgetItem | None = None
         for severity in SEVERITIES:
             group = [f for f in found if f.severity == severity]
@@ -147,7 +148,6 @@ class FindingsPanel(QWidget):
         if restore is not None:
             self.tree.setCurrentItem(restore)
         self.tree.blockSignals(False)
-        self.summary.setText(self._summary(found))
         self._update_buttons()
 
     def _item(self, finding: Finding) -> QTreeWidgetItem:
