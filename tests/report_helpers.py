@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,40 @@ def page_texts(pdf: bytes) -> list[str]:
 def flat(text: str) -> str:
     """Text with every run of white space made one space (lines wrap anywhere in a PDF)."""
     return " ".join(text.split())
+
+
+def rejoined(lines: Sequence[str], text: str) -> str:
+    """`lines` put back together, failing on a break that is not marked.
+
+    A line may end between words, after a dash or slash the text has, or with a hyphen added
+    inside a word; never inside a word with no hyphen ("Kampagnesty" / "ring").
+    """
+    expected, position = flat(text), 0
+    for index, line in enumerate(lines):
+        more = index < len(lines) - 1
+        if expected.startswith(line, position):
+            position += len(line)
+            if more and expected.startswith(" ", position):
+                position += 1
+            elif more and line[-1] not in "-–/":
+                raise AssertionError(f"{line!r} ends inside a word with no hyphen: {lines}")
+        elif more and line.endswith("-") and expected.startswith(line[:-1], position):
+            position += len(line) - 1  # the hyphen added where a word is broken
+        else:
+            raise AssertionError(f"{line!r} is not the text that follows: {lines}")
+    return expected[:position]
+
+
+def bare_splits(word: str, text: str) -> list[str]:
+    """The places `word` is printed across two lines with no hyphen at the break (flat text)."""
+    pattern = "(?: )?".join(re.escape(char) for char in word)
+    return [found for found in re.findall(pattern, text) if re.search(r"[^-–/] ", found)]
+
+
+def hyphenated(word: str, text: str) -> list[str]:
+    """The places `word` is printed across lines with a hyphen added at a break (flat text)."""
+    pattern = "(?:- )?".join(re.escape(char) for char in word)
+    return [found for found in re.findall(pattern, text) if "- " in found]
 
 
 def all_text(pdf: bytes) -> str:

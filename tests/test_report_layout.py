@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from app.domain.palette import DEPARTMENT_PALETTE, department_color
 from app.domain.schedule import build_schedule
 from app.report.document import landscape_frame
-from app.report.fonts import REGULAR, text_width
-from app.report.formatting import ELLIPSIS, wrap
+from app.report.fonts import BOLD, REGULAR, text_width
+from app.report.formatting import ELLIPSIS, date_span, iso_span, week_on, wrap
 from app.report.roadmap_layout import (
+    CARD_BAR,
+    CARD_PAD,
+    CARD_SIZE,
+    HEADER_PAD,
     MARKER_H,
     MIN_COLUMN_W,
     TITLE_H,
@@ -20,7 +26,7 @@ from app.report.roadmap_layout import (
     layout_roadmap,
     paginate,
 )
-from tests.report_helpers import changed, crm, small, with_more_requests
+from tests.report_helpers import changed, crm, rejoined, small, with_more_requests
 
 
 def test_columns_are_proportional_to_weeks_when_they_can_be() -> None:
@@ -84,6 +90,15 @@ def test_sheets_fit_the_page_and_show_every_request_once(extra: int) -> None:
         for band in sheet.bands:
             top = MARKER_H if band.marker else 0
             assert band.height >= top + sum(row.height for row in band.rows) - 0.01
+            for placed in (card for row in band.rows for card in row.cards):
+                room = placed.width - 2 * CARD_PAD - CARD_BAR
+                assert all(
+                    text_width(line, REGULAR, CARD_SIZE) <= room for line in placed.card.title
+                )
+        for column in sheet.columns:
+            for line in column.header:
+                font = BOLD if line.bold else REGULAR
+                assert text_width(line.text, font, line.size) <= column.width - 2 * HEADER_PAD
     assert cards == schedule.scheduled
     assert len(sheets) == 2 if extra == 0 else len(sheets) > 2
 
@@ -97,11 +112,60 @@ def test_wrap_breaks_between_words_and_never_overflows() -> None:
 
 
 def test_wrap_breaks_a_word_too_long_for_a_line_and_after_hyphens() -> None:
-    lines = wrap("Outlook-integration Kundetilfredshedsmålinger", REGULAR, 7, 50)
-    assert lines[0] == "Outlook-"
-    assert "".join(lines[1:]) == "integrationKundetilfredshedsmålinger"
+    text = "Outlook-integration Kundetilfredshedsmålinger"
+    lines = wrap(text, REGULAR, 7, 50)
+    assert lines[0] == "Outlook-"  # after the hyphen the title has, with no hyphen added
+    assert lines[-1] != "Kundetilfredshedsmålinger"
+    assert rejoined(lines, text) == text
     assert all(text_width(line, REGULAR, 7) <= 50 for line in lines)
     assert all(len(line) >= 3 for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Kampagnestyring og nyhedsbreve", "Kampagne-", "styring og"),
+        ("Fakturasynkronisering med ERP", "Fakturasyn-", "kronisering"),
+        ("Ensartede leveringsadresser", "Ensartede", "leverings-"),
+        ("GDPR-samtykkeregister", "GDPR-", "samtykke-"),
+    ],
+)
+def test_a_long_word_is_hyphenated_between_syllables(text: str, first: str, second: str) -> None:
+    lines = wrap(text, REGULAR, 7, 52)  # a card in a phase two cards wide
+    assert lines[:2] == [first, second]
+    assert rejoined(lines, text) == text
+
+
+def test_wrap_moves_a_word_that_fits_a_line_whole() -> None:
+    text = "Fælles indbakke bliver til sager"
+    for width in (40, 55, 70):
+        assert " ".join(wrap(text, REGULAR, 7, width)) == text
+
+
+def test_week_numbers_and_dates_are_not_split_inside() -> None:
+    start = date(2027, 1, 4)
+    lines = wrap(f"ISO weeks {iso_span(start, 42, 53)}", REGULAR, 6.8, 76)
+    assert lines == ["ISO weeks", "2027-W43 –", "2028-W01"]  # never "2027-" / "W43"
+    assert wrap(date_span(start, 42, 52), REGULAR, 8, 70) == ["25 Oct 2027 –", "2 Jan 2028"]
+    lines = wrap(week_on(start, 34), REGULAR, 8, 60)
+    assert lines == ["plan week 34,", "30 Aug 2027"]  # no-break spaces come back as spaces
+
+
+TEXTS = [
+    *(request.title for request in crm().requests),
+    "Kundetilfredshedsmålingsopfølgningsrapporter og ERP/CRM-integrationsprojektet",
+    "Rahoitusjärjestelmäintegraatio 2027-W01–W06 https://intranet.example.com/crm",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ 12345678901234567890 a-b-c -- x",
+]
+
+
+@pytest.mark.parametrize("width", [30.0, 45.0, 60.0, 90.0, 130.0])
+@pytest.mark.parametrize("font", [REGULAR, BOLD])
+def test_every_line_fits_and_every_break_is_marked(font: str, width: float) -> None:
+    for text in TEXTS:
+        lines = wrap(text, font, 7, width)
+        assert all(text_width(line, font, 7) <= width for line in lines), lines
+        assert rejoined(lines, text) == " ".join(text.split())
 
 
 def test_wrap_shortens_with_an_ellipsis_beyond_the_line_limit() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -10,6 +11,7 @@ import pytest
 from pypdf.generic import DictionaryObject
 
 from app.domain.fingerprint import fingerprint, short
+from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.report import document
 from app.report.document import render_pdf, write_pdf
@@ -17,9 +19,11 @@ from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
 from app.report.verify import RoadmapPdfError, read_embedded_workshop
 from tests.report_helpers import (
     all_text,
+    bare_splits,
     changed,
     crm,
     flat,
+    hyphenated,
     page_texts,
     reader,
     small,
@@ -71,9 +75,62 @@ def test_cover_says_draft_and_the_plan_numbers(crm_pdf: bytes) -> None:
     cover = flat(page_texts(crm_pdf)[0])
     assert "Draft: not signed" in cover
     assert "30 scheduled in 6 phases, 7 deferred to the backlog" in cover
-    assert "week 52, 3 Jan 2028" in cover
-    assert "week 30.6" in cover
+    assert "plan week 52, 3 Jan 2028 (ISO week 2028-W01)" in cover
+    assert "plan week 30.6" in cover
     assert "Tænk stort, start småt" in cover
+
+
+def test_the_cover_says_how_to_read_and_check_it_in_plain_words(crm_pdf: bytes) -> None:
+    cover = flat(page_texts(crm_pdf)[0])
+    assert "`" not in all_text(crm_pdf)  # no Markdown anywhere, on the cover least of all
+    assert "stands alone" not in cover
+    assert "How to read this roadmap." in cover
+    assert "plan week 0 is the week of 4 Jan 2027" in cover
+    assert "check with Bellwether's verify command" in cover
+    assert "plan week 0, 4 Jan 2027 (ISO week 2027-W01)" in cover
+
+
+def test_week_numbers_say_whether_they_are_plan_or_iso_weeks(crm_pdf: bytes) -> None:
+    texts = [flat(text) for text in page_texts(crm_pdf)]
+    roadmap, tables = texts[1], next(t for t in texts if "Phases and departments" in t)
+    assert "Phase 2 · plan weeks 6–14" in roadmap
+    assert "ISO weeks 2027-W07–W14" in roadmap
+    assert "plan weeks 0–6" in roadmap and "ISO 2027-W01–W06" in roadmap  # the narrow column
+    assert "+3 wins after plan week 52" in roadmap
+    assert "Plan weeks Dates ISO weeks" in tables
+    assert "6–14 15 Feb – 11 Apr 2027 2027-W07–W14" in tables
+    assert "plan week 14, 12 Apr 2027" in tables
+    for text in texts:
+        assert not re.search(r"(?<!plan )(?<!Plan )weeks \d+–", text), text
+        assert not re.search(r"\d{4}-W\d\d – W", text), text  # the old, unlabelled span
+
+
+LONG = "Kundetilfredshedsmålingsopfølgningsrapporter"
+
+
+def test_a_long_compound_title_breaks_with_a_hyphen_everywhere() -> None:
+    workshop = crm()
+    requests = [r.model_dump(mode="json") for r in workshop.requests]
+    requests[0]["title"] = LONG  # in the first phase: the narrowest column of the roadmap
+    texts = [flat(text) for text in page_texts(render_pdf(changed(workshop, requests=requests)))]
+    roadmap, tables = texts[1], next(t for t in texts if "Requests by phase" in t)
+    assert hyphenated(LONG, roadmap), roadmap
+    assert hyphenated(LONG, tables), tables
+    for text in texts:
+        assert not bare_splits(LONG, text), text
+
+
+REPORTED = ["samtykkeregister", "Kampagnestyring", "Webformularer", "Eventtilmelding"]
+
+
+def test_the_reported_titles_are_hyphenated_not_split(crm_pdf: bytes) -> None:
+    text = all_text(crm_pdf)
+    for word in [*REPORTED, "Fakturasynkronisering", "introduktionskurser"]:
+        assert not bare_splits(word, text), word
+    roadmap = flat(page_texts(crm_pdf)[1])
+    assert "Kampagne- styring og nyhedsbreve" in roadmap
+    assert "GDPR- samtykke- register" in roadmap
+    assert all(hyphenated(word, roadmap) for word in REPORTED)
 
 
 def test_the_plan_is_embedded_and_named_in_the_metadata(crm_pdf: bytes) -> None:
@@ -184,9 +241,10 @@ def test_two_exports_are_byte_identical(tmp_path: Path, crm_pdf: bytes) -> None:
     assert first.read_bytes() == second.read_bytes() == crm_pdf
 
 
-def test_progress_is_reported_up_to_done() -> None:
+@pytest.mark.parametrize("workshop", [small(), crm()], ids=["small", "crm"])
+def test_progress_is_reported_up_to_done(workshop: Workshop) -> None:
     calls: list[tuple[int, int]] = []
-    render_pdf(small(), progress=lambda done, total: calls.append((done, total)))
+    render_pdf(workshop, progress=lambda done, total: calls.append((done, total)))
     assert len(calls) > 3
     assert calls[-1][0] == calls[-1][1]
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)

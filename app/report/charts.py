@@ -19,7 +19,7 @@ from app.domain.palette import department_color
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, cumulative_benefit
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import fit, number, wrap
+from app.report.formatting import day, fit, number, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
 from app.report.style import drawing as new_drawing
 
@@ -206,7 +206,7 @@ def benefit_chart(workshop: Workshop, schedule: Schedule, width: float) -> Drawi
     height = legend_h + 30 + PLOT_H + 16
     drawing = new_drawing(width, height)
     plot = _Plot(width, legend_h + 30, max(schedule.end, last_win) + 1, max(highest, 1.0))
-    _benefit_axes(drawing, plot)
+    _benefit_axes(drawing, plot, f"plan weeks (plan week 0 is the week of {day(workshop.start)})")
     _phase_lines(drawing, workshop, schedule, plot)
     for line in lines:
         _step_line(drawing, line, plot)
@@ -214,7 +214,7 @@ def benefit_chart(workshop: Workshop, schedule: Schedule, width: float) -> Drawi
     return drawing
 
 
-def _benefit_axes(drawing: Drawing, plot: _Plot) -> None:
+def _benefit_axes(drawing: Drawing, plot: _Plot, weeks: str) -> None:
     value = 0.0
     while value <= plot.points + 1e-9:
         y = plot.y(value)
@@ -228,7 +228,7 @@ def _benefit_axes(drawing: Drawing, plot: _Plot) -> None:
         drawing.add(_text(x, plot.bottom - 12, str(week), 7, MUTED, textAnchor="middle"))
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=MUTED))
     drawing.add(Line(plot.left, plot.bottom, plot.left, plot.top, strokeColor=MUTED))
-    caption = "weeks from the start of the plan; up: benefit points collected so far"
+    caption = f"{weeks}; up: benefit points collected so far"
     drawing.add(_text(plot.left, plot.bottom - 24, caption, 7, MUTED))
 
 

@@ -10,7 +10,7 @@ from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
 from app.domain.schedule import iso_week, week_date
 from app.report.approval import approval_status, approvals, meeting_date
-from app.report.formatting import day
+from app.report.formatting import day, week_on
 from app.report.style import (
     BODY,
     CELL,
@@ -49,7 +49,8 @@ def cover(
     story += _stale_note(workshop)
     story += [Spacer(1, 14), _facts(workshop, measured, found, width), Spacer(1, 10)]
     story += [labelled("Plan fingerprint:", plan, BODY), Spacer(1, 18)]
-    story.append(para(_guide(), SMALL))
+    for label, text in _guide(workshop):
+        story += [labelled(label, text, SMALL), Spacer(1, 5)]
     return story
 
 
@@ -92,13 +93,14 @@ def _vision(vision: str, width: float) -> Table:
 def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: float) -> Table:
     summary = measured.plan
     met = meeting_date(workshop)
-    end = week_date(workshop.start, summary.end_week)
+    start = workshop.start
     rows = [
         ("Meeting date", day(met) if met else "not recorded (nobody has signed yet)"),
-        ("Plan starts", f"{day(workshop.start)} ({iso_week(workshop.start, 0)}), week 0"),
+        ("Plan starts", f"{week_on(start, 0)} (ISO week {iso_week(start, 0)})"),
         (
             "Plan ends",
-            f"week {summary.end_week}, {day(end)} ({iso_week(workshop.start, summary.end_week)})",
+            f"{week_on(start, summary.end_week)} (ISO week {iso_week(start, summary.end_week)}), "
+            "when the last phase goes live",
         ),
         (
             "Requests",
@@ -131,7 +133,7 @@ def _mean_win(workshop: Workshop, mean: float | None) -> str:
     if mean is None:
         return "no benefit is scheduled yet"
     around = day(week_date(workshop.start, round(mean)))
-    return f"week {mean:.1f} (around {around}); the lower, the sooner value arrives"
+    return f"plan week {mean:.1f} (around {around}); the lower, the sooner value arrives"
 
 
 def _finding_counts(found: list[Finding]) -> str:
@@ -148,13 +150,31 @@ def _finding_counts(found: list[Finding]) -> str:
     return text
 
 
-def _guide() -> str:
-    return (
-        "This document stands alone. The roadmap drawing shows each department's requests in "
-        "the phase at whose end they go live, and when each department first gains. The charts "
-        "show the load of each phase against its capacity and the benefit each department "
-        "collects over time. Decisions and risks lists what the committee knowingly accepted, "
-        "and why. The tables give every number; the last page records who signed. The plan's "
-        "workshop file is embedded in this PDF: `bellwether verify` checks that it is the plan "
-        "printed here."
-    )
+def _guide(workshop: Workshop) -> list[tuple[str, str]]:
+    """How to read the document, for a reader who has never seen Bellwether."""
+    return [
+        (
+            "How to read this roadmap.",
+            "The roadmap drawing on the next pages has a column for each phase and a lane for "
+            "each department. Each card is a request, placed in the phase at whose end it goes "
+            "live; a star marks when the department first gains from the system. The charts "
+            "compare the work planned in each phase with the project team's capacity, and show "
+            "the benefit each department collects over time. Decisions and risks lists what the "
+            "committee knowingly accepted, and why. The tables give every number, and the last "
+            "page is for the department heads' signatures.",
+        ),
+        (
+            "Weeks.",
+            f"Plan weeks count from the start of the plan: plan week 0 is the week of "
+            f"{day(workshop.start)}. ISO weeks, such as {iso_week(workshop.start, 0)}, are the "
+            "calendar's week numbers.",
+        ),
+        (
+            "Checking the plan.",
+            "The fingerprint above identifies this exact version of the plan: any change to the "
+            "plan gives it another fingerprint, and a head's signature counts only for the "
+            "version it was given for. The plan itself is stored inside this PDF, so anyone can "
+            "check with Bellwether's verify command that this document shows the plan that was "
+            "signed and was not changed afterwards.",
+        ),
+    ]

@@ -206,10 +206,18 @@ def render_pdf(workshop: Workshop, paper: Paper = "a4", progress: Progress | Non
 
 
 def _reporter(progress: Progress, total: int) -> Callable[[str, int], None]:
+    done = 0
+
     def report(kind: str, value: int) -> None:
-        """reportlab's progress events to `progress(done, total)`."""
-        if kind == "PROGRESS":
-            progress(min(value, total - 1), total)
+        """reportlab's progress events to `progress(done, total)`, never going back.
+
+        reportlab counts the flowables handled so far, and a section kept together that moves
+        to the next page comes back as its parts, so its count can step back by one.
+        """
+        nonlocal done
+        if kind == "PROGRESS" and value > done:
+            done = min(value, total - 1)
+            progress(done, total)
 
     return report
 

@@ -11,9 +11,16 @@ from datetime import UTC, date, datetime, timedelta
 
 from app.domain.schedule import iso_week, week_date
 from app.report.fonts import text_width
+from app.report.hyphenation import hyphenate
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ELLIPSIS = "…"
+NBSP = "\u00a0"
+# Lines break at white space, but not at a no-break space.
+BREAKING_SPACE = re.compile(r"[^\S\u00a0]+")
+# A line may also break after a hyphen or slash that follows two letters: "GDPR-", "ERP/"; not
+# inside "2027-W01".
+AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}[-/])(?=[^-/])")
 
 
 def day(value: date) -> str:
@@ -50,9 +57,19 @@ def number(value: float) -> str:
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}".rstrip("0")
 
 
+def together(text: str) -> str:
+    """`text` with no-break spaces, so `wrap` keeps it on one line where it fits on one."""
+    return text.replace(" ", NBSP)
+
+
 def week_on(start: date, week: int) -> str:
-    """`week 7 (15 Feb 2027)`."""
-    return f"week {week} ({day(week_date(start, week))})"
+    """`plan week 7, 15 Feb 2027`: a plan week (week 0 is the plan's start) and its Monday."""
+    return f"{together(f'plan week {week}')}, {together(day(week_date(start, week)))}"
+
+
+def plan_weeks(first_week: int, end_week: int) -> str:
+    """`plan weeks 0–6`: from the start of `first_week` to the start of `end_week`."""
+    return together(f"plan weeks {first_week}–{end_week}")
 
 
 def date_span(start: date, first_week: int, end_week: int) -> str:
@@ -60,71 +77,75 @@ def date_span(start: date, first_week: int, end_week: int) -> str:
     first = week_date(start, first_week)
     last = week_date(start, end_week) - timedelta(days=1)
     if first.year == last.year:
-        return f"{short_day(first)} – {day(last)}"
-    return f"{day(first)} – {day(last)}"
+        return f"{together(short_day(first))}{NBSP}– {together(day(last))}"
+    return f"{together(day(first))}{NBSP}– {together(day(last))}"
 
 
 def iso_span(start: date, first_week: int, end_week: int) -> str:
-    """ISO weeks from the first to the last week: `2027-W01 – W06`."""
+    """The ISO weeks (the calendar's week numbers) from the first to the last week.
+
+    `2027-W01–W06`, or `2027-W43 – 2028-W01` across a new year (a line may break after the dash).
+    """
     first = iso_week(start, first_week)
     last = iso_week(start, end_week - 1)
     if first[:4] == last[:4]:
-        return f"{first} – {last[5:]}"
-    return f"{first} – {last}"
+        return f"{first}–{last[5:]}"
+    return f"{first}{NBSP}– {last}"
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """Words, split after their hyphens too, each with whether a space comes before it."""
+    """Words, each with whether a space comes before it.
+
+    A word is split after a hyphen or slash that follows two letters too ("GDPR-", "samtykke...");
+    a no-break space holds words together.
+    """
     pieces: list[tuple[str, bool]] = []
-    for word in text.split():
-        parts = re.findall(r"[^-]*-+|[^-]+$", word) or [word]
-        pieces += [(part, index == 0) for index, part in enumerate(parts)]
+    for word in BREAKING_SPACE.split(text):
+        if word:
+            parts = AFTER_HYPHEN.split(word)
+            pieces += [(part, index == 0) for index, part in enumerate(parts) if part]
     return pieces
 
 
 def wrap(text: str, font: str, size: float, width: float, max_lines: int = 0) -> list[str]:
     """`text` broken into lines no wider than `width`: between words, after a hyphen, and
-    inside a word only where a word alone is too wide.
+    inside a word (with a hyphen at the break) only where a word alone is too wide.
 
-    With `max_lines`, the last line kept ends in an ellipsis when text was left out.
+    Words joined by a no-break space (`NBSP`) stay on one line when they fit on one; the lines
+    come back with ordinary spaces. With `max_lines`, the last line kept ends in an ellipsis
+    when text was left out.
     """
     lines: list[str] = []
     current = ""
-    for piece, spaced in _pieces(text):
+    pending = _pieces(text)[::-1]  # the next piece last
+    while pending:
+        piece, spaced = pending.pop()
         candidate = f"{current} {piece}" if current and spaced else current + piece
         if text_width(candidate, font, size) <= width:
             current = candidate
             continue
+        if NBSP in piece and text_width(piece, font, size) > width:
+            loose = _pieces(piece.replace(NBSP, " "))  # too wide together: break it as usual
+            pending += [*loose[:0:-1], (loose[0][0], spaced)]
+            continue
         if current:
             lines.append(current)
-        current = _break_long(piece, font, size, width, lines)
+        *full, current = hyphenate(piece, font, size, width)
+        lines += full
         if max_lines and len(lines) > max_lines:
             break
     if current:
         lines.append(current)
     if max_lines and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], _ellipsized(lines[max_lines - 1], font, size, width)]
-    return lines
-
-
-def _break_long(word: str, font: str, size: float, width: float, lines: list[str]) -> str:
-    """Append the full-width pieces of a word too long for a line; return what is left."""
-    while text_width(word, font, size) > width and len(word) > 1:
-        cut = len(word) - 1
-        while cut > 1 and text_width(word[:cut], font, size) > width:
-            cut -= 1
-        if len(word) - cut < 3 < cut:
-            cut -= 3 - (len(word) - cut)  # leave no one- or two-letter stump
-        lines.append(word[:cut])
-        word = word[cut:]
-    return word
+    return [line.replace(NBSP, " ") for line in lines]
 
 
 def _ellipsized(line: str, font: str, size: float, width: float) -> str:
     """`line` shortened until it fits with an ellipsis after it."""
     while line and text_width(line + ELLIPSIS, font, size) > width:
         line = line[:-1]
-    return line.rstrip() + ELLIPSIS
+    return line.rstrip(" -") + ELLIPSIS
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

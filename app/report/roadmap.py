@@ -1,9 +1,10 @@
 """The roadmap drawing: the board as vector graphics, one landscape sheet at a time.
 
-Phases are columns (width proportional to weeks) with their dates and ISO weeks; departments are
-lanes in their colours; every scheduled request is a card with its title in its department's
-lane, in the phase at whose end it goes live. A thin line at the top of each lane is the
-department's benefit timeline: a dot for each week it wins, a star at its first win.
+Phases are columns (width proportional to weeks) with their plan weeks, dates and ISO weeks (the
+calendar's week numbers); departments are lanes in their colours; every scheduled request is a
+card with its title in its department's lane, in the phase at whose end it goes live. A thin line
+at the top of each lane is the department's benefit timeline: a dot for each week it wins, a star
+at its first win.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from reportlab.lib.colors import Color, white
 
 from app.domain.model import Workshop
 from app.domain.palette import department_color
-from app.domain.schedule import Schedule
+from app.domain.schedule import Schedule, iso_week
 from app.report.fonts import BOLD, REGULAR, text_width
+from app.report.formatting import day, fit
 from app.report.roadmap_layout import (
     CARD_BAR,
     CARD_LEADING,
@@ -70,17 +72,26 @@ def roadmap_drawings(
     colors = [department_color(workshop, i) for i in range(len(workshop.departments))]
     sheets = layout_roadmap(workshop, schedule, colors, width, height)
     axis_end = sheets[-1].columns[-1].end if sheets[-1].columns else 0
+    weeks = weeks_note(workshop)
     return [
-        _sheet(sheet, number, len(sheets), axis_end, width, height)
+        _sheet(sheet, (number, len(sheets)), weeks, axis_end, width, height)
         for number, sheet in enumerate(sheets, start=1)
     ]
 
 
+def weeks_note(workshop: Workshop) -> str:
+    """What the two kinds of week number on the roadmap mean."""
+    return (
+        f"Plan weeks count from the start: plan week 0 is the week of {day(workshop.start)} "
+        f"(ISO week {iso_week(workshop.start, 0)}). ISO weeks are the calendar's week numbers."
+    )
+
+
 def _sheet(
-    sheet: Sheet, number: int, count: int, axis_end: int, width: float, height: float
+    sheet: Sheet, place: tuple[int, int], weeks: str, axis_end: int, width: float, height: float
 ) -> Drawing:
     drawing = new_drawing(width, height)
-    _title(drawing, number, count, width, height)
+    _title(drawing, place, weeks, width, height)
     top = height - TITLE_H
     _header(drawing, sheet, top)
     axis = _Axis(sheet)
@@ -117,11 +128,18 @@ def _text(
     )
 
 
-def _title(drawing: Drawing, number: int, count: int, width: float, height: float) -> None:
+def _title(
+    drawing: Drawing, place: tuple[int, int], weeks: str, width: float, height: float
+) -> None:
+    """The title, which sheet this is, what the week numbers mean, and what the marks mean."""
     drawing.add(_text(0, height - 15, "Roadmap", 15, bold=True))
+    number, count = place
+    room = width - LABEL_W
     if count > 1:
         part = f"sheet {number} of {count}"
         drawing.add(_text(width, height - 15, part, 9, MUTED, textAnchor="end"))
+        room -= text_width(part, REGULAR, 9) + 16
+    drawing.add(_text(LABEL_W, height - 15, fit(weeks, REGULAR, 7.5, room), 7.5, MUTED))
     y = height - 30
     drawing.add(Rect(0, y - 1, 12, 8, fillColor=white, strokeColor=INK, strokeWidth=0.6))
     x = 16.0
@@ -129,8 +147,7 @@ def _title(drawing: Drawing, number: int, count: int, width: float, height: floa
     drawing.add(Circle(x + 3, y + 2.5, 1.8, fillColor=INK, strokeColor=None))
     x = _legend_item(drawing, x + 8, y, "a week the department wins (gains a benefit)")
     drawing.add(_star(x + 4, y + 2.5, 4.5, INK))
-    x = _legend_item(drawing, x + 10, y, "its first win")
-    _legend_item(drawing, x, y, "Dates: the Monday a week begins; ISO weeks below.")
+    _legend_item(drawing, x + 12, y, "its first win")
 
 
 def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
@@ -224,7 +241,7 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
             drawing.add(Circle(x, y, 2.0, fillColor=color, strokeColor=white, strokeWidth=0.4))
     later = sum(1 for week in lane.wins if week > axis_end)
     if later and last:
-        note = f"+{later} win{'s' if later != 1 else ''} later"
+        note = f"+{later} win{'s' if later != 1 else ''} after plan week {axis_end}"
         drawing.add(_text(axis.right - 3, y + 2.5, note, 6, MUTED, textAnchor="end"))
     x = axis.x(lane.first_win)
     if x is not None:

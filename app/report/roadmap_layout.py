@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
-from app.report.fonts import BOLD, REGULAR
-from app.report.formatting import date_span, day, iso_span, number, wrap
+from app.report.fonts import BOLD, REGULAR, text_width
+from app.report.formatting import date_span, day, iso_span, number, plan_weeks, together, wrap
 
 LABEL_W = 100.0
 MIN_COLUMN_W = 84.0
@@ -177,11 +177,21 @@ def group_columns(widths: Sequence[float], available: float) -> list[range]:
     return groups
 
 
-def _header(lines: list[tuple[str, float, bool, bool]], width: float) -> tuple[HeaderLine, ...]:
+Wordings = tuple[tuple[str, ...], float, bool, bool]
+
+
+def _header(lines: Sequence[Wordings], width: float) -> tuple[HeaderLine, ...]:
+    """Each line's first wording that fits the column on one line, else its last one wrapped.
+
+    A narrow column says "plan weeks 0–6" where a wider one says "Phase 1 · plan weeks 0–6", so
+    the header (and with it every lane) is no taller than it must be.
+    """
+    room = width - 2 * HEADER_PAD
     result: list[HeaderLine] = []
-    for text, size, bold, alert in lines:
+    for wordings, size, bold, alert in lines:
         font = BOLD if bold else REGULAR
-        for line in wrap(text, font, size, width - 2 * HEADER_PAD, 3 if bold else 2):
+        text = next((w for w in wordings if text_width(w, font, size) <= room), wordings[-1])
+        for line in wrap(text, font, size, room, 3):
             result.append(HeaderLine(line, size, bold, alert))
     return tuple(result)
 
@@ -191,30 +201,28 @@ def _phase_header(
 ) -> tuple[HeaderLine, ...]:
     phase = workshop.phases[index]
     load = schedule.phases[phase.id]
-    effort = load.effort
+    weeks = plan_weeks(load.start, load.end)
+    iso = iso_span(workshop.start, load.start, load.end)
+    effort = f"{number(load.effort)} of {number(phase.capacity)} person-days"
     return _header(
         [
-            (phase.name, 8.0, True, False),
-            (f"Phase {index + 1} · weeks {load.start}–{load.end}", 6.8, False, False),
-            (date_span(workshop.start, load.start, load.end), 6.8, False, False),
-            (iso_span(workshop.start, load.start, load.end), 6.8, False, False),
-            (
-                f"{number(effort)} of {number(phase.capacity)} person-days",
-                6.8,
-                False,
-                effort > phase.capacity,
-            ),
+            ((phase.name,), 8.0, True, False),
+            ((f"Phase {index + 1} · {weeks}", weeks), 6.8, False, False),
+            ((date_span(workshop.start, load.start, load.end),), 6.8, False, False),
+            ((f"{together('ISO weeks')} {iso}", f"ISO {iso}"), 6.8, False, False),
+            ((effort,), 6.8, False, load.effort > phase.capacity),
         ],
         width,
     )
 
 
 def _after_header(workshop: Workshop, start: int, end: int, width: float) -> tuple[HeaderLine, ...]:
+    weeks = plan_weeks(start, end)
     return _header(
         [
-            ("After the plan", 8.0, True, False),
-            (f"weeks {start}–{end}: wins", 6.8, False, False),
-            (date_span(workshop.start, start, end), 6.8, False, False),
+            (("After the plan",), 8.0, True, False),
+            ((f"wins in {weeks}", weeks), 6.8, False, False),
+            ((date_span(workshop.start, start, end),), 6.8, False, False),
         ],
         width,
     )
@@ -246,12 +254,14 @@ def build_columns(workshop: Workshop, schedule: Schedule, available: float) -> l
     return columns
 
 
-def _first_win_text(workshop: Workshop, week: int | None, width: float) -> tuple[str, ...]:
-    """The label's last lines: when the first win comes (drawn after a star), or that none does."""
+def _first_win_text(workshop: Workshop, week: int | None) -> tuple[str, ...]:
+    """The label's last lines: the date of the first win (drawn after a star), or that none comes.
+
+    The plan week is left out: the star on the lane's timeline shows it against the columns.
+    """
     if week is None:
         return ("no win in this plan",)
-    when = day(week_date(workshop.start, week))
-    return (*wrap(f"first win: week {week}", BOLD, LABEL_HEAD_SIZE, width - 11, 2), when)
+    return ("first win:", day(week_date(workshop.start, week)))
 
 
 def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -> list[Lane]:
@@ -267,7 +277,7 @@ def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -
                 tuple(wrap(department.head, REGULAR, LABEL_HEAD_SIZE, text_w, 2)),
                 colors[index],
                 wins,
-                _first_win_text(workshop, wins[0] if wins else None, text_w),
+                _first_win_text(workshop, wins[0] if wins else None),
             )
         )
     return lanes

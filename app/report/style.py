@@ -1,21 +1,23 @@
 """The look of the roadmap PDF: colours, type sizes and the one way text becomes a paragraph.
 
 Every piece of text from a workshop file goes through `para()`, which escapes it, so a title such
-as `<b>x</b> & <a href=...>` prints as those characters and never becomes markup or a link.
+as `<b>x</b> & <a href=...>` prints as those characters and never becomes markup or a link. Its
+lines are broken by `formatting.wrap`, like the roadmap's cards: reportlab alone would split a
+word too long for a table cell with no hyphen ("Kampagnesty" / "ring").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from app.report.fonts import BOLD, REGULAR, register_fonts
+from app.report.formatting import wrap
 
 INK = colors.HexColor("#1f2430")
 MUTED = colors.HexColor("#5b6270")
@@ -41,7 +43,7 @@ HEADER_CELL = ParagraphStyle("header-cell", parent=CELL, fontName=BOLD, textColo
 TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=26, leading=31)
 SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=13, leading=17, textColor=MUTED)
 H1 = ParagraphStyle(
-    "h1", parent=BODY, fontName=BOLD, fontSize=16, leading=20, spaceBefore=4, spaceAfter=8
+    "h1", parent=BODY, fontName=BOLD, fontSize=16, leading=20, spaceBefore=18, spaceAfter=8
 )
 H2 = ParagraphStyle(
     "h2", parent=BODY, fontName=BOLD, fontSize=11.5, leading=14.5, spaceBefore=10, spaceAfter=4
@@ -50,17 +52,49 @@ STATUS = ParagraphStyle("status", parent=BODY, fontName=BOLD, fontSize=14, leadi
 CENTERED = ParagraphStyle("centered", parent=SMALL, alignment=TA_CENTER)
 
 
-def para(text: str, style: ParagraphStyle = BODY, color: colors.Color | None = None) -> Paragraph:
+class Text(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Text printed literally in a style, its lines broken by `formatting.wrap` for the width
+    it is given, then set by a reportlab Paragraph (which then has nothing left to break).
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, color: colors.Color | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.color = color
+        self._set: tuple[float, Paragraph] | None = None
+
+    def paragraph(self, width: float) -> Paragraph:
+        """The paragraph of the text broken for `width` points (kept for the last width)."""
+        if self._set is None or self._set[0] != width:
+            style = self.style
+            room = width - style.leftIndent - style.rightIndent - 0.01  # float noise never rebreaks
+            lines = wrap(self.text, style.fontName, style.fontSize, room)
+            markup = "<br/>".join(escape(line) for line in lines)
+            if self.color is not None:
+                markup = f'<font color="{self.color.hexval()}">{markup}</font>'
+            self._set = (width, Paragraph(markup, style))
+        return self._set[1]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The size of the text set `avail_width` points wide."""
+        self.width, self.height = self.paragraph(avail_width).wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The text cut between lines where a page ends."""
+        parts: list[Flowable] = self.paragraph(avail_width).split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        """Draw the paragraph set by the last `wrap`."""
+        assert self._set is not None, "wrap() comes before draw()"
+        self._set[1].drawOn(self.canv, 0, 0)
+
+
+def para(text: str, style: ParagraphStyle = BODY, color: colors.Color | None = None) -> Text:
     """A paragraph that prints `text` literally (escaped: never markup, never a link)."""
-    safe = escape(text)
-    if color is not None:
-        safe = f'<font color="{color.hexval()}">{safe}</font>'
-    return Paragraph(safe, style)
-
-
-def para_lines(lines: Sequence[str], style: ParagraphStyle = BODY) -> Paragraph:
-    """Several lines in one paragraph, each printed literally."""
-    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+    return Text(text, style, color)
 
 
 def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> Paragraph:

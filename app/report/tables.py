@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
-from app.domain.schedule import Schedule, week_date
-from app.report.formatting import date_span, day, iso_span, number
+from app.domain.schedule import Schedule
+from app.report.formatting import NBSP, date_span, iso_span, number, week_on
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -27,8 +27,8 @@ from app.report.style import (
     SHADE,
     SMALL,
     TABLE_FONT,
+    Text,
     para,
-    para_lines,
 )
 
 Cell: TypeAlias = Any  # a Flowable, or a plain string drawn as it is
@@ -60,28 +60,23 @@ def grid(
 
 
 def _week(workshop: Workshop, week: int | None) -> str:
-    if week is None:
-        return "never"
-    return f"week {week}, {day(week_date(workshop.start, week))}"
+    return "never" if week is None else week_on(workshop.start, week)
 
 
 def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
-    """Each phase: dates, weeks, effort against capacity, load, who starts working with it."""
+    """Each phase: plan weeks, dates, ISO weeks, effort against capacity, load, who starts."""
     names = {d.id: d.name for d in workshop.departments}
     rows: list[list[Cell]] = []
     for index, (phase, m) in enumerate(zip(workshop.phases, measured.phases, strict=True)):
         over = m.effort > m.capacity
         load = "no capacity" if m.load is None else f"{m.load:.0%}"
-        dates = [
-            date_span(workshop.start, m.start, m.end),
-            iso_span(workshop.start, m.start, m.end),
-        ]
         rows.append(
             [
                 str(index + 1),
                 para(phase.name, CELL_BOLD),
-                para_lines(dates, CELL),
                 f"{m.start}–{m.end}",
+                para(date_span(workshop.start, m.start, m.end), CELL),
+                para(iso_span(workshop.start, m.start, m.end), CELL),
                 f"{number(m.effort)} / {number(m.capacity)}",
                 para(load, CELL, ERROR if over else None),
                 para(", ".join(names[d] for d in m.onboarding) or "–", CELL),
@@ -90,14 +85,29 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
     header = [
         "#",
         "Phase",
+        "Plan weeks",
         "Dates",
-        "Weeks",
+        "ISO weeks",
         "Effort / capacity (person-days)",
         "Load",
         "Departments starting",
     ]
-    fractions = [0.04, 0.24, 0.2, 0.08, 0.15, 0.09, 0.2]
-    return [para("Phases", H2), grid(header, rows, [f * width for f in fractions], (3, 4))]
+    fractions = [0.035, 0.2, 0.07, 0.2, 0.14, 0.11, 0.07, 0.175]
+    widths = [f * width for f in fractions]
+    return [para("Phases", H2), *_weeks_note(measured), grid(header, rows, widths, (2, 5))]
+
+
+def _weeks_note(measured: Metrics) -> list[Flowable]:
+    """What "plan weeks 0–6" means, with the first phase's own numbers."""
+    if not measured.phases:
+        return []
+    first, end = measured.phases[0].start, measured.phases[0].end
+    text = (
+        f"Plan weeks count from the start of the plan. Plan weeks {first}–{end}: from the start "
+        f"of plan week {first} to the start of plan week {end}, when the phase's requests go "
+        "live. ISO weeks are the calendar's week numbers."
+    )
+    return [para(text, SMALL)]
 
 
 def departments_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
@@ -124,7 +134,7 @@ def departments_table(workshop: Workshop, measured: Metrics, width: float) -> li
         "Benefit points",
         "Dots given",
     ]
-    fractions = [0.17, 0.19, 0.2, 0.2, 0.07, 0.09, 0.08]
+    fractions = [0.14, 0.17, 0.23, 0.23, 0.07, 0.09, 0.07]
     note = para(
         "First new work: when the department's users first take on work for the system "
         "(training, data entry). First win: when they first gain from it.",
@@ -148,18 +158,24 @@ class _Names:
             for request, dots in given.items():
                 self.votes[request] = self.votes.get(request, 0) + dots
 
-    def points(self, values: dict[str, float], unit: str = "") -> Paragraph:
-        """Department names with their points (or hours), "Salg 5, Marketing 1"."""
-        text = ", ".join(f"{self.departments[d]} {number(v)}{unit}" for d, v in values.items())
+    def points(self, values: dict[str, float], unit: str = "") -> Text:
+        """Department names with their points (or hours), "Salg 5, Marketing 1"; a number
+        stays on the line of its department and its unit."""
+        text = ", ".join(f"{self.departments[d]}{NBSP}{number(v)}{unit}" for d, v in values.items())
         return para(text or "–", CELL)
 
-    def depends(self, request: Request) -> Paragraph:
+    def depends(self, request: Request) -> Text:
         """The titles of the requests `request` depends on."""
         return para("; ".join(self.requests[r] for r in request.depends_on) or "–", CELL)
 
 
 def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> list[Flowable]:
-    """Every scheduled request, one table per phase."""
+    """Every scheduled request, one table per phase.
+
+    A phase's table starts on a new page rather than leave its first rows under its heading and
+    the rest on a page that does not say which phase they belong to; only a table longer than a
+    page is split.
+    """
     names = _Names(workshop)
     by_phase: dict[str, list[Request]] = {p.id: [] for p in workshop.phases}
     for request in workshop.requests:
@@ -175,13 +191,13 @@ def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> lis
         "Votes",
         "Depends on",
     ]
-    widths = [f * width for f in (0.23, 0.12, 0.065, 0.17, 0.14, 0.065, 0.21)]
+    widths = [f * width for f in (0.23, 0.12, 0.065, 0.17, 0.15, 0.065, 0.2)]
     for index, phase in enumerate(workshop.phases):
-        load = schedule.phases[phase.id]
-        live = day(week_date(workshop.start, load.end))
-        story.append(para(f"{index + 1}. {phase.name}: live at week {load.end}, {live}", H2))
+        live = week_on(workshop.start, schedule.phases[phase.id].end)
+        heading = para(f"{index + 1}. {phase.name}: live at {live}", H2)
         rows = [_request_row(r, names) for r in by_phase[phase.id]]
-        story.append(grid(header, rows, widths, (2, 5)) if rows else para("No requests.", SMALL))
+        table = grid(header, rows, widths, (2, 5)) if rows else para("No requests.", SMALL)
+        story.append(KeepTogether([heading, table]))
     return story
 
 
@@ -191,14 +207,14 @@ def _request_row(request: Request, names: _Names) -> list[Cell]:
         para(names.departments[request.department], CELL),
         number(request.effort),
         names.points(request.benefit),
-        names.points(request.burden, " h"),
+        names.points(request.burden, f"{NBSP}h"),
         str(names.votes.get(request.id, 0)),
         names.depends(request),
     ]
 
 
 def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
-    """What was deferred, most voted first."""
+    """What was deferred, most voted first (on a new page rather than split, if it fits one)."""
     names = _Names(workshop)
     deferred = [r for r in workshop.requests if r.phase is None]
     story: list[Flowable] = [para("Backlog: deferred", H1)]
@@ -218,4 +234,4 @@ def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
     ]
     header = ["Request", "Department", "Effort", "Benefit (points)", "Votes", "Depends on"]
     widths = [f * width for f in (0.28, 0.13, 0.07, 0.19, 0.07, 0.26)]
-    return [*story, grid(header, rows, widths, (2, 4))]
+    return [KeepTogether([*story, grid(header, rows, widths, (2, 4))])]
