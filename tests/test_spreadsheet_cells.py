@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.ids import id_stem
 from app.storage.spreadsheet import read_sheet
-from app.storage.spreadsheet.cells import CellError, fold, parse_number, parse_points, slug
+from app.storage.spreadsheet.cells import CellError, fold, parse_number, parse_points
 
 
 @pytest.mark.parametrize(
@@ -41,8 +42,8 @@ def test_headers_fold_without_case_accents_or_punctuation() -> None:
     assert fold("Afhænger af:") == "afhaenger af"
     assert fold("TYÖMÄÄRÄ") == "tyomaara"
     assert fold("Custom field (Story Points)") == "custom field story points"
-    assert slug("Økonomi & løn") == "okonomi-lon"
-    assert slug("∑") == ""
+    assert id_stem("Økonomi & løn") == "oekonomi-loen"
+    assert id_stem("∑") == ""
 
 
 @pytest.mark.parametrize(

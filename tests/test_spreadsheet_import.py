@@ -220,7 +220,7 @@ def test_missing_ids_are_made_from_titles_unique_and_valid(tmp_path: Path) -> No
     existing = workshop_data(requests=[{"id": "existing", "title": "X", "department": "sales"}])
     result = read_sheet(path, workshop=Workshop.model_validate(existing))
     assert [r.id for r in result.requests] == [
-        "same", "same-2", "ol-snacks", "request", "same-3", "existing-2",
+        "same", "same-2", "oel-snacks", "request", "same-3", "existing-2",
     ]  # fmt: skip
 
 

@@ -19,8 +19,6 @@ finding that no longer occurs is shown nowhere, and it applies again if the item
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +27,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from app.domain.edits import EditError, revalidated
+from app.domain.ids import id_stem, unique_id
 from app.domain.model import Department, Phase, Request, Settings, Workshop
 from app.domain.problems import describe
 
@@ -37,10 +36,6 @@ REQUEST_FIELDS = frozenset(Request.model_fields) - {"id"}
 DEPARTMENT_FIELDS = frozenset(Department.model_fields) - {"id"}
 PHASE_FIELDS = frozenset(Phase.model_fields) - {"id"}
 
-_ID_LENGTH = 48  # leaves room for a "-123" suffix within the 64 characters of an id
-_TRANSLITERATION = str.maketrans(
-    {"æ": "ae", "ø": "oe", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "þ": "th"}
-)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -58,17 +53,6 @@ class Removal:
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def unique_id(text: str, taken: Collection[str], fallback: str) -> str:
-    """An id made from a title ("Lead scoring" -> "lead-scoring"), unique among `taken`."""
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text)[:_ID_LENGTH].strip("-") or fallback
-    candidate, number = stem, 2
-    while candidate in taken:
-        candidate, number = f"{stem}-{number}", number + 1
-    return candidate
 
 
 def _validated(workshop: Workshop, **changes: Any) -> Workshop:
@@ -113,7 +97,7 @@ def _without_key(points: dict[str, float], key: str) -> dict[str, float]:
 def add_request(workshop: Workshop, department_id: str, title: str) -> tuple[Workshop, str]:
     """Add a request with this title to the backlog; returns the workshop and the new id."""
     _index(workshop.departments, department_id, "department")
-    new_id = unique_id(title, {r.id for r in workshop.requests}, "request")
+    new_id = unique_id(id_stem(title), {r.id for r in workshop.requests}, "request")
     try:
         request = Request(id=new_id, title=title, department=department_id)
     except ValueError as error:
@@ -182,7 +166,7 @@ def update_workshop(workshop: Workshop, **fields: Any) -> Workshop:
 
 def add_department(workshop: Workshop, name: str, **fields: Any) -> tuple[Workshop, str]:
     """Add a department (a new swimlane at the bottom); returns the workshop and the new id."""
-    new_id = unique_id(name, {d.id for d in workshop.departments}, "department")
+    new_id = unique_id(id_stem(name), {d.id for d in workshop.departments}, "department")
     unknown = sorted(set(fields) - DEPARTMENT_FIELDS)
     if unknown:
         raise EditError(f"{unknown[0]}: cannot be set here")
@@ -258,7 +242,7 @@ def add_phase(
     workshop: Workshop, name: str, weeks: int = 4, capacity: float = 0
 ) -> tuple[Workshop, str]:
     """Add a phase after the last one; returns the workshop and the new id."""
-    new_id = unique_id(name, {p.id for p in workshop.phases}, "phase")
+    new_id = unique_id(id_stem(name), {p.id for p in workshop.phases}, "phase")
     try:
         phase = Phase.model_validate(
             {"id": new_id, "name": name, "weeks": weeks, "capacity": capacity}

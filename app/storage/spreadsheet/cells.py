@@ -161,9 +161,3 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
     letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     return " ".join(letters.split())
-
-
-def slug(text: str, limit: int = 48) -> str:
-    """A valid id made from a title or name (`Økonomi & løn` -> `okonomi-lon`); may be empty."""
-    ascii_only = fold(text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(ascii_only.split())[:limit].strip("-")

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.domain.ids import id_stem, unique_id
 from app.domain.model import ID_PATTERN, TITLE_MAX, Department
-from app.storage.spreadsheet.cells import CellError, fold, quoted, slug
-
-
-def unique_id(
-    base: str, taken: set[str], fallback: str, counters: dict[str, int] | None = None
-) -> str:
-    """`base` (or `fallback` when it is empty), with `-2`, `-3`... until it is not in `taken`.
-
-    `counters` remembers the last number tried per base, so many equal titles stay fast.
-    """
-    base = base or fallback
-    counters = {} if counters is None else counters
-    candidate, number = base, counters.get(base, 1)
-    if number > 1:
-        candidate = f"{base}-{number}"
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    counters[base] = number
-    taken.add(candidate)
-    return candidate
+from app.storage.spreadsheet.cells import CellError, fold, quoted
 
 
 class DepartmentIndex:
@@ -68,7 +49,7 @@ class DepartmentIndex:
             raise CellError(f"{quoted(shown)} is too long for a department name (at most 200)")
         taken = self.ids | {department.id for department in self.new.values()}
         keep = self.cells_are_ids and ID_PATTERN.fullmatch(written)
-        base = written if keep else slug(written)
+        base = written if keep else id_stem(written)
         department_id = unique_id(base, taken, "department")
         self.new[key] = Department(id=department_id, name=shown)
         return department_id
@@ -98,4 +79,6 @@ class RequestIds:
 
     def make(self, title: str) -> str:
         """A new id from a title, unique among every id seen so far."""
-        return unique_id(slug(title), self.taken, "request", self.counters)
+        made = unique_id(id_stem(title), self.taken, "request", self.counters)
+        self.taken.add(made)
+        return made
