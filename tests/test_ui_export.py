@@ -1,11 +1,10 @@
-"""Export PDF… in the app: paper, file, a worker thread with progress, failure, opening PDFs."""
+"""Export PDF… in the app: paper, file, a child process with progress, failure, opening PDFs."""
 
 from __future__ import annotations
 
 import io
 import itertools
-import os
-import threading
+import subprocess
 import time
 from datetime import date
 from pathlib import Path
@@ -18,9 +17,8 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-import app.report.document
 from app.report import read_embedded_workshop
-from app.report.document import write_pdf
+from app.report.document import render_pdf, write_pdf
 from app.storage.workshop_file import load_workshop, save_workshop
 from app.ui.export_pdf import ExportFeature, ExportOutcome, suggested_pdf_name
 from app.ui.main_window import MainWindow
@@ -159,19 +157,25 @@ def test_offer_to_open_opens_the_exported_pdf(
     assert page_size(target) == A4
 
 
-def test_rendering_runs_off_the_gui_thread_and_the_window_keeps_painting(
+def children(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record the command of every child process started; returns the list they go into."""
+    commands: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    def popen(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        commands.append(command)
+        return real_popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    return commands
+
+
+def test_rendering_runs_in_a_child_process_and_the_window_keeps_painting(
     qtbot: QtBot, big_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     boxes(monkeypatch)
     export = feature(big_window)
-    render_threads: list[int] = []
-    real_render = app.report.document.render_pdf
-
-    def spy(*args: Any, **kwargs: Any) -> bytes:
-        render_threads.append(threading.get_ident())
-        return real_render(*args, **kwargs)
-
-    monkeypatch.setattr(app.report.document, "render_pdf", spy)
+    commands = children(monkeypatch)
     ticks: list[float] = []
     progress_seen: list[tuple[bool, int, int]] = []
 
@@ -184,15 +188,19 @@ def test_rendering_runs_off_the_gui_thread_and_the_window_keeps_painting(
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(10)
+    target = tmp_path / "big.pdf"
     with qtbot.waitSignal(export.exportFinished, timeout=120_000) as blocker:
-        export.start(tmp_path / "big.pdf", "a4")
+        export.start(target, "a4")
     timer.stop()
     outcome: ExportOutcome = blocker.args[0]
     assert outcome.written
-    assert render_threads and render_threads[0] != threading.get_ident()
+    (command,) = commands
+    assert command[1:] == ["-m", "app.report.worker", str(target), "a4"]
+    # The same bytes as an export in this process: the plan and fingerprint went over whole.
+    assert target.read_bytes() == render_pdf(big_window.document.workshop, "a4")
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) >= 20, f"the GUI thread ticked only {len(ticks)} times in {outcome.seconds}s"
-    assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.3f}s"
+    assert max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps):.3f}s"
     assert any(visible for visible, _, _ in progress_seen)  # shown for a long export
     values = [value for _, value, _ in progress_seen]
     assert values == sorted(values) and values[-1] > 0
@@ -200,56 +208,42 @@ def test_rendering_runs_off_the_gui_thread_and_the_window_keeps_painting(
     assert export.progress is None  # gone when done
 
 
-def test_a_failed_export_says_why_and_leaves_the_existing_file_untouched(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("missing/roadmap.pdf", "No such file or directory"), ("a-folder.pdf", "Is a directory")],
+)
+def test_a_failed_export_says_why_and_changes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    name: str,
+    reason: str,
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    target = folder / "roadmap.pdf"
-    target.write_bytes(b"%PDF- the good old roadmap")
-    real_replace = os.replace
-
-    def refuse(source: Any, destination: Any) -> None:
-        if str(destination).endswith(".pdf"):
-            raise PermissionError(13, "Permission denied", str(destination))
-        real_replace(source, destination)
-
-    # We run as root, so a read-only folder would not stop us: the final rename fails instead,
-    # which is how app.storage.atomic moves a complete file into place.
-    monkeypatch.setattr(os, "replace", refuse)
+    (folder / "a-folder.pdf").mkdir()  # a folder where the PDF should go cannot be replaced
+    target = folder / name
     shown = boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     with qtbot.waitSignal(feature(window).exportFinished, timeout=60_000) as blocker:
         feature(window).start(target, "a4")
-    assert blocker.args[0].error == "Permission denied"
-    assert target.read_bytes() == b"%PDF- the good old roadmap"
-    assert [p.name for p in folder.iterdir()] == ["roadmap.pdf"]  # no half PDF left behind
+    assert blocker.args[0].error == reason
+    assert [p.name for p in folder.iterdir()] == ["a-folder.pdf"]  # no half PDF left behind
+    assert list((folder / "a-folder.pdf").iterdir()) == []
     ((title, text, text_format),) = shown
     assert title == "Export failed" and text_format == Qt.TextFormat.PlainText
-    assert f"Could not export the roadmap to {target}: Permission denied." in text
+    assert f"Could not export the roadmap to {target}: {reason}." in text
     assert "unchanged" in text
     assert feature(window).action.isEnabled()
 
 
-def slow_render(monkeypatch: pytest.MonkeyPatch, pause: float = 0.02) -> None:
-    """Make every step of the rendering take `pause` seconds longer (a slow machine)."""
-    real_render = app.report.document.render_pdf
-
-    def render(workshop: Any, paper: Any = "a4", progress: Any = None) -> bytes:
-        def slowly(done: int, total: int) -> None:
-            time.sleep(pause)
-            progress(done, total)
-
-        return real_render(workshop, paper, slowly if progress else None)
-
-    monkeypatch.setattr(app.report.document, "render_pdf", render)
-
-
 def test_cancelling_stops_the_export_and_writes_nothing(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, big_window: MainWindow, tmp_path: Path
 ) -> None:
-    slow_render(monkeypatch)
-    export = feature(window)
-    target = tmp_path / "cancelled.pdf"
+    export = feature(big_window)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "cancelled.pdf"
     with qtbot.waitSignal(export.exportFinished, timeout=120_000) as blocker:
         assert export.start(target, "a4") is not None
         progress = export.progress
@@ -258,24 +252,23 @@ def test_cancelling_stops_the_export_and_writes_nothing(
         (cancel,) = progress.findChildren(QPushButton)
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert blocker.args[0].cancelled
-    assert not target.exists()
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
-    assert "cancelled" in window.statusBar().currentMessage()
+    assert list(folder.iterdir()) == []  # neither the PDF nor a temporary file
+    assert "cancelled" in big_window.statusBar().currentMessage()
 
 
 def test_closing_the_window_stops_a_running_export(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, big_window: MainWindow, tmp_path: Path
 ) -> None:
-    slow_render(monkeypatch)
-    export = feature(window)
-    target = tmp_path / "closed.pdf"
-    job = export.start(target, "a4")
+    export = feature(big_window)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    job = export.start(folder / "closed.pdf", "a4")
     assert job is not None
     qtbot.waitUntil(lambda: (export.progress is not None) and export.progress.value() > 0)
-    mark_clean(window)
-    window.close()
+    mark_clean(big_window)
+    big_window.close()
     assert job.isFinished()
-    assert job.outcome.cancelled and not target.exists()
+    assert job.outcome.cancelled and list(folder.iterdir()) == []
     qtbot.waitSignal(export.exportFinished, timeout=10_000).wait()
 
 
@@ -315,3 +308,30 @@ def test_opening_an_exported_pdf_shows_its_plan_on_the_board(
     assert set(scene.cards) == {request.id for request in exported.requests}
     assert set(scene.lanes) == {department.id for department in exported.departments}
     assert feature(window).action.isEnabled()
+
+
+def test_a_renderer_that_ignores_cancel_is_killed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from app.ui import export_pdf
+
+    stubborn = "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+    stubborn += "print('progress 1 10', flush=True); sys.stdin.read(); time.sleep(60)"
+    real_popen = subprocess.Popen
+
+    def popen(command: list[str], **kwargs: Any) -> Any:
+        return real_popen([sys.executable, "-c", stubborn], **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    monkeypatch.setattr(export_pdf, "KILL_AFTER_S", 0.3)
+    assert window.document is not None
+    job = export_pdf.ExportJob(window.document.workshop, tmp_path / "x.pdf", "a4")
+    with qtbot.waitSignal(job.progressed, timeout=10_000):
+        job.start()
+    job.cancel()
+    assert job.wait(5_000), "the stubborn renderer was killed and the export ended"
+    assert job.outcome.cancelled
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,20 +1,25 @@
 """Export PDF… in the app: paper, file, progress, and an offer to open the result.
 
-The roadmap is rendered on a worker thread from the workshop as it was when the export started
-(workshops are immutable, so handing one to a thread is safe), while the window keeps painting
-and stays editable. reportlab is imported only on that thread, so the app starts fast. The file
-is written atomically: a failed or cancelled export leaves no half PDF and no changed file.
+The roadmap is rendered by a child process (app.report.worker) from the workshop as it was when
+the export started, while the window keeps painting and stays editable. A thread would share
+the GIL with the window and stall it for tens of milliseconds at a time; the child has its own,
+and the thread that relays its progress waits on a pipe, which releases the GIL. reportlab is
+imported only in the child, so the app starts fast. The child writes atomically: a failed or
+cancelled export leaves no half PDF and no changed file.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -33,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Workshop
 from app.report.approval import approval_status
-from app.storage.workshop_file import SUFFIX
+from app.storage.workshop_file import SUFFIX, dumps_workshop
 from app.ui.document import WorkshopDocument
 from app.ui.files import suggested_name
 from app.ui.signoff import plain_label
@@ -43,15 +48,10 @@ if TYPE_CHECKING:
 
 Paper = Literal["a4", "letter"]
 SHOW_PROGRESS_AFTER_MS = 300
-# PySide6 6.12 starves the GUI thread of the GIL when a worker emits signals hundreds of times a
-# second (measured: 2 timer ticks in a second at 500 emits/s, all 100 at 100 emits/s), and the
-# renderer reports every flowable, so the worker passes progress on at most this often.
-PROGRESS_INTERVAL_S = 0.05
-# The GUI thread needs the GIL for every Python paint() and slot; by default a busy worker makes
-# it wait up to 5 ms each time. While an export runs, threads switch more often: with the board
-# and charts repainted every frame, the longest stall of a 600-request export fell from about
-# 300 ms to under 90 ms, for about 5 % more rendering time.
-SWITCH_INTERVAL_S = 0.001
+KILL_AFTER_S = 5.0
+"""How long a cancelled renderer may take to stop before it is killed."""
+# The folder `app` is in, so `python -m app.report.worker` finds it wherever the app is started.
+APP_ROOT = Path(__file__).resolve().parents[2]
 
 
 def suggested_pdf_name(workshop: Workshop, today: date | None = None) -> str:
@@ -63,10 +63,6 @@ def suggested_pdf_name(workshop: Workshop, today: date | None = None) -> str:
 def with_pdf_suffix(path: Path) -> Path:
     """The path, ending in `.pdf`."""
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-
-class ExportCancelledError(Exception):
-    """Raised inside the renderer's progress callback to stop an export the user cancelled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +82,7 @@ class ExportOutcome:
 
 
 class ExportJob(QThread):
-    """Renders and writes one roadmap PDF off the GUI thread; reports progress as it goes."""
+    """Runs one export in a child process and relays its progress; never renders itself."""
 
     progressed = Signal(int, int)
 
@@ -97,38 +93,94 @@ class ExportJob(QThread):
         self.paper: Paper = paper
         self.outcome = ExportOutcome(path, paper, cancelled=True)
         self._stop = threading.Event()
-        self._last_report = 0.0
+        self._lock = threading.Lock()
+        self._child: subprocess.Popen[bytes] | None = None
 
     def cancel(self) -> None:
-        """Stop at the next step of the rendering; nothing is written."""
-        self._stop.set()
+        """Stop the child process; it removes its temporary file and nothing is written."""
+        with self._lock:
+            self._stop.set()
+            if self._child is not None and self._child.poll() is None:
+                self._child.terminate()
+        # A renderer that does not stop within a few seconds is killed, so closing the
+        # window can never hang on it (its temporary file may then be left behind).
+        killer = threading.Timer(KILL_AFTER_S, self._kill)
+        killer.daemon = True
+        killer.start()
 
-    def _progress(self, done: int, total: int) -> None:
-        if self._stop.is_set():
-            raise ExportCancelledError
-        now = time.monotonic()
-        if done < total and now - self._last_report < PROGRESS_INTERVAL_S:
-            return
-        self._last_report = now
-        self.progressed.emit(done, total)
+    def _kill(self) -> None:
+        with self._lock:
+            if self._child is not None and self._child.poll() is None:
+                self._child.kill()
 
     def run(self) -> None:
-        """Render and write; the outcome is read from `outcome` once the thread has finished."""
+        """Export in a child; the outcome is read from `outcome` once the thread has finished."""
         started = time.perf_counter()
-        error: str | None = None
         try:
-            from app.report.document import write_pdf
-
-            write_pdf(self.path, self.workshop, self.paper, self._progress)
-        except ExportCancelledError:
-            self.outcome = ExportOutcome(self.path, self.paper, cancelled=True)
-            return
+            child = self._start_child()
         except OSError as failure:
-            error = failure.strerror or str(failure)
-        except Exception as failure:  # a renderer bug must end in a message, not a hung dialog
-            error = str(failure) or type(failure).__name__
-        seconds = time.perf_counter() - started
-        self.outcome = ExportOutcome(self.path, self.paper, error, seconds=seconds)
+            self.outcome = ExportOutcome(self.path, self.paper, failure.strerror or str(failure))
+            return
+        errors: deque[bytes] = deque(maxlen=1)
+        # Drained alongside, so a child writing much to stderr never blocks on a full pipe.
+        drain = threading.Thread(target=lambda: errors.extend(_lines(child.stderr)), daemon=True)
+        with child:  # closes the pipes and waits for the child
+            drain.start()
+            error = self._relay(child)
+            drain.join()
+        status = child.returncode
+        self.outcome = self._ending(status, error, errors, time.perf_counter() - started)
+
+    def _start_child(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "app.report.worker", str(self.path), self.paper]
+        pipe = subprocess.PIPE
+        child = subprocess.Popen(
+            command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=APP_ROOT, env=os.environ
+        )
+        with self._lock:
+            self._child = child
+            if self._stop.is_set():
+                child.terminate()
+        assert child.stdin is not None
+        try:
+            child.stdin.write(dumps_workshop(self.workshop).encode("utf-8"))
+            child.stdin.close()
+        except OSError:
+            pass  # the child ended early (cancelled or failed); its exit says why
+        return child
+
+    def _relay(self, child: subprocess.Popen[bytes]) -> str | None:
+        """Emit the child's progress (never backwards) until it ends; its error line, if any."""
+        shown = -1
+        error: str | None = None
+        for line in _lines(child.stdout):
+            words = line.decode("utf-8", "replace").rstrip("\n")
+            if words.startswith("error: "):
+                error = words.removeprefix("error: ")
+                continue
+            kind, _, numbers = words.partition(" ")
+            done, _, total = numbers.partition(" ")
+            if kind == "progress" and done.isdigit() and total.isdigit() and int(done) > shown:
+                shown = int(done)
+                self.progressed.emit(shown, int(total))
+        return error
+
+    def _ending(
+        self, status: int, error: str | None, errors: deque[bytes], seconds: float
+    ) -> ExportOutcome:
+        if status == 0:  # written, even when a cancel came too late to stop it
+            return ExportOutcome(self.path, self.paper, seconds=seconds)
+        if self._stop.is_set():
+            return ExportOutcome(self.path, self.paper, cancelled=True)
+        if error is None:  # the child died without a word: its last line on stderr, if any
+            last = errors[-1].decode("utf-8", "replace").strip() if errors else ""
+            error = last or self.tr("the renderer stopped (exit status %d)") % status
+        return ExportOutcome(self.path, self.paper, error, seconds=seconds)
+
+
+def _lines(stream: IO[bytes] | None) -> list[bytes] | IO[bytes]:
+    """The lines of a child's pipe as they come (none when there is no pipe)."""
+    return [] if stream is None else stream
 
 
 class ExportDialog(QDialog):
@@ -191,7 +243,6 @@ class ExportFeature(QObject):
         self.dialog: ExportDialog | None = None
         self.job: ExportJob | None = None
         self.progress: QProgressDialog | None = None
-        self._switch_interval = sys.getswitchinterval()
         self.action = QAction(self.tr("&Export PDF…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setToolTip(self.tr("Export the signed-off roadmap as a PDF"))
@@ -259,7 +310,7 @@ class ExportFeature(QObject):
         return with_pdf_suffix(Path(name)) if name else None
 
     def start(self, path: Path, paper: Paper) -> ExportJob | None:
-        """Render the open workshop as it is now to `path`, on a worker thread."""
+        """Render the open workshop as it is now to `path`, in a child process."""
         if self.document is None or self.job is not None:
             return None
         self.folder = path.parent
@@ -268,8 +319,6 @@ class ExportFeature(QObject):
         job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         job.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._update_action()
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         self.window.installEventFilter(self)
         job.start()
         return job
@@ -309,7 +358,6 @@ class ExportFeature(QObject):
             return
         job.wait()
         self.window.removeEventFilter(self)
-        sys.setswitchinterval(self._switch_interval)
         if self.progress is not None:
             progress, self.progress = self.progress, None
             progress.canceled.disconnect(self.cancel)
@@ -355,7 +403,7 @@ class ExportFeature(QObject):
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window stops a running export first, so no thread outlives it.
+        """Closing the window stops a running export first, so no thread or child outlives it.
 
         Installed only while an export runs: every event of the window passes through here.
         """

@@ -1,0 +1,72 @@
+"""The roadmap PDF rendered in a process of its own, for the app's Export PDF….
+
+`python -m app.report.worker OUT.pdf a4|letter` reads a workshop file's bytes from stdin and
+writes the PDF atomically. A child process has its own GIL, so rendering never stalls the
+window. It speaks in lines on stdout: `progress DONE TOTAL` as it goes (throttled), and on
+failure one `error: <reason>` line and exit status 1. SIGTERM stops it cleanly: the temporary
+file is removed and no half PDF is left.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from app.report.document import PAPERS, Paper, write_pdf
+from app.storage.workshop_file import parse_workshop
+
+# Often enough for a smooth progress bar, rarely enough that the app is not kept busy relaying.
+PROGRESS_INTERVAL_S = 0.05
+
+
+class Reporter:
+    """Prints `progress DONE TOTAL` lines at most every PROGRESS_INTERVAL_S, always the last."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.last = float("-inf")
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < PROGRESS_INTERVAL_S:
+            return
+        self.last = now
+        print(f"progress {done} {total}", file=self.out, flush=True)
+
+
+def _stop(_signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM: unwind like an exception, so atomic_write removes its temporary file."""
+    raise SystemExit(143)
+
+
+def export(path: Path, paper: Paper, raw: bytes, out: TextIO) -> int:
+    """Render `raw` (a workshop file's bytes) to `path`; the exit status."""
+    try:
+        write_pdf(path, parse_workshop(raw), paper, Reporter(out))
+    except OSError as failure:
+        return _error(out, failure.strerror or str(failure))
+    except Exception as failure:  # a bad file or a renderer bug ends in a line, not a traceback
+        return _error(out, str(failure) or type(failure).__name__)
+    return 0
+
+
+def _error(out: TextIO, reason: str) -> int:
+    print(f"error: {' '.join(reason.split())}", file=out, flush=True)
+    return 1
+
+
+def main(argv: list[str]) -> int:
+    """Entry point: `OUT.pdf a4|letter`, the workshop on stdin."""
+    signal.signal(signal.SIGTERM, _stop)
+    if len(argv) != 2 or argv[1] not in PAPERS:
+        return _error(sys.stdout, "usage: python -m app.report.worker OUT.pdf a4|letter")
+    paper: Paper = "letter" if argv[1] == "letter" else "a4"
+    return export(Path(argv[0]), paper, sys.stdin.buffer.read(), sys.stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
