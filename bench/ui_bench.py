@@ -54,20 +54,10 @@ import app.ui.document as document_module  # noqa: E402
 from app.domain.voting import dots_left  # noqa: E402
 from app.ui.document import Analysis  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from bench.workshops import generate  # noqa: E402
 
 CRM = ROOT / "resources" / "samples" / "crm-rollout.bellwether.json"
 REQUESTS = 1_000
-PHASES = 12
-DEPARTMENTS = (
-    "Sales", "Marketing", "Customer service", "HR", "Logistics",
-    "Finance", "Management", "Purchasing", "Production", "IT",
-)  # fmt: skip
-VERBS = ("Shared", "Automated", "Mobile", "Simpler", "Faster", "Self-service", "Central")
-NOUNS = (
-    "customer register", "quote follow-up", "case handling", "delivery status", "invoice sync",
-    "campaign planning", "onboarding checklist", "credit check", "service contract renewals",
-    "management dashboard", "returns handling", "visit planning",
-)  # fmt: skip
 HEAVY = ("reportlab", "openpyxl", "pypdf", "pypdfium2")
 STAGES = ("rules", "board", "findings panel", "charts", "other", "paint")
 STAGE_NAMES = {
@@ -79,60 +69,6 @@ STAGE_NAMES = {
     "paint": "paint and layout (events)",
     "total": "total: push to painted",
 }
-
-
-# --- the workshop ----------------------------------------------------------------------------
-
-
-def _request(rng: random.Random, index: int) -> dict[str, Any]:
-    """A request planned roughly in list order; about 20 % wait in the backlog."""
-    owner = rng.randrange(len(DEPARTMENTS))
-    phase = min(PHASES - 1, max(0, index * PHASES // REQUESTS + rng.choice((-1, 0, 0, 1))))
-    benefited = rng.sample(range(len(DEPARTMENTS)), rng.choice((0, 1, 1, 1, 2, 3)))
-    burdened = {owner, *rng.sample(range(len(DEPARTMENTS)), rng.choice((0, 0, 1)))}
-    earlier = range(max(0, index - 40), index)
-    return {
-        "id": f"r{index}",
-        "title": f"{rng.choice(VERBS)} {rng.choice(NOUNS)} for {DEPARTMENTS[owner].lower()}",
-        "department": f"d{owner}",
-        "description": "Generated for the benchmark. " * rng.randrange(0, 4),
-        "effort": rng.choice((0.5, 1, 2, 3, 5, 8, 13, 20)),
-        "benefit": {f"d{d}": rng.choice((1, 2, 3, 5)) for d in benefited},
-        "burden": {f"d{d}": rng.choice((0.5, 1, 2, 4)) for d in sorted(burdened)},
-        "weeks_to_benefit": rng.randrange(0, 9),
-        "depends_on": sorted({f"r{rng.choice(earlier)}" for _ in range(rng.choice((0, 0, 1, 2)))})
-        if index
-        else [],
-        "phase": f"p{phase}" if rng.random() >= 0.2 else None,
-    }
-
-
-def generate(seed: int = 5) -> dict[str, Any]:
-    """A realistic workshop: 1,000 requests, 12 phases, 10 departments, votes and acceptances."""
-    rng = random.Random(seed)
-    mean_effort = 6.5 * REQUESTS * 0.8 / PHASES
-    hours = REQUESTS * 0.8 / PHASES * 1.4 / len(DEPARTMENTS) * 1.9
-    departments = [
-        {"id": f"d{i}", "name": name, "head": f"Head of {name}",
-         "burden_capacity": round(hours * 1.2, 1) if i % 3 else None}
-        for i, name in enumerate(DEPARTMENTS)
-    ]  # fmt: skip
-    phases = [
-        {"id": f"p{i}", "name": f"Phase {i + 1}", "weeks": 4 + i % 3 * 2,
-         "capacity": round(mean_effort * (0.9 + 0.05 * (i % 5)))}
-        for i in range(PHASES)
-    ]  # fmt: skip
-    votes = {
-        f"d{d}": {f"r{rng.randrange(REQUESTS)}": rng.randrange(1, 4) for _ in range(4)}
-        for d in range(len(DEPARTMENTS))
-    }
-    return {
-        "format": "bellwether/1", "title": "Benchmark workshop (1,000 requests)",
-        "vision": "One shared picture of every customer", "start": "2027-01-04",
-        "departments": departments, "phases": phases,
-        "requests": [_request(rng, index) for index in range(REQUESTS)], "votes": votes,
-        "accepted": [{"key": "phase-capacity:p0", "note": "Known and accepted."}],
-    }  # fmt: skip
 
 
 # --- move latency ----------------------------------------------------------------------------
@@ -547,7 +483,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each kind")
     args = parser.parse_args()
     path = SCRATCH / "generated-1000.bellwether.json"
-    path.write_text(json.dumps(generate()), encoding="utf-8")
+    path.write_text(json.dumps(generate(REQUESTS)), encoding="utf-8")
     app = QApplication.instance() or QApplication(["bellwether-bench"])
     assert isinstance(app, QApplication)
     try:
