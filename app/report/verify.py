@@ -22,6 +22,7 @@ from pypdf.errors import PyPdfError
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
 from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
+from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
 
 PRINTED = re.compile(r"Plan fingerprint:\s*(sha256:[0-9a-f]{64})")
@@ -65,13 +66,9 @@ def _quiet_pypdf() -> Iterator[None]:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise RoadmapPdfError("no such file") from None
-    except IsADirectoryError:
-        raise RoadmapPdfError("is a folder, not a PDF") from None
-    except OSError as error:
-        raise RoadmapPdfError(f"cannot be read ({error.strerror or error})") from None
+        return read_file(path, "a PDF")
+    except FileReadError as error:
+        raise RoadmapPdfError(str(error)) from None
 
 
 def open_pdf(raw: bytes) -> PdfReader:

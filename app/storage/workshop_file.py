@@ -16,6 +16,7 @@ from typing import Any
 from app.domain.model import FORMAT, Workshop, format_problem, quoted
 from app.domain.problems import describe
 from app.storage.atomic import atomic_write
+from app.storage.reading import FileReadError, read_file
 
 SUFFIX = ".bellwether.json"
 MAX_BYTES = 200 * 1024 * 1024
@@ -126,31 +127,10 @@ def parse_workshop(raw: bytes) -> Workshop:
 def load_workshop(path: Path) -> Workshop:
     """Read and validate a workshop file; never writes to it."""
     try:
-        raw = _read_at_most(path, MAX_BYTES)
-    except FileNotFoundError:
-        raise WorkshopFileError("no such file") from None
-    except IsADirectoryError:
-        raise WorkshopFileError("it is a folder, not a workshop file") from None
-    except OSError as error:
-        raise WorkshopFileError(f"cannot be read ({error.strerror})") from None
+        raw = read_file(path, "a workshop file", MAX_BYTES)
+    except FileReadError as error:
+        raise WorkshopFileError(str(error)) from None
     return parse_workshop(raw)
-
-
-def _read_at_most(path: Path, limit: int) -> bytes:
-    """The file's bytes, refused beyond `limit` before reading when the size is known.
-
-    The read itself is bounded too, for what has no size (a pipe, `/dev/zero`).
-    """
-    size = path.stat().st_size
-    if size <= limit:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-        size = len(raw)
-    if size > limit:
-        raise WorkshopFileError(
-            f"the file is larger than {limit / 2**20:,.0f} MiB, the most a workshop file may be"
-        )
-    return raw
 
 
 def workshop_data(workshop: Workshop) -> dict[str, Any]:

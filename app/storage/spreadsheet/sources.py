@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
+from app.storage.reading import FileReadError, read_file
 from app.storage.spreadsheet.cells import Value, cell_text
 from app.storage.spreadsheet.headers import HEADER_SCAN_ROWS, header_score
 
@@ -52,15 +53,9 @@ def read_rows(path: Path, sheet: str | None = None) -> SheetRows:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SpreadsheetError(f"larger than {MAX_BYTES // 2**20} MiB")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise SpreadsheetError("no such file") from None
-    except IsADirectoryError:
-        raise SpreadsheetError("is a folder, not a spreadsheet") from None
-    except OSError as error:
-        raise SpreadsheetError(f"cannot be read ({error.strerror})") from None
+        return read_file(path, "a spreadsheet", MAX_BYTES)
+    except FileReadError as error:
+        raise SpreadsheetError(str(error)) from None
 
 
 def decode_csv(raw: bytes) -> str:
