@@ -320,15 +320,15 @@ def test_a_save_replaces_the_content_completely(tmp_path: Path) -> None:
 def test_read_file_names_each_failure_in_one_line(tmp_path: Path) -> None:
     from app.storage.reading import FileReadError, read_file
 
-    with pytest.raises(FileReadError, match="^no such file$"):
+    with pytest.raises(FileReadError, match=r"^no such file$"):
         read_file(tmp_path / "nope", "a PDF")
-    with pytest.raises(FileReadError, match="^it is a folder, not a spreadsheet$"):
+    with pytest.raises(FileReadError, match=r"^it is a folder, not a spreadsheet$"):
         read_file(tmp_path, "a spreadsheet")
     big = tmp_path / "big"
     big.write_bytes(b"x" * 2048)
     assert read_file(big, "a PDF") == b"x" * 2048
     assert read_file(big, "a PDF", 2048) == b"x" * 2048
-    with pytest.raises(FileReadError, match="larger than .* the most a workshop file may be"):
+    with pytest.raises(FileReadError, match=r"larger than .* the most a workshop file may be"):
         read_file(big, "a workshop file", 2047)
     with pytest.raises(FileReadError, match="larger than"):
         read_file(Path("/dev/zero"), "a spreadsheet", 4096)  # no size: the read is bounded
