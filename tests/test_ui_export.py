@@ -24,7 +24,7 @@ from app.ui.export_pdf import ExportFeature, ExportOutcome, suggested_pdf_name
 from app.ui.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.report_helpers import small, with_more_requests
-from tests.ui_helpers import mark_clean, open_copy, shown_window
+from tests.ui_helpers import empty_window, mark_clean, open_copy, shown_window
 
 A4 = (595.3, 841.9)
 LETTER = (612.0, 792.0)
@@ -88,9 +88,7 @@ def page_size(path: Path) -> tuple[float, float]:
 def test_action_in_file_menu_toolbar_and_ctrl_e_off_without_a_document(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     action = feature(main).action
     assert action in main.file_menu.actions()
     assert action in main.toolbar.actions()

@@ -28,7 +28,7 @@ from app.ui.export_sheet import SheetExportFeature, sheet_target, suggested_shee
 from app.ui.main_window import MainWindow
 from tests.conftest import ROOT, SMALL_SAMPLE
 from tests.report_helpers import small
-from tests.ui_helpers import mark_clean, open_copy, shown_window
+from tests.ui_helpers import empty_window, open_copy, shown_window
 
 CSV_FILTER = "CSV (*.csv)"
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -105,9 +105,7 @@ def raw_title(path: Path, request_id: str) -> tuple[str, str]:
 def test_action_follows_export_pdf_and_is_off_without_a_document(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     calls = choose_file(monkeypatch, str(tmp_path / "plan.csv"))
     action = feature(main).action
     actions = main.file_menu.actions()
@@ -174,9 +172,7 @@ def test_cancelling_the_file_dialog_writes_nothing(
 def test_an_untitled_workshop_suggests_the_home_folder(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     main.new_workshop()
     calls = choose_file(monkeypatch, "")
     feature(main).action.trigger()

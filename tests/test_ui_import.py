@@ -16,7 +16,7 @@ from app.ui.import_dialog import ImportDialog
 from app.ui.importing import ImportFeature
 from app.ui.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
-from tests.ui_helpers import mark_clean, open_copy, shown_window
+from tests.ui_helpers import empty_window, open_copy, shown_window
 
 GOOD_AND_BAD = (
     "Title,Department,Effort,Benefit,Depends on\n"
@@ -236,9 +236,7 @@ def test_new_workshop_from_a_spreadsheet(window: MainWindow, tmp_path: Path, qtb
 
 
 def test_the_file_menu_actions(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     imports = feature(main)
     assert imports.import_action in main.file_menu.actions()
     assert imports.new_action in main.file_menu.actions()

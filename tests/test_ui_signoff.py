@@ -21,7 +21,7 @@ from app.ui.main_window import MainWindow
 from app.ui.signoff import SignoffDialog, SignoffFeature, local_now
 from tests.conftest import SMALL_SAMPLE, workshop_data
 from tests.report_helpers import all_text
-from tests.ui_helpers import mark_clean, open_copy, shown_window
+from tests.ui_helpers import empty_window, mark_clean, open_copy, shown_window
 
 SIGNED_AT = datetime(2027, 1, 10, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -86,9 +86,7 @@ def lane_signed(window: MainWindow, department_id: str) -> str:
 def test_action_is_in_plan_menu_and_toolbar_and_off_without_a_document(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     action = feature(main).action
     assert action in main.plan_menu.actions()
     assert action in main.toolbar.actions()

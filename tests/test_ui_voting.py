@@ -15,7 +15,7 @@ from app.ui.main_window import MainWindow
 from app.ui.vote_recorder import BURST_SECONDS
 from app.ui.voting import VotingController
 from tests.conftest import SMALL_SAMPLE
-from tests.ui_helpers import drag, mark_clean, open_copy, shown_window, to_view
+from tests.ui_helpers import drag, empty_window, open_copy, shown_window, to_view
 
 # The small sample: Sales and Service have spent all 10 dots, Finance none.
 SALES, SERVICE, FINANCE = 0, 1, 2
@@ -269,9 +269,7 @@ def test_votes_chart_stacks_the_top_requests_by_department(window: MainWindow) -
 
 
 def test_actions_follow_the_document(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    main = MainWindow()
-    qtbot.addWidget(main, before_close_func=mark_clean)
+    main = empty_window(qtbot, tmp_path, monkeypatch)
     controller = voting(main, None)
     assert not controller.mode_action.isEnabled()
     assert not controller.clear_menu.menuAction().isEnabled()

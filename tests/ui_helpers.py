@@ -51,6 +51,14 @@ def mark_clean(window: MainWindow) -> None:
         window.document.undo_stack.setClean()
 
 
+def empty_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A main window with no workshop open, its data folder in tmp_path."""
+    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    return window
+
+
 def shown_window(
     qtbot: QtBot,
     tmp_path: Path,
@@ -58,9 +66,7 @@ def shown_window(
     size: tuple[int, int] = (1600, 1000),
 ) -> MainWindow:
     """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    monkeypatch.setenv("BELLWETHER_DATA_DIR", str(tmp_path / "data"))
-    window = MainWindow()
-    qtbot.addWidget(window, before_close_func=mark_clean)
+    window = empty_window(qtbot, tmp_path, monkeypatch)
     window.resize(*size)
     window.show()
     open_copy(window, SMALL_SAMPLE, tmp_path)
