@@ -38,18 +38,35 @@ class Reporter:
         print(f"progress {done} {total}", file=self.out, flush=True)
 
 
+STOPPED = 143
+_stopping = False
+
+
 def _stop(_signum: int, _frame: FrameType | None) -> None:
-    """SIGTERM: unwind like an exception, so atomic_write removes its temporary file."""
-    raise SystemExit(143)
+    """SIGTERM: unwind like an exception, so atomic_write removes its temporary file.
+
+    Remembered too: reportlab's paragraph parser re-raises what interrupts it with its own
+    text (even as SystemExit("... caused exception 143"), which would exit 1 with that text),
+    and a stop must not turn into a reported failure.
+    """
+    global _stopping
+    _stopping = True
+    raise SystemExit(STOPPED)
 
 
 def export(path: Path, paper: Paper, raw: bytes, out: TextIO) -> int:
     """Render `raw` (a workshop file's bytes) to `path`; the exit status."""
     try:
         write_pdf(path, parse_workshop(raw), paper, Reporter(out))
-    except OSError as failure:
-        return _error(out, failure.strerror or str(failure))
+    except SystemExit:
+        if _stopping:
+            return STOPPED
+        raise
     except Exception as failure:  # a bad file or a renderer bug ends in a line, not a traceback
+        if _stopping:
+            return STOPPED
+        if isinstance(failure, OSError):
+            return _error(out, failure.strerror or str(failure))
         return _error(out, str(failure) or type(failure).__name__)
     return 0
 
