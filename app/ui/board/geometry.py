@@ -8,7 +8,7 @@ to its weeks with a minimum that fits one card.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.model import Workshop
 
@@ -48,6 +48,10 @@ class Lane:
     height: float
 
 
+Cell = tuple[str, int]
+"""A lane and a column index: where a group of cards stands."""
+
+
 @dataclass(frozen=True, slots=True)
 class BoardLayout:
     """The whole board's geometry for one state of the workshop."""
@@ -57,6 +61,10 @@ class BoardLayout:
     cards: dict[str, tuple[float, float]]
     width: float
     height: float
+    cells: dict[Cell, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    """The requests in each cell, in order (what the next layout compares against)."""
+    placed: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    """The cards whose slot may differ from the previous layout's (None: any card)."""
 
     @property
     def top(self) -> float:
@@ -83,40 +91,77 @@ def column_widths(workshop: Workshop) -> list[float]:
     return [BACKLOG_W] + [max(MIN_COLUMN_W, phase.weeks * PX_PER_WEEK) for phase in workshop.phases]
 
 
-def layout_board(workshop: Workshop, order: Sequence[str] | None = None) -> BoardLayout:
-    """Place every card: each cell fills row by row, in `order` (default: the file order)."""
+def _cells(
+    workshop: Workshop, columns: list[Column], order: Sequence[str] | None
+) -> dict[Cell, list[str]]:
+    index_of = {column.phase: column.index for column in columns}
+    cells: dict[Cell, list[str]] = {}
+    if order is None:
+        for request in workshop.requests:
+            key = (request.department, index_of[request.phase])
+            if key in cells:
+                cells[key].append(request.id)
+            else:
+                cells[key] = [request.id]
+        return cells
+    requests = {request.id: request for request in workshop.requests}
+    for request_id in order:
+        request = requests[request_id]
+        cells.setdefault((request.department, index_of[request.phase]), []).append(request_id)
+    return cells
+
+
+def layout_board(
+    workshop: Workshop, order: Sequence[str] | None = None, previous: BoardLayout | None = None
+) -> BoardLayout:
+    """Place every card: each cell fills row by row, in `order` (default: the file order).
+
+    Given the `previous` layout, only cells whose cards or place changed are laid out again
+    (a move touches two cells), and `placed` names the cards that may have moved.
+    """
     columns: list[Column] = []
     x = LANE_HEADER_W
     phases: list[str | None] = [None, *(phase.id for phase in workshop.phases)]
     for index, (phase, width) in enumerate(zip(phases, column_widths(workshop), strict=True)):
         columns.append(Column(index, phase, x, width))
         x += width
-    column_of = {column.phase: column for column in columns}
-    cells: dict[tuple[str, int], list[str]] = {}
-    requests = {request.id: request for request in workshop.requests}
-    for request_id in order if order is not None else requests:
-        request = requests[request_id]
-        cells.setdefault((request.department, column_of[request.phase].index), []).append(
-            request.id
-        )
+    cells = _cells(workshop, columns, order)
+    reuse = previous is not None and previous.columns == tuple(columns)
+    old_cells = previous.cells if previous is not None and reuse else {}
+    old_lanes = {lane.department: lane for lane in previous.lanes} if previous and reuse else {}
+    cards = dict(previous.cards) if previous is not None and reuse else {}
+    placed: set[str] = set()
     lanes: list[Lane] = []
-    cards: dict[str, tuple[float, float]] = {}
     y = VISION_H + COLUMN_HEADER_H
+    per_row = [column.per_row for column in columns]
     for department in workshop.departments:
         rows = 1
+        old_lane = old_lanes.get(department.id)
+        same_y = old_lane is not None and old_lane.y == y
         for column in columns:
-            placed = cells.get((department.id, column.index), [])
-            for slot, request_id in enumerate(placed):
-                row, position = divmod(slot, column.per_row)
-                cards[request_id] = (
-                    column.x + GAP + position * (CARD_W + GAP),
-                    y + GAP + row * (CARD_H + GAP),
-                )
-            rows = max(rows, -(-len(placed) // column.per_row))
+            key = (department.id, column.index)
+            in_cell = cells.get(key)
+            if not in_cell:
+                continue
+            across = per_row[column.index]
+            rows = max(rows, -(-len(in_cell) // across))
+            if same_y and old_cells.get(key) == in_cell:
+                continue
+            left, top = column.x + GAP, y + GAP
+            for slot, request_id in enumerate(in_cell):
+                row, position = divmod(slot, across)
+                cards[request_id] = (left + position * (CARD_W + GAP), top + row * (CARD_H + GAP))
+            placed.update(in_cell)
         height = max(MIN_LANE_H, rows * (CARD_H + GAP) + GAP)
         lanes.append(Lane(department.id, y, height))
         y += height
-    return BoardLayout(tuple(columns), tuple(lanes), cards, x, y)
+    if previous is None or not reuse:
+        return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, cells, None)
+    if len(cards) != len(workshop.requests):
+        wanted = {request.id for request in workshop.requests}
+        for gone in [request_id for request_id in cards if request_id not in wanted]:
+            del cards[gone]
+    return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, cells, frozenset(placed))
 
 
 def drop_column(layout: BoardLayout, x: float, y: float) -> Column | None:

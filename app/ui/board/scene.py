@@ -7,15 +7,18 @@ repaints a handful of cards, not all of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
 
 from app.domain.edits import move_request
-from app.domain.model import Workshop
+from app.domain.model import Request, Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.domain.schedule import iso_week, week_date
 from app.ui.board.geometry import (
@@ -45,6 +48,22 @@ _RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITI
 def worst(severities: Sequence[str]) -> str | None:
     """The most severe of some severities (None for none)."""
     return min(severities, key=lambda severity: _RANK[severity]) if severities else None
+
+
+def _differing(new: Mapping[str, object], old: Mapping[str, object]) -> set[str]:
+    """The keys whose values differ between two mappings (missing counts as different)."""
+    return {key for key in new.keys() | old.keys() if new.get(key) != old.get(key)}
+
+
+@dataclass(frozen=True, slots=True)
+class _DrawnCards:
+    """What the cards were last drawn from, to find the few an edit concerns."""
+
+    state: tuple[object, ...]
+    requests: tuple[Request, ...]
+    severities: dict[str, str]
+    dots: dict[str, tuple[tuple[str, int], ...]]
+    highlighted: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +99,17 @@ def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> st
     return shown
 
 
+@functools.lru_cache(maxsize=256)
+def _calendar(start: date, first: int, last: int) -> tuple[str, str, str]:
+    """A phase's weeks, dates and ISO weeks as its header prints them."""
+    begins, ends = week_date(start, first), week_date(start, last)
+    return (
+        f"weeks {first}–{last} ({last - first} wk)",
+        f"{begins:%d %b %Y} – {ends:%d %b %Y}",
+        f"{iso_week(start, first)} – {iso_week(start, last)}",
+    )
+
+
 def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
     """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
     title = workshop.request(request_id).title
@@ -94,9 +124,9 @@ class BoardScene(QGraphicsScene):
 
     def __init__(self, document: WorkshopDocument, theme: Theme | None = None) -> None:
         super().__init__()
-        # Cards move on every edit; a BSP index would be rebuilt each time for no gain at
-        # board sizes (a linear scan of 1,000 items per paint is cheaper).
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # The BSP index keeps every card's extent, so a paint and a change look at the few
+        # cards they touch; without it Qt asks all 1,000 cards (in Python) for their bounds.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.document = document
         self.theme = theme or desktop_theme()
         self.cards: dict[str, CardItem] = {}
@@ -110,6 +140,7 @@ class BoardScene(QGraphicsScene):
         self._hover: tuple[str, int] | None = None
         self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
         self._vision_shown: tuple[str, float, str] | None = None
+        self._drawn: _DrawnCards | None = None
         self._vision = QGraphicsTextItem()
         self._vision.setZValue(5)
         self.addItem(self._vision)
@@ -132,7 +163,7 @@ class BoardScene(QGraphicsScene):
         workshop = self.document.workshop
         self._preview.clear()
         order = self.order(workshop) if self.order is not None else None
-        self.layout = layout_board(workshop, order)
+        self.layout = layout_board(workshop, order, self.layout)
         if self.backgroundBrush().color() != self.theme.background:
             # Setting the brush repaints the whole board, so only when the theme changed.
             self.setBackgroundBrush(self.theme.background)
@@ -201,11 +232,16 @@ class BoardScene(QGraphicsScene):
             self.columns.append(item)
             self.addItem(item)
         height = self.layout.height - VISION_H
+        on_phase: dict[str, list[str]] = {}
+        for finding in self.document.analysis.findings:
+            if finding.phase is not None:
+                on_phase.setdefault(finding.phase, []).append(finding.severity)
         for item, column in zip(self.columns, self.layout.columns, strict=True):
             item.setPos(column.x, VISION_H)
-            item.show_face(self._column_face(workshop, column), column.width, height)
+            face = self._column_face(workshop, column, on_phase.get(column.phase or "", []))
+            item.show_face(face, column.width, height)
 
-    def _column_face(self, workshop: Workshop, column: Column) -> ColumnFace:
+    def _column_face(self, workshop: Workshop, column: Column, severities: list[str]) -> ColumnFace:
         preview = (
             self._preview.get(self._hover)
             if self._hover and self._hover[1] == column.index
@@ -221,13 +257,12 @@ class BoardScene(QGraphicsScene):
             )  # fmt: skip
         phase = workshop.phase(column.phase)
         span = self.document.analysis.schedule.phases[phase.id]
-        severities = [f.severity for f in self.document.analysis.findings if f.phase == phase.id]
-        start, end = week_date(workshop.start, span.start), week_date(workshop.start, span.end)
+        weeks, dates, iso_weeks = _calendar(workshop.start, span.start, span.end)
         return ColumnFace(
             phase.name,
-            f"weeks {span.start}–{span.end} ({phase.weeks} wk)",
-            f"{start:%d %b %Y} – {end:%d %b %Y}",
-            f"{iso_week(workshop.start, span.start)} – {iso_week(workshop.start, span.end)}",
+            weeks,
+            dates,
+            iso_weeks,
             span.effort,
             phase.capacity,
             worst(severities),
@@ -238,28 +273,58 @@ class BoardScene(QGraphicsScene):
         )
 
     def _refresh_cards(self, workshop: Workshop) -> None:
-        requests = {request.id: request for request in workshop.requests}
-        for request_id in [r for r in self.cards if r not in requests]:
-            self.removeItem(self.cards.pop(request_id))
-        concerns: dict[str, list[str]] = {}
-        for finding in self.document.analysis.findings:
-            if not finding.accepted:
-                for request_id in finding.requests:
-                    concerns.setdefault(request_id, []).append(finding.severity)
+        """Place and draw the cards; after an edit only those it concerns are looked at.
+
+        A move changes one request, two cells and a few findings: the cards to visit are the
+        changed requests, the cards the layout placed anew, and those whose badge, dots or
+        highlight differ from what was drawn. A theme, department or request-list change
+        visits every card.
+        """
+        requests = workshop.requests
         colors = {
             d.id: department_color(workshop, i).name() for i, d in enumerate(workshop.departments)
         }
+        severities = self._severities()
         dots = self._dots(workshop, colors)
         highlighted = self.highlight.requests
+        state = (workshop.departments, self.theme.name, colors)
+        drawn = self._drawn
+        visit: Iterable[Request]
+        if drawn is None or drawn.state != state or len(drawn.requests) != len(requests):
+            visit = requests
+            by_id = {request.id: request for request in requests}
+            for request_id in [r for r in self.cards if r not in by_id]:
+                self.removeItem(self.cards.pop(request_id))
+        else:
+            changed = [
+                new for new, old in zip(requests, drawn.requests, strict=True) if new is not old
+            ]
+            if any(new.id not in self.cards for new in changed):
+                self._drawn = None  # an id was renamed: start over
+                self._refresh_cards(workshop)
+                return
+            ids = set(self.layout.placed if self.layout.placed is not None else self.cards)
+            ids.update(new.id for new in changed)
+            ids.update(_differing(severities, drawn.severities))
+            ids.update(_differing(dots, drawn.dots))
+            ids.update(highlighted.symmetric_difference(drawn.highlighted))
+            # An unchanged request is the very object its card was drawn from.
+            by_id = {request.id: request for request in changed}
+            visit = [
+                by_id.get(request_id) or cast(Request, self.cards[request_id].source)
+                for request_id in ids
+            ]
+        self._drawn = _DrawnCards(state, requests, severities, dots, highlighted)
         theme = self.theme.name
         places = self.layout.cards
-        for request_id, request in requests.items():
+        for request in visit:
+            request_id = request.id
             card = self.cards.get(request_id)
             if card is None:
                 card = self.cards[request_id] = CardItem(request_id, self)
                 self.addItem(card)
             given = dots.get(request_id, ())
-            severity = worst(concerns.get(request_id, ()))
+            severity = severities.get(request_id)
             inputs = (given, severity, request_id in highlighted, theme, colors[request.department])
             card.place(*places[request_id])
             if card.source is request and card.inputs == inputs:
@@ -277,6 +342,19 @@ class BoardScene(QGraphicsScene):
                 theme,
             )
             card.show_face(face, self.theme)
+
+    def _severities(self) -> dict[str, str]:
+        """The worst open finding's severity per request that has one (its card's badge)."""
+        result: dict[str, str] = {}
+        for finding in self.document.analysis.findings:
+            if finding.accepted:
+                continue
+            rank = _RANK[finding.severity]
+            for request_id in finding.requests:
+                shown = result.get(request_id)
+                if shown is None or rank < _RANK[shown]:
+                    result[request_id] = finding.severity
+        return result
 
     def _dots(
         self, workshop: Workshop, colors: dict[str, str]

@@ -1,0 +1,134 @@
+"""The board redraws only what an edit concerns: it must end up as a board drawn afresh.
+
+After every edit of a random sequence (moves, undo, redo, votes, accepted findings, highlights,
+request edits and removals), each card's place and face, each header's face and the layout must
+equal those of a new `BoardScene` built on the same document.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
+
+from app.domain.edits import accept, move_request, set_votes
+from app.domain.model import Workshop
+from app.domain.rules import findings
+from app.domain.structure import remove_request, update_request
+from app.ui.board.geometry import layout_board
+from app.ui.board.scene import BoardScene
+from app.ui.document import WorkshopDocument
+from bench.workshops import generate
+
+
+def assert_same_board(scene: BoardScene) -> None:
+    """The scene shows exactly what a board drawn from scratch shows."""
+    fresh = BoardScene(scene.document, scene.theme)
+    fresh.highlight = scene.highlight
+    fresh.order = scene.order
+    fresh.refresh()
+    assert scene.layout == fresh.layout
+    assert scene.layout.cards == fresh.layout.cards
+    assert set(scene.cards) == set(fresh.cards)
+    for request_id, card in scene.cards.items():
+        other = fresh.cards[request_id]
+        assert card.pos() == other.pos(), request_id
+        assert card.home == other.home, request_id
+        assert card.face == other.face, request_id
+    assert [c.face for c in scene.columns] == [c.face for c in fresh.columns]
+    assert {d: lane.face for d, lane in scene.lanes.items()} == {
+        d: lane.face for d, lane in fresh.lanes.items()
+    }
+
+
+def edit(document: WorkshopDocument, scene: BoardScene, rng: random.Random) -> None:
+    """One random edit, as the app would push it (or an undo, redo or highlight)."""
+    workshop = document.workshop
+    request = rng.choice(workshop.requests)
+    columns: list[str | None] = [None, *(p.id for p in workshop.phases)]
+    kind = rng.choice(("move", "move", "move", "undo", "redo", "vote", "accept", "highlight"))
+    kind = rng.choice((kind, "title", "effort", "remove")) if rng.random() < 0.2 else kind
+    after: Workshop | None = None
+    if kind == "move":
+        scene.move(request.id, rng.choice([c for c in columns if c != request.phase]))
+    elif kind == "undo":
+        document.undo_stack.undo()
+    elif kind == "redo":
+        document.undo_stack.redo()
+    elif kind == "vote":
+        department = rng.choice(workshop.departments).id
+        after = set_votes(workshop, department, request.id, rng.randrange(3))
+    elif kind == "accept":
+        open_ones = [f for f in document.analysis.findings if not f.accepted]
+        if open_ones:
+            after = accept(workshop, rng.choice(open_ones).key, "agreed")
+    elif kind == "highlight":
+        found = findings(workshop)
+        scene.show_highlight(rng.choice([None, *found]) if found else None)
+    elif kind == "title":
+        after = update_request(workshop, request.id, title=f"Renamed {rng.randrange(99)}")
+    elif kind == "effort":
+        after = update_request(workshop, request.id, effort=float(rng.randrange(1, 60)))
+    else:
+        after = remove_request(workshop, request.id).workshop
+    if after is not None:
+        document.push(kind, after)
+
+
+@pytest.fixture
+def board(qtbot: QtBot) -> BoardScene:
+    """A board on a generated workshop of 150 requests (12 phases, 10 departments)."""
+    document = WorkshopDocument(Workshop.model_validate(generate(150)))
+    return BoardScene(document)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 10_000))
+def test_after_any_edits_the_board_equals_a_fresh_one(board: BoardScene, seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(12):
+        edit(board.document, board, rng)
+        assert_same_board(board)
+
+
+def test_a_move_places_only_the_cells_it_touches(board: BoardScene) -> None:
+    workshop = board.document.workshop
+    request = next(r for r in workshop.requests if r.phase is not None)
+    board.move(request.id, None)
+    placed = board.layout.placed
+    assert placed is not None and request.id in placed
+    departments = {workshop.request(r).department for r in placed}
+    assert len(placed) < len(workshop.requests) / 4, "a move lays out two cells, not the board"
+    assert (
+        departments == {request.department} or board.layout.lanes != layout_board(workshop).lanes
+    ), "cards of other lanes move only when a lane's height changes"
+    assert_same_board(board)
+
+
+def test_a_vote_redraws_the_card_without_laying_out_the_board(board: BoardScene) -> None:
+    workshop = board.document.workshop
+    request = workshop.requests[0]
+    department = workshop.departments[0].id
+    before = board.cards[request.id].face
+    board.document.push("vote", set_votes(workshop, department, request.id, 2))
+    assert board.layout.placed == frozenset()
+    assert board.cards[request.id].face != before
+    assert_same_board(board)
+
+
+def test_sorting_by_dots_reorders_every_cell(board: BoardScene) -> None:
+    workshop = board.document.workshop
+    board.order = lambda w: [r.id for r in reversed(w.requests)]
+    board.refresh()
+    assert_same_board(board)
+    board.order = None
+    board.refresh()
+    assert_same_board(board)
+    moved = move_request(workshop, workshop.requests[3].id, workshop.phases[0].id)
+    board.document.push("move", moved)
+    assert_same_board(board)
