@@ -196,6 +196,21 @@ def test_dependency_order_finding_fields() -> None:
     assert "backlog" in finding.message
 
 
+def test_a_dependency_finding_follows_renames_of_either_request() -> None:
+    def message(base_title: str, top_title: str) -> str:
+        requests = [
+            request("base", "p3", title=base_title),
+            request("top", "p2", department="service", depends_on=["base"], title=top_title),
+        ]
+        return only(found(requests), "dependency-order:top:base").message
+
+    assert message("Base", "Top") == (
+        '"Top" (phase "Phase p2") depends on "Base", which comes later, in phase "Phase p3".'
+    )
+    assert '"Top" (phase "Phase p2") depends on "Base 2"' in message("Base 2", "Top")
+    assert message("Base", "Top 2").startswith('"Top 2"')
+
+
 def test_a_backlog_request_may_depend_on_anything() -> None:
     requests = [
         request("base", "p3"),

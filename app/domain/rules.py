@@ -7,6 +7,7 @@ gathered in one pass over the requests. `findings()` runs them all and marks the
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -124,6 +125,7 @@ def _adoption_load(ctx: _Context) -> Iterator[Finding]:
 def _dependency_order(ctx: _Context) -> Iterator[Finding]:
     phases = ctx.schedule.phases
     by_id = ctx.requests
+    names = ctx.phase_names
     for request in ctx.workshop.requests:
         if request.phase is None or not request.depends_on:
             continue
@@ -131,21 +133,53 @@ def _dependency_order(ctx: _Context) -> Iterator[Finding]:
         for dependency_id in request.depends_on:
             dependency = by_id[dependency_id]
             if dependency.phase is None:
-                where = "which is still in the backlog"
+                later = None
             elif phases[dependency.phase].index > index:
-                where = f'which comes later, in phase "{ctx.phase_names[dependency.phase]}"'
+                later = names[dependency.phase]
             else:
                 continue
-            yield Finding(
-                "dependency-order",
-                "error",
-                f"dependency-order:{request.id}:{dependency.id}",
-                f'"{request.title}" (phase "{ctx.phase_names[request.phase]}") depends on '
-                f'"{dependency.title}", {where}.',
-                phase=request.phase,
-                department=request.department,
-                requests=(request.id, dependency.id),
+            yield _dependency_finding(
+                request.id,
+                request.title,
+                request.phase,
+                names[request.phase],
+                request.department,
+                dependency.id,
+                dependency.title,
+                later,
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dependency_finding(
+    request_id: str,
+    title: str,
+    phase: str,
+    phase_name: str,
+    department: str,
+    dependency_id: str,
+    dependency_title: str,
+    later: str | None,
+) -> Finding:
+    """One dependency-order finding (`later`: the dependency's later phase; None: backlog).
+
+    Remembered, because a plan with many such findings keeps most of them from one edit to
+    the next, and a finding is an immutable value of exactly these inputs.
+    """
+    where = (
+        "which is still in the backlog"
+        if later is None
+        else f'which comes later, in phase "{later}"'
+    )
+    return Finding(
+        "dependency-order",
+        "error",
+        f"dependency-order:{request_id}:{dependency_id}",
+        f'"{title}" (phase "{phase_name}") depends on "{dependency_title}", {where}.',
+        phase=phase,
+        department=department,
+        requests=(request_id, dependency_id),
+    )
 
 
 def _benefit_delay(ctx: _Context) -> Iterator[Finding]:

@@ -57,6 +57,8 @@ class DepartmentTimeline:
     """B_d: the first week the department's users carry new work (None: never)."""
     first_win: int | None = None
     """The first week the department gains anything, before B_d or not (None: never)."""
+    points_by_week: dict[int, float] = field(default_factory=dict)
+    """Benefit points won per week (summed in request order)."""
     _by_week: dict[int, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def settle(self) -> None:
@@ -138,6 +140,8 @@ def build_schedule(workshop: Workshop) -> Schedule:
             timeline.wins.append((win, request_id))
             timeline.points += points
             timeline.weighted_weeks += points * win
+            by_week = timeline.points_by_week
+            by_week[win] = by_week.get(win, 0.0) + points
     for load in phases.values():
         load.burden = {d: tidy(math.fsum(hours)) for d, hours in load.burden_hours.items()}
     for timeline in timelines.values():
@@ -163,18 +167,11 @@ def cumulative_benefit(
 
     What the benefit charts draw, in the app and in the PDF alike.
     """
-    points: dict[str, dict[int, float]] = {d.id: {} for d in workshop.departments}
-    for request in workshop.requests:
-        if request.phase is None:
-            continue
-        win = schedule.phases[request.phase].end + request.weeks_to_benefit
-        for gaining, value in request.benefit.items():
-            points[gaining][win] = points[gaining].get(win, 0.0) + value
     result: dict[str, list[tuple[int, float]]] = {}
-    for department, by_week in points.items():
+    for department in workshop.departments:
         total, steps = 0.0, []
-        for week, value in sorted(by_week.items()):
+        for week, value in sorted(schedule.timelines[department.id].points_by_week.items()):
             total += value
             steps.append((week, total))
-        result[department] = steps
+        result[department.id] = steps
     return result
