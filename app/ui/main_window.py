@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self.side.addTab(self._inspector_tab, self.tr("Inspector"))
         self.scene.selectedRequestChanged.connect(self._request_selected)
         if self.isVisible():
-            QTimer.singleShot(0, lambda: self.charts)  # after this paint: see `charts`
+            QTimer.singleShot(0, self._finish_opening)  # after this paint: see `charts`
         else:
             self._charts_after_paint = True
         self.side_dock.show()
@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         self._fit_when_shown = not self.isVisible()
         self.view.setFocus()
         self.documentOpened.emit(document)
+
+    def _finish_opening(self) -> None:
+        """What can wait until the board is on screen: the charts, then settling memory."""
+        _ = self.charts
         settle_memory()
 
     @property
@@ -440,7 +444,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._charts_after_paint:
             self._charts_after_paint = False
-            QTimer.singleShot(0, lambda: self.charts)
+            QTimer.singleShot(0, self._finish_opening)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save; a clean close removes the recovery copy."""
