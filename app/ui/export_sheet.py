@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.domain.model import Workshop
-from app.storage.spreadsheet import write_plan_csv, write_plan_xlsx
 from app.storage.workshop_file import SUFFIX
 from app.ui.export_pdf import ExportFeature
 from app.ui.files import suggested_name
@@ -119,6 +118,9 @@ class SheetExportFeature(QObject):
 
 def _write(path: Path, kind: SheetKind, workshop: Workshop) -> OSError | None:
     """Write the plan with a busy cursor; the error when it could not be written."""
+    # The spreadsheet writers load on first use, not at start-up.
+    from app.storage.spreadsheet import write_plan_csv, write_plan_xlsx
+
     write = write_plan_csv if kind == "csv" else write_plan_xlsx
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

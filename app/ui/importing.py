@@ -14,11 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from app.domain.model import Workshop
-from app.storage.spreadsheet import SpreadsheetError
 from app.ui.document import WorkshopDocument
-from app.ui.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
+    from app.ui.import_dialog import ImportDialog
     from app.ui.main_window import MainWindow
 
 
@@ -67,6 +66,10 @@ class ImportFeature(QObject):
         path = path or self.pick_file()
         if path is None:
             return None
+        # The spreadsheet readers load on first use, not at start-up.
+        from app.storage.spreadsheet import SpreadsheetError
+        from app.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(path, workshop, self.window)
         try:
             dialog.load()
