@@ -1,24 +1,32 @@
 """The charts under the board (pyqtgraph): phase load, and benefit over time per department.
 
 Both are redrawn from the document on every change. The plotted values are kept as plain data
-(`load_data`, `benefit_data`) so tests can check what is shown without reading pixels.
+(`load`, `benefit`, and each marker's place in `markers`) so tests can check what is shown
+without reading pixels.
+
+A move repaints the whole benefit plot (a step line spans it), so its cost is the number of items
+painted: one curve per department (it carries the legend entry), but one item for all markers and
+one curve for all phase boundaries.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import os
 from dataclasses import dataclass
+from itertools import chain
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
 from app.domain.schedule import cumulative_benefit
+from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
 
@@ -61,26 +69,42 @@ def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[Benefi
     cumulative = cumulative_benefit(workshop, schedule)
     lines = []
     for department in workshop.departments:
-        steps = cumulative[department.id]
-        end = max([schedule.end, *(week for week, _ in steps)])
-        weeks, values, total = [0.0], [0.0], 0.0
-        for week, reached in steps:
-            weeks += [float(week), float(week)]
-            values += [total, reached]
-            total = reached
-        weeks.append(float(end))
-        values.append(total)
-        timeline = schedule.timelines[department.id]
+        steps = cumulative[department.id]  # in week order
+        wins = tuple(week for week, _ in steps)
+        weeks = [float(week) for week in wins]
+        reached = [total for _, total in steps]
+        before = [0.0, *reached]
+        end = max(schedule.end, *wins[-1:])
         lines.append(
             BenefitLine(
                 department.id,
-                tuple(weeks),
-                tuple(values),
-                tuple(week for week, _ in steps),
-                timeline.first_burden,
+                (0.0, *chain.from_iterable(zip(weeks, weeks, strict=True)), float(end)),
+                (0.0, *chain.from_iterable(zip(before[:-1], reached, strict=True)), before[-1]),
+                wins,
+                schedule.timelines[department.id].first_burden,
             )
         )
     return lines
+
+
+def win_points(line: BenefitLine) -> list[tuple[float, float]]:
+    """Where a department's win markers sit: on its line, at each win."""
+    return [(float(week), total) for week, total in zip(line.wins, line.points[2::2], strict=False)]
+
+
+def nice_top(value: float) -> float:
+    """An axis top a little above `value`, on a coarse grid so small changes keep the same top.
+
+    A new range relays out the axis and repaints everything under it; most moves then keep it.
+    """
+    wanted = max(1.0, value) * 1.1
+    step = 10.0 ** math.floor(math.log10(wanted)) / 4
+    return math.ceil(wanted / step) * step
+
+
+def pairs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """Vertical segments at `xs` from ys[0] to ys[1], as a connect="pairs" curve takes them."""
+    return [x for x in xs for _ in (0, 1)], ys * len(xs)
 
 
 class ChartsPanel(QWidget):
@@ -92,26 +116,17 @@ class ChartsPanel(QWidget):
         self.theme = desktop_theme()
         self.load_plot = pg.PlotWidget()
         self.benefit_plot = pg.PlotWidget()
-        self.load_plot.setMenuEnabled(False)
-        self.benefit_plot.setMenuEnabled(False)
         self.legend = self.benefit_plot.addLegend(offset=(10, 10))
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
-        self.capacity_marks = pg.PlotDataItem(connect="pairs")
-        self.load_plot.addItem(self.bars)
-        self.load_plot.addItem(self.capacity_marks)
-        self.load_plot.setMouseEnabled(x=False, y=False)
-        self.lines: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem, pg.ScatterPlotItem]] = {}
-        self.boundaries: list[pg.InfiniteLine] = []
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None)
+        self.capacity_marks = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
+        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.boundaries = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
+        self.markers = MarkerLayer()
+        self._add_items()
         self.load = LoadData((), (), (), ())
         self.benefit: list[BenefitLine] = []
-        # What was last drawn: a change redraws only what differs (a move touches 1-3 lines).
-        self._drawn: dict[str, tuple[BenefitLine, str]] = {}
-        self._load_shown: tuple[object, ...] | None = None
-        self._boundaries_shown: tuple[list[int], str] | None = None
-        self._ticks: list[tuple[float, str]] = []
+        self._forget_drawn()
         self._ranges: dict[int, tuple[float, float, float, float]] = {}
-        for plot in (self.load_plot, self.benefit_plot):
-            plot.disableAutoRange()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.load_plot, 2)
@@ -119,7 +134,30 @@ class ChartsPanel(QWidget):
         self.set_theme(self.theme)
         self.load_plot.installEventFilter(self)
         document.changed.connect(self.refresh)
-        self.refresh()
+
+    def _add_items(self) -> None:
+        """The fixed items; the per-department curves come and go with the departments."""
+        for plot in (self.load_plot, self.benefit_plot):
+            plot.setMenuEnabled(False)
+            plot.disableAutoRange()
+            for side in ("left", "bottom"):
+                # A change to the bars or lines repaints the axes beside them too: from a pixmap.
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.load_plot.setMouseEnabled(x=False, y=False)
+        self.load_plot.addItem(self.bars)
+        self.load_plot.addItem(self.capacity_marks)
+        self.boundaries.setZValue(-1)  # under the lines
+        self.markers.setZValue(1)  # over every line
+        for item in (self.boundaries, self.markers):
+            self.benefit_plot.addItem(item)
+
+    def _forget_drawn(self) -> None:
+        """What was last drawn: a change redraws only what differs (a move touches 1-3 lines)."""
+        self._drawn: dict[str, tuple[BenefitLine, str, str]] = {}
+        self._load_shown: tuple[object, ...] | None = None
+        self._marks_shown: tuple[object, ...] | None = None
+        self._boundaries_shown: tuple[object, ...] | None = None
+        self._ticks_for: tuple[object, ...] | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Re-cut the phase names when the load chart changes width."""
@@ -146,13 +184,14 @@ class ChartsPanel(QWidget):
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
         self.legend.setLabelTextColor(theme.text)
+        for _, label in self.legend.items:  # pyqtgraph only styles labels added from now on
+            label.setText(label.text)
         backing = QColor(theme.background)
         backing.setAlpha(210)
         self.legend.setBrush(pg.mkBrush(backing))
         self.legend.setPen(pg.mkPen(theme.grid))
-        self._drawn.clear()
-        self._load_shown = self._boundaries_shown = None
-        self._ticks = []
+        self.markers.set_edges(theme.background.name(), theme.text.name())
+        self._forget_drawn()
         self.refresh()
 
     def refresh(self) -> None:
@@ -163,115 +202,103 @@ class ChartsPanel(QWidget):
 
     def _refresh_load(self, workshop: Workshop) -> None:
         self.load = load_data(workshop, self.document)
-        xs = list(range(len(self.load.names)))
         theme = self.theme
         near = {f.phase for f in self.document.analysis.findings if f.rule == "phase-near-capacity"}
-        brushes = [
-            theme.error if over else (theme.caution if phase.id in near else theme.accent)
+        colors = tuple(
+            (theme.error if over else theme.caution if phase.id in near else theme.accent).name()
             for over, phase in zip(self.load.over, workshop.phases, strict=True)
-        ]
-        shown = (self.load, tuple(b.name() for b in brushes), theme.name)
+        )
+        shown = (self.load, colors, theme.name)
         if shown == self._load_shown:
             return
         self._load_shown = shown
-        top = max([1.0, *self.load.effort, *self.load.capacity]) * 1.12
+        xs = list(range(len(self.load.names)))
+        top = nice_top(max([0.0, *self.load.effort, *self.load.capacity]))
         self._set_range(self.load_plot, -0.6, max(0.6, len(xs) - 0.4), top)
-        self.bars.setOpts(x=xs, height=list(self.load.effort), width=0.6, brushes=brushes, pen=None)
-        marks_x, marks_y = [], []
-        for x, capacity in zip(xs, self.load.capacity, strict=True):
-            marks_x += [x - 0.42, x + 0.42]
-            marks_y += [capacity, capacity]
-        self.capacity_marks.setData(marks_x, marks_y, pen=pg.mkPen(theme.text, width=3))
+        self.bars.setOpts(x=xs, height=list(self.load.effort), brushes=[brush(c) for c in colors])
+        self._draw_capacity(xs)
         self._set_ticks()
+
+    def _draw_capacity(self, xs: list[int]) -> None:
+        """A line across each bar at the phase's capacity."""
+        shown = (self.load.capacity, self.theme.name)
+        if shown == self._marks_shown:
+            return
+        self._marks_shown = shown
+        marks_x = [x + side for x in xs for side in (-0.42, 0.42)]
+        marks_y = [capacity for capacity in self.load.capacity for _ in (0, 1)]
+        self.capacity_marks.setData(marks_x, marks_y, pen=pen(self.theme.text.name(), 3))
 
     def _set_ticks(self) -> None:
         """Phase names under the bars, cut to the room each bar has."""
-        ticks = [(float(x), self._short(name)) for x, name in enumerate(self.load.names)]
-        if ticks != self._ticks:  # new ticks make pyqtgraph lay the whole axis out again
-            self._ticks = ticks
-            self.load_plot.getAxis("bottom").setTicks([ticks])
+        axis = self.load_plot.getAxis("bottom")
+        per_bar = (axis.width() or self.load_plot.width()) / max(1, len(self.load.names))
+        wanted = (self.load.names, per_bar, self.tick_font.pointSize())
+        if wanted == self._ticks_for:  # new ticks make pyqtgraph lay the whole axis out again
+            return
+        self._ticks_for = wanted
+        metrics = QFontMetricsF(self.tick_font)
+        room = max(24.0, per_bar - 10)
+        elide = Qt.TextElideMode.ElideRight
+        ticks = [
+            (float(x), metrics.elidedText(name, elide, room)) for x, name in enumerate(wanted[0])
+        ]
+        axis.setTicks([ticks])
 
     def _set_range(self, plot: pg.PlotWidget, left: float, right: float, top: float) -> None:
         """Fixed axis ranges, set only when they change (auto-range costs a frame per change)."""
         wanted = (left, right, 0.0, top)
         if self._ranges.get(id(plot)) != wanted:
             self._ranges[id(plot)] = wanted
-            plot.setXRange(left, right, padding=0)
-            plot.setYRange(0.0, top, padding=0)
-
-    def _short(self, name: str) -> str:
-        """A phase name cut to the width its bar has, so neighbouring labels never overlap."""
-        axis = self.load_plot.getAxis("bottom")
-        per_bar = (axis.width() or self.load_plot.width()) / max(1, len(self.load.names))
-        metrics = QFontMetricsF(self.tick_font)
-        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(24.0, per_bar - 10))
+            plot.setRange(xRange=(left, right), yRange=(0.0, top), padding=0)
 
     def _refresh_benefit(self, workshop: Workshop) -> None:
         self.benefit = benefit_lines(workshop, self.document)
-        wanted = {line.department for line in self.benefit}
-        for department in [d for d in self.lines if d not in wanted]:
-            self._drawn.pop(department, None)
-            for item in self.lines.pop(department):
-                self.benefit_plot.removeItem(item)
+        colors = [department_color(workshop, i).name() for i in range(len(self.benefit))]
+        self._update_legend()
+        right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
+        top = nice_top(max([0.0, *(line.points[-1] for line in self.benefit)]))
+        self._set_range(self.benefit_plot, 0.0, right, top)
         names = {d.id: d.name for d in workshop.departments}
+        for line, color in zip(self.benefit, colors, strict=True):
+            self._draw_line(line, color, names[line.department])
+        self._draw_boundaries(top)
+
+    def _update_legend(self) -> None:
+        """Drop the curves of departments that are gone; at most four legend rows."""
+        wanted = {line.department for line in self.benefit}
+        for department in [d for d in self.curves if d not in wanted]:
+            self._drawn.pop(department, None)
+            self.benefit_plot.removeItem(self.curves.pop(department))
+            self.markers.remove(department)
         columns = 1 + (len(self.benefit) - 1) // 4 if self.benefit else 1
         if self.legend.columnCount != columns:
-            self.legend.setColumnCount(columns)  # at most four rows: all departments fit
-        right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
-        top = max([1.0, *(line.points[-1] for line in self.benefit)]) * 1.1
-        self._set_range(self.benefit_plot, 0.0, right, top)
-        for index, line in enumerate(self.benefit):
-            color = department_color(workshop, index)
-            if self._drawn.get(line.department) == (line, color.name()):
-                continue
-            self._drawn[line.department] = (line, color.name())
-            items = self.lines.get(line.department)
-            if items is None:
-                # pyqtgraph renders legend names as HTML: the file's text is escaped.
-                items = (
-                    pg.PlotDataItem(name=html.escape(names[line.department])),
-                    pg.ScatterPlotItem(),
-                    pg.ScatterPlotItem(),
-                )
-                for item in items:
-                    self.benefit_plot.addItem(item)
-                self.lines[line.department] = items
-            self._draw_line(items, line, color)
-        self._draw_boundaries()
+            self.legend.setColumnCount(columns)
 
-    def _draw_line(
-        self,
-        items: tuple[pg.PlotDataItem, pg.ScatterPlotItem, pg.ScatterPlotItem],
-        line: BenefitLine,
-        color: QColor,
-    ) -> None:
-        curve, wins, burden = items
-        curve.setData(list(line.weeks), list(line.points), pen=pg.mkPen(color, width=2.5))
-        cumulative = dict(zip(line.weeks[2::2], line.points[2::2], strict=False))
-        wins.setData(
-            [float(w) for w in line.wins],
-            [cumulative.get(float(w), 0.0) for w in line.wins],
-            symbol="o", size=9, brush=pg.mkBrush(color), pen=pg.mkPen(self.theme.background),
-        )  # fmt: skip
-        first = line.first_burden
-        burden.setData(
-            [] if first is None else [float(first)],
-            [] if first is None else [0.0],
-            symbol="t1", size=13, brush=pg.mkBrush(color), pen=pg.mkPen(self.theme.text),
-        )  # fmt: skip
-
-    def _draw_boundaries(self) -> None:
-        ends = [span.end for span in self.document.analysis.schedule.phases.values()]
-        if (ends, self.theme.name) == self._boundaries_shown:
+    def _draw_line(self, line: BenefitLine, color: str, name: str) -> None:
+        """One department's step line, touched only when it changed."""
+        if self._drawn.get(line.department) == (line, color, name):
             return
-        self._boundaries_shown = (ends, self.theme.name)
-        while len(self.boundaries) > len(ends):
-            self.benefit_plot.removeItem(self.boundaries.pop())
-        while len(self.boundaries) < len(ends):
-            boundary = pg.InfiniteLine(angle=90, movable=False)
-            self.benefit_plot.addItem(boundary)
-            self.boundaries.append(boundary)
-        pen = pg.mkPen(self.theme.grid, width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
-        for boundary, end in zip(self.boundaries, ends, strict=True):
-            boundary.setPen(pen)
-            boundary.setValue(end)
+        self._drawn[line.department] = (line, color, name)
+        curve = self.curves.get(line.department)
+        # pyqtgraph renders legend names as HTML: the file's text is escaped.
+        if curve is None:
+            curve = pg.PlotCurveItem(name=html.escape(name), skipFiniteCheck=True)
+            self.benefit_plot.addItem(curve)
+            self.curves[line.department] = curve
+        elif curve.name() != html.escape(name):  # the department was renamed
+            curve.opts["name"] = html.escape(name)
+            self.legend.getLabel(curve).setText(html.escape(name))
+        curve.setData(list(line.weeks), list(line.points), pen=pen(color, 2.5))
+        self.markers.set_department(line.department, color, win_points(line), line.first_burden)
+
+    def _draw_boundaries(self, top: float) -> None:
+        """A dashed line at each phase's end, the full height of the plot."""
+        ends = [float(span.end) for span in self.document.analysis.schedule.phases.values()]
+        shown = (ends, top, self.theme.name)
+        if shown == self._boundaries_shown:
+            return
+        self._boundaries_shown = shown
+        self.boundaries.setData(
+            *pairs(ends, [0.0, top]), pen=pen(self.theme.grid.name(), dashed=True)
+        )
