@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,19 +18,54 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.edits import accept, withdraw
-from app.domain.rules import SEVERITIES, Finding
+from app.domain.rules import SEVERITIES, Finding, Severity
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, desktop_theme
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+FONT_ROLE = Qt.ItemDataRole.FontRole
+_REMEMBERED_SIZES = 4096  # rows' measurements kept; a few thousand cost well under a megabyte
+
+
+def _row_text(finding: Finding) -> str:
+    """What a finding's row says: its message, or that it was accepted and why."""
+    if finding.accepted:
+        return f"✔ Accepted: {finding.message}\n    Note: {finding.note}"
+    return finding.message
+
+
+def _title(severity: Severity, group: list[Finding]) -> str:
+    """A severity group's title: how many of its findings are open and accepted."""
+    open_count = sum(1 for f in group if not f.accepted)
+    title = f"{severity.capitalize()}s: {open_count} open"
+    if len(group) > open_count:
+        title += f", {len(group) - open_count} accepted"
+    return title
+
+
+def _set_text(item: QTreeWidgetItem, text: str) -> None:
+    """Change a row's text only when it differs: every change re-measures the row."""
+    if item.text(0) != text:
+        item.setText(0, text)
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their text wrapped to the tree's visible width."""
+    """Rows as tall as their text wrapped to the tree's visible width.
+
+    Measurements are remembered: after the rows are laid out anew, Qt measures every row from
+    the top of the view down to a row whose text changed, and wrapping text is what costs.
+    """
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        self._sizes: dict[tuple[str, int, bool], QSize] = {}
+
+    def forget(self) -> None:
+        """Measure again from now on: the fonts changed."""
+        self._sizes.clear()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -38,12 +73,20 @@ class _WrappingDelegate(QStyledItemDelegate):
         """Measure the text wrapped at the width left after the indentation."""
         depth = 0 if not index.parent().isValid() else 1
         width = max(80, self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        bounds = QFontMetrics(font).boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(width, bounds.height() + 8)
+        text = str(index.data(DISPLAY_ROLE) or "")
+        font = index.data(FONT_ROLE)
+        # The tree's font is the same for every row until `forget`; a row's own font (the
+        # groups' bold) is set only with the theme, which forgets too.
+        key = (text, width, font is not None)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= _REMEMBERED_SIZES:
+                self._sizes.clear()
+            bounds = QFontMetrics(font or option.font).boundingRect(
+                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            size = self._sizes[key] = QSize(width, bounds.height() + 8)
+        return size
 
 
 class _WrappingTree(QTreeWidget):
@@ -51,16 +94,28 @@ class _WrappingTree(QTreeWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setItemDelegate(_WrappingDelegate(self))
+        self.delegate = _WrappingDelegate(self)
+        self.setItemDelegate(self.delegate)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Row heights depend on the width: lay the items out again."""
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Row heights depend on the font (a style sheet sets it for presentation mode)."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.delegate.forget()
+        super().changeEvent(event)
+
 
 class FindingsPanel(QWidget):
-    """Shows the document's findings; selecting one asks the board to highlight it."""
+    """Shows the document's findings; selecting one asks the board to highlight it.
+
+    The tree is updated in place: each finding keeps its row while it exists, so a move that
+    changes a few messages re-measures and repaints only their rows. (A row added or removed
+    still makes Qt lay out and repaint the whole tree: that is how QTreeView handles it.)
+    """
 
     findingSelected = Signal(object)
 
@@ -68,9 +123,12 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.theme = desktop_theme()
-        self._shown: tuple[list[Finding], str] | None = None
-        self._shown_findings: list[Finding] = []
-        self.summary = QTreeWidgetItem()
+        self._shown: list[Finding] | None = None
+        # Per finding key (unique: accept and withdraw address findings by key): its row, what
+        # the row shows (text, accepted), and each group's keys in the order of its rows.
+        self._rows: dict[str, QTreeWidgetItem] = {}
+        self._looks: dict[str, tuple[str, bool]] = {}
+        self._order: dict[Severity, list[str]] = {severity: [] for severity in SEVERITIES}
         self.tree = _WrappingTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -79,6 +137,7 @@ class FindingsPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setAccessibleName(self.tr("Findings"))
+        self.summary, self.groups = self._add_heads()
         self.accept_button = QPushButton(self.tr("Accept…"))
         self.withdraw_button = QPushButton(self.tr("Withdraw acceptance"))
         buttons = QHBoxLayout()
@@ -91,75 +150,141 @@ class FindingsPanel(QWidget):
         self.withdraw_button.clicked.connect(lambda: self.withdraw_selected())
         self.tree.currentItemChanged.connect(self._current_changed)
         document.changed.connect(self.refresh)
-        self.refresh()
+        self.set_theme(self.theme)
+
+    def _add_heads(self) -> tuple[QTreeWidgetItem, dict[Severity, QTreeWidgetItem]]:
+        """The rows that always exist: the summary and one group per severity, expanded."""
+        # The summary is the tree's first row, not a label: a label's new text changes its
+        # size hint, and that relaid out and repainted the whole window on every move.
+        summary = QTreeWidgetItem([""])
+        summary.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        groups = {severity: QTreeWidgetItem([""]) for severity in SEVERITIES}
+        for group in groups.values():
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItems([summary, *groups.values()])
+        for group in groups.values():
+            group.setExpanded(True)
+        return summary, groups
 
     def set_theme(self, theme: Theme) -> None:
-        """Redraw in another theme."""
+        """Redraw in another theme: the group titles' colour and font, the accepted rows."""
         self.theme = theme
+        self.tree.delegate.forget()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for severity, group in self.groups.items():
+            group.setFont(0, bold)
+            group.setForeground(0, QBrush(theme.severity(severity)))
+        for key, (_, accepted) in self._looks.items():
+            if accepted:
+                self._rows[key].setForeground(0, QBrush(theme.muted))
         self.refresh()
 
     def selected(self) -> Finding | None:
         """The finding selected in the tree, if any (as the document has it now)."""
-        return self._selected_in(self.document.analysis.findings)
+        key = self._current_key()
+        return next((f for f in self.document.analysis.findings if f.key == key), None)
 
-    def _selected_in(self, found: list[Finding]) -> Finding | None:
+    def _current_key(self) -> str | None:
+        """The key of the finding whose row is current, if a finding's row is."""
         item = self.tree.currentItem()
         key = item.data(0, KEY_ROLE) if item is not None else None
-        return next((f for f in found if f.key == key), None)
+        return key if isinstance(key, str) else None
 
     def refresh(self) -> None:
-        """Rebuild the tree from the document, keeping the selected finding selected.
+        """Update the tree from the document in place, keeping the selected finding selected.
 
-        Most moves leave the findings as they were; then nothing is rebuilt or re-measured.
+        Only rows whose finding changed are touched, and when no finding changed, nothing is.
+        Signals are blocked, as when the tree was rebuilt: a row taken out moves Qt's current
+        item, and that is not the user selecting anything.
         """
         found = self.document.analysis.findings
-        if (found, self.theme.name) == self._shown:
+        if found == self._shown:
             return
-        self._shown = (list(found), self.theme.name)
-        current = self._selected_in(self._shown_findings)
-        self._shown_findings = list(found)
+        current = self._current_key()
+        pointed = next((f for f in self._shown or () if f.key == current), None)
+        self._shown = list(found)
+        by_severity = {s: [f for f in found if f.severity == s] for s in SEVERITIES}
         self.tree.blockSignals(True)
-        self.tree.clear()
-        # The summary is the tree's first row, not a label: a label's new text changes its
-        # size hint, and that relaid out and repainted the whole window on every move.
-        self.summary = QTreeWidgetItem([self._summary(found)])
-        self.summary.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.tree.addTopLevelItem(self.summary)
-        restore: QTreeWidgetItem | None = None
-        for severity in SEVERITIES:
-            group = [f for f in found if f.severity == severity]
-            open_count = sum(1 for f in group if not f.accepted)
-            title = f"{severity.capitalize()}s: {open_count} open"
-            if len(group) > open_count:
-                title += f", {len(group) - open_count} accepted"
-            parent = QTreeWidgetItem([title])
-            bold = QFont(self.tree.font())
-            bold.setBold(True)
-            parent.setFont(0, bold)
-            parent.setForeground(0, QBrush(self.theme.severity(severity)))
-            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(parent)
-            for finding in group:
-                item = self._item(finding)
-                parent.addChild(item)
-                if current is not None and finding.key == current.key:
-                    restore = item
-            parent.setExpanded(True)
-        if restore is not None:
-            self.tree.setCurrentItem(restore)
+        # Rows come and go first: Qt then lays every row out again when it next paints, and
+        # skips measuring each changed row now (a row far down measures all rows above it).
+        for severity, group in by_severity.items():
+            self._remove_gone(severity, {f.key for f in group})
+        for severity, group in by_severity.items():
+            self._place(severity, group)
+        _set_text(self.summary, self._summary(found))
+        for severity, group in by_severity.items():
+            _set_text(self.groups[severity], _title(severity, group))
+        for finding in found:
+            self._update_row(finding)
+        self._restore_current(current)
         self.tree.blockSignals(False)
         self._update_buttons()
+        if pointed is not None and self.selected() != pointed:
+            # The board points at what the selected finding concerns: at its new cards, or at
+            # nothing once the finding is gone.
+            self.findingSelected.emit(self.selected())
 
-    def _item(self, finding: Finding) -> QTreeWidgetItem:
-        text = finding.message
-        if finding.accepted:
-            text = f"✔ Accepted: {finding.message}\n    Note: {finding.note}"
-        item = QTreeWidgetItem([text])
+    def _remove_gone(self, severity: Severity, keep: set[str]) -> None:
+        """Take out the group's rows of findings that are no longer in it."""
+        order = self._order[severity]
+        for index in reversed(range(len(order))):
+            if order[index] not in keep:
+                self.groups[severity].takeChild(index)
+                key = order.pop(index)
+                del self._rows[key], self._looks[key]
+
+    def _place(self, severity: Severity, group: list[Finding]) -> None:
+        """Give each finding of the group a row, in the rules' order (rows' text comes later)."""
+        order = self._order[severity]
+        parent = self.groups[severity]
+        if not order:  # opening a workshop: all rows at once
+            parent.addChildren([self._new_row(finding) for finding in group])
+            order.extend(finding.key for finding in group)
+            return
+        for index, finding in enumerate(group):
+            if index < len(order) and order[index] == finding.key:
+                continue
+            item = self._rows.get(finding.key)
+            if item is None:
+                item = self._new_row(finding)
+            else:  # the rules list it later than before: move its row up
+                parent.takeChild(order.index(finding.key))
+                order.remove(finding.key)
+            parent.insertChild(index, item)
+            order.insert(index, finding.key)
+
+    def _new_row(self, finding: Finding) -> QTreeWidgetItem:
+        """A row for a finding not shown before, not yet in the tree."""
+        look = (_row_text(finding), finding.accepted)
+        item = QTreeWidgetItem([look[0]])
         item.setData(0, KEY_ROLE, finding.key)
         item.setToolTip(0, finding.key)
         if finding.accepted:
             item.setForeground(0, QBrush(self.theme.muted))
+        self._rows[finding.key] = item
+        self._looks[finding.key] = look
         return item
+
+    def _update_row(self, finding: Finding) -> None:
+        """Show the finding's text and colour, if they changed (which re-measures the row)."""
+        look = (_row_text(finding), finding.accepted)
+        if self._looks[finding.key] == look:
+            return
+        self._looks[finding.key] = look
+        item = self._rows[finding.key]
+        item.setText(0, look[0])
+        item.setData(0, FOREGROUND_ROLE, QBrush(self.theme.muted) if finding.accepted else None)
+
+    def _restore_current(self, key: str | None) -> None:
+        """Keep the selected finding selected; clear the selection when it went away."""
+        if key is None:
+            return
+        item = self._rows.get(key)
+        if item is None:
+            self.tree.selectionModel().clear()
+        elif self.tree.currentItem() is not item:
+            self.tree.setCurrentItem(item)
 
     def _summary(self, found: list[Finding]) -> str:
         counts = {
