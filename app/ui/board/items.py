@@ -83,6 +83,9 @@ class CardFace:
     theme: str
 
 
+_CARD_BOUNDS = QRectF(-3, -3, CARD_W + 6, CARD_H + 6)
+
+
 class CardItem(QGraphicsItem):
     """A request on the board; dragged with the mouse and snapped to a column on release."""
 
@@ -128,7 +131,7 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         """The card's extent, with room for the selection outline."""
-        return QRectF(-3, -3, CARD_W + 6, CARD_H + 6)
+        return _CARD_BOUNDS  # one shared value: Qt asks hundreds of times per move
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -272,13 +275,28 @@ class _HeaderItem(QGraphicsItem, Generic[FaceT]):
         self.setZValue(z)
 
     def show_face(self, face: FaceT, width: float, height: float) -> None:
-        """Redraw with new values (and size, when the lanes grew)."""
+        """Redraw with new values (and size, when the lanes grew).
+
+        Only a new extent tells the scene's index; a new text repaints just the part it is in,
+        so a lane's new "first win" does not repaint every card standing on the lane's band.
+        """
         if face == self.face and width == self.width and height == self.height:
             return
-        self.prepareGeometryChange()
+        old, old_face = self.boundingRect(), self.face
         self.face, self.width, self.height = face, width, height
-        self.setToolTip(plain_tooltip(self.tooltip(face)))
-        self.update()
+        new = self.boundingRect()
+        if new != old:
+            self.face = old_face
+            self.prepareGeometryChange()
+            self.face = face
+        tooltip = self.tooltip(face)
+        if old_face is None or tooltip != self.tooltip(old_face):
+            self.setToolTip(plain_tooltip(tooltip))
+        self.update(self.changed_area(old_face, face) if new == old else new)
+
+    def changed_area(self, old: FaceT | None, new: FaceT) -> QRectF:
+        """The part to repaint when the face changed but not the extent (default: all)."""
+        return self.boundingRect()
 
     def tooltip(self, face: FaceT) -> str:
         """The header's full text, for when it is cut short."""
@@ -290,6 +308,8 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
 
     def __init__(self, board: BoardScene) -> None:
         super().__init__(board, 5)
+        # A changed header's repaint spills into its neighbours: they are copied, not drawn.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def tooltip(self, face: ColumnFace) -> str:
         """The phase's name."""
@@ -404,6 +424,13 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
     def boundingRect(self) -> QRectF:
         """The whole lane, header and band."""
         return QRectF(0, 0, self.width, self.height)
+
+    def changed_area(self, old: LaneFace | None, new: LaneFace) -> QRectF:
+        """Only the header when only its text changed; the band when its look changed."""
+        band = (new.color, new.highlighted, new.separators)
+        if old is not None and (old.color, old.highlighted, old.separators) == band:
+            return QRectF(0, 0, LANE_HEADER_W, self.height)
+        return self.boundingRect()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
