@@ -19,8 +19,10 @@ from pytestqt.qtbot import QtBot
 from app.domain.edits import move_request, replace_request, revalidated
 from app.domain.model import Workshop
 from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
+from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
 from app.ui.theme import department_color
+from tests.conftest import workshop_data
 from tests.ui_helpers import shown_window
 
 
@@ -145,6 +147,18 @@ def burden_spots(charts: ChartsPanel) -> dict[str, QPoint]:
 
 
 # --- plain helpers ---------------------------------------------------------------------------
+
+
+def test_a_department_without_wins_is_a_flat_line_to_the_plan_end(qtbot: QtBot) -> None:
+    workshop = Workshop.model_validate(
+        workshop_data(requests=[{"id": "r1", "title": "R1", "department": "sales"}])
+    )
+    panel = ChartsPanel(WorkshopDocument(workshop))
+    qtbot.addWidget(panel)
+    end = float(panel.document.analysis.schedule.end)
+    assert [(line.weeks, line.points, line.wins) for line in panel.benefit] == [
+        ((0.0, end), (0.0, 0.0), ()) for _ in workshop.departments
+    ]
 
 
 def test_win_points_sit_on_the_line_at_each_win() -> None:

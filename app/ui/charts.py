@@ -74,7 +74,7 @@ def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[Benefi
         weeks = [float(week) for week in wins]
         reached = [total for _, total in steps]
         before = [0.0, *reached]
-        end = max(schedule.end, *wins[-1:])
+        end = max([schedule.end, *wins[-1:]])
         lines.append(
             BenefitLine(
                 department.id,
