@@ -276,9 +276,23 @@ def print_moves(results: dict[str, list[float]], moves: int) -> list[tuple[str, 
         if name not in (*STAGES, "total", "gc", "full collections"):
             print(f"  {name:<36} {statistics.median(results[name]):>8.1f}")
     median, top = statistics.median(results["total"]), p95(results["total"])
+    # The target's own split: half a frame to bring the views up to date, half to paint them.
+    updated = [
+        total - paint for total, paint in zip(results["total"], results["paint"], strict=True)
+    ]
+    print(
+        f"  views updated, before painting{'':<6} {statistics.median(updated):>8.1f}"
+        f" {p95(updated):>8.1f}"
+    )
     return [
         ("move latency, median", f"{median:.1f} ms", "<= 8 ms", verdict(median <= 8)),
         ("move latency, p95", f"{top:.1f} ms", "<= 16 ms", verdict(top <= 16)),
+        (
+            "move, views updated before paint, median (of the above)",
+            f"{statistics.median(updated):.1f} ms",
+            "<= 8 ms (half a frame)",
+            verdict(statistics.median(updated) <= 8),
+        ),
     ]
 
 
