@@ -220,10 +220,11 @@ class FindingsPanel(QWidget):
         self._restore_current(current)
         self.tree.blockSignals(False)
         self._update_buttons()
-        if pointed is not None and self.selected() != pointed:
+        now = self.selected()
+        if pointed is not None and now != pointed:
             # The board points at what the selected finding concerns: at its new cards, or at
             # nothing once the finding is gone.
-            self.findingSelected.emit(self.selected())
+            self.findingSelected.emit(now)
 
     def _remove_gone(self, severity: Severity, keep: set[str]) -> None:
         """Take out the group's rows of findings that are no longer in it."""

@@ -126,10 +126,11 @@ def layout_board(
         columns.append(Column(index, phase, x, width))
         x += width
     cells = _cells(workshop, columns, order)
-    reuse = previous is not None and previous.columns == tuple(columns)
-    old_cells = previous.cells if previous is not None and reuse else {}
-    old_lanes = {lane.department: lane for lane in previous.lanes} if previous and reuse else {}
-    cards = dict(previous.cards) if previous is not None and reuse else {}
+    if previous is not None and previous.columns != tuple(columns):
+        previous = None  # other columns: every cell is laid out anew
+    old_cells = previous.cells if previous is not None else {}
+    old_lanes = {lane.department: lane for lane in previous.lanes} if previous is not None else {}
+    cards = dict(previous.cards) if previous is not None else {}
     placed: set[str] = set()
     lanes: list[Lane] = []
     y = VISION_H + COLUMN_HEADER_H
@@ -155,7 +156,7 @@ def layout_board(
         height = max(MIN_LANE_H, rows * (CARD_H + GAP) + GAP)
         lanes.append(Lane(department.id, y, height))
         y += height
-    if previous is None or not reuse:
+    if previous is None:
         return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, cells, None)
     if len(cards) != len(workshop.requests):
         wanted = {request.id for request in workshop.requests}

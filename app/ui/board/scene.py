@@ -61,7 +61,7 @@ class _DrawnCards:
 
     state: tuple[object, ...]
     requests: tuple[Request, ...]
-    severities: dict[str, str]
+    severities: dict[str, str | None]
     dots: dict[str, tuple[tuple[str, int], ...]]
     highlighted: frozenset[str]
 
@@ -343,18 +343,14 @@ class BoardScene(QGraphicsScene):
             )
             card.show_face(face, self.theme)
 
-    def _severities(self) -> dict[str, str]:
+    def _severities(self) -> dict[str, str | None]:
         """The worst open finding's severity per request that has one (its card's badge)."""
-        result: dict[str, str] = {}
+        concerns: dict[str, list[str]] = {}
         for finding in self.document.analysis.findings:
-            if finding.accepted:
-                continue
-            rank = _RANK[finding.severity]
-            for request_id in finding.requests:
-                shown = result.get(request_id)
-                if shown is None or rank < _RANK[shown]:
-                    result[request_id] = finding.severity
-        return result
+            if not finding.accepted:
+                for request_id in finding.requests:
+                    concerns.setdefault(request_id, []).append(finding.severity)
+        return {request_id: worst(found) for request_id, found in concerns.items()}
 
     def _dots(
         self, workshop: Workshop, colors: dict[str, str]
