@@ -352,3 +352,18 @@ def test_a_larger_font_measures_every_row_again(panel: FindingsPanel) -> None:
     panel.set_theme(presentation_theme())  # which makes the group titles larger too
     assert_rows_measured(panel)
     assert_same_as_fresh(panel)
+
+
+def test_the_scroll_bar_is_flat_in_the_theme_colours(panel: FindingsPanel) -> None:
+    # Flat, not Fusion's gradients: the bar repaints whenever a finding comes or goes.
+    bar = panel.tree.verticalScrollBar()
+    for theme in (presentation_theme(), panel.theme):
+        panel.set_theme(theme)
+        QApplication.processEvents()
+        assert bar.isVisible() and bar.maximum() > 0, "300 requests' findings need scrolling"
+        bar.setValue(0)
+        image = bar.grab().toImage()
+        handle = image.pixelColor(image.width() // 2, 12)
+        groove = image.pixelColor(image.width() // 2, image.height() - 4)
+        assert (handle.name(), groove.name()) == (theme.grid.name(), theme.surface.name())
+        assert bar.width() == round(12 * theme.font_scale)

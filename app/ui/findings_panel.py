@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.edits import accept, withdraw
 from app.domain.rules import SEVERITIES, Finding, Severity
 from app.ui.document import WorkshopDocument
-from app.ui.theme import Theme, desktop_theme
+from app.ui.theme import Theme, desktop_theme, scroll_bar_style
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
@@ -170,6 +170,7 @@ class FindingsPanel(QWidget):
         """Redraw in another theme: the group titles' colour and font, the accepted rows."""
         self.theme = theme
         self.tree.delegate.forget()
+        self.tree.verticalScrollBar().setStyleSheet(scroll_bar_style(theme))
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for severity, group in self.groups.items():

@@ -85,3 +85,21 @@ def presentation_theme() -> Theme:
 def department_color(workshop: Workshop, index: int) -> QColor:
     """A department's own colour, or the shared palette's by its position."""
     return QColor(palette.department_color(workshop, index))
+
+
+def scroll_bar_style(theme: Theme) -> str:
+    """A flat vertical scroll bar in the theme's colours, for a list that changes on every move.
+
+    Fusion paints a scroll bar with gradients, about 1.5 ms a time offscreen; the findings list's
+    bar repaints whenever a finding comes or goes, which is most moves. Flat fills take a sixth.
+    """
+    width = round(12 * theme.font_scale)
+    return (
+        f"QScrollBar:vertical {{ background: {theme.surface.name()}; width: {width}px;"
+        " margin: 0; }"
+        f" QScrollBar::handle:vertical {{ background: {theme.grid.name()}; min-height: 32px;"
+        " margin: 2px; border-radius: 3px; }"
+        f" QScrollBar::handle:vertical:hover {{ background: {theme.muted.name()}; }}"
+        " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+        " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+    )
