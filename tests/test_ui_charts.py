@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -83,7 +83,7 @@ def assert_charts_show(charts: ChartsPanel, workshop: Workshop) -> None:
         wins = expected_wins(workshop, department.id)
         _, shown = charts.markers.wins[department.id]
         assert flat(shown) == pytest.approx(flat(wins))
-        x, y = charts.curves[department.id].getData()
+        x, y = charts.lines.data(department.id)
         steps = list(zip(x[1:-1:2], y[2:-1:2], strict=True))  # the top of each step
         assert flat(steps) == pytest.approx(flat(wins)), "the line steps up at each win"
     ends = sorted(phase_ends(workshop).values())
@@ -249,8 +249,7 @@ def test_an_edit_that_changes_no_chart_redraws_nothing(
     charts = charts_of(window)
     assert window.document is not None
     touched: list[str] = []
-    for department, curve in charts.curves.items():
-        monkeypatch.setattr(curve, "setData", lambda *a, d=department, **k: touched.append(d))
+    monkeypatch.setattr(charts.lines, "set_line", lambda d, *a: touched.append(d))
     monkeypatch.setattr(charts.bars, "setOpts", lambda **k: touched.append("bars"))
     workshop = window.document.workshop
     request = workshop.requests[0]
@@ -289,7 +288,35 @@ def test_legend_shows_department_names_as_text_even_when_renamed(window: MainWin
         *workshop.departments[1:],
     )
     assert window.document.push("Rename", revalidated(workshop, departments=renamed))
-    curve = charts.curves[workshop.departments[0].id]
-    label = charts.legend.getLabel(curve)
+    label = charts.legend.getLabel(charts.keys[workshop.departments[0].id])
     assert label.text == html.escape(tricky)
     assert label.item.toPlainText() == tricky
+
+
+def colour_count(image: QImage, wanted: QColor) -> int:
+    """How many pixels of the image have the colour (every other pixel, for speed)."""
+    return sum(
+        close(image.pixelColor(x, y), wanted, tolerance=2)
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+
+
+def test_a_click_on_a_legend_key_hides_and_shows_the_line(window: MainWindow, qtbot: QtBot) -> None:
+    charts = charts_of(window)
+    assert window.document is not None
+    workshop = window.document.workshop
+    department = max(workshop.departments, key=lambda d: len(charts.lines.data(d.id)[0]))
+    color = department_color(workshop, workshop.departments.index(department))
+    plot = charts.benefit_plot
+    key = charts.keys[department.id]
+    at = plot.mapFromScene(key.sceneBoundingRect().center())
+    shown = colour_count(plot.grab().toImage(), color)
+    assert shown > 20, "the line is drawn in the department's colour"
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert department.id in charts.lines.hidden
+    hidden = colour_count(plot.grab().toImage(), color)
+    assert hidden < shown / 2, "only the markers keep the colour"
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert department.id not in charts.lines.hidden
+    assert colour_count(plot.grab().toImage(), color) == shown

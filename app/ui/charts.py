@@ -5,8 +5,8 @@ Both are redrawn from the document on every change. The plotted values are kept 
 without reading pixels.
 
 A move repaints the whole benefit plot (a step line spans it), so its cost is the number of items
-painted: one curve per department (it carries the legend entry), but one item for all markers and
-one curve for all phase boundaries.
+painted: one item for all step lines, one for all markers, one curve for all phase boundaries,
+and a legend painted from a cache.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
 from app.domain.schedule import cumulative_benefit
+from app.ui.chart_lines import LineKey, StepLines
 from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
@@ -107,6 +108,11 @@ def pairs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
     return [x for x in xs for _ in (0, 1)], ys * len(xs)
 
 
+def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
+    """An item and all the items below it."""
+    return [item, *(below for child in item.childItems() for below in descendants(child))]
+
+
 class ChartsPanel(QWidget):
     """Phase load and benefit timeline side by side."""
 
@@ -119,7 +125,8 @@ class ChartsPanel(QWidget):
         self.legend = self.benefit_plot.addLegend(offset=(10, 10))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None)
         self.capacity_marks = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
-        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.lines = StepLines()
+        self.keys: dict[str, LineKey] = {}
         self.boundaries = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
         self.markers = MarkerLayer()
         self._add_items()
@@ -136,7 +143,7 @@ class ChartsPanel(QWidget):
         document.changed.connect(self.refresh)
 
     def _add_items(self) -> None:
-        """The fixed items; the per-department curves come and go with the departments."""
+        """The fixed items; the departments' lines, markers and keys come and go with them."""
         for plot in (self.load_plot, self.benefit_plot):
             plot.setMenuEnabled(False)
             plot.disableAutoRange()
@@ -148,7 +155,7 @@ class ChartsPanel(QWidget):
         self.load_plot.addItem(self.capacity_marks)
         self.boundaries.setZValue(-1)  # under the lines
         self.markers.setZValue(1)  # over every line
-        for item in (self.boundaries, self.markers):
+        for item in (self.boundaries, self.lines, self.markers):
             self.benefit_plot.addItem(item)
 
     def _forget_drawn(self) -> None:
@@ -265,11 +272,12 @@ class ChartsPanel(QWidget):
         self._draw_boundaries(top)
 
     def _update_legend(self) -> None:
-        """Drop the curves of departments that are gone; at most four legend rows."""
+        """Drop the lines of departments that are gone; at most four legend rows."""
         wanted = {line.department for line in self.benefit}
-        for department in [d for d in self.curves if d not in wanted]:
+        for department in [d for d in self.keys if d not in wanted]:
             self._drawn.pop(department, None)
-            self.benefit_plot.removeItem(self.curves.pop(department))
+            self.legend.removeItem(self.keys.pop(department))
+            self.lines.remove(department)
             self.markers.remove(department)
         columns = 1 + (len(self.benefit) - 1) // 4 if self.benefit else 1
         if self.legend.columnCount != columns:
@@ -280,17 +288,24 @@ class ChartsPanel(QWidget):
         if self._drawn.get(line.department) == (line, color, name):
             return
         self._drawn[line.department] = (line, color, name)
-        curve = self.curves.get(line.department)
-        # pyqtgraph renders legend names as HTML: the file's text is escaped.
-        if curve is None:
-            curve = pg.PlotCurveItem(name=html.escape(name), skipFiniteCheck=True)
-            self.benefit_plot.addItem(curve)
-            self.curves[line.department] = curve
-        elif curve.name() != html.escape(name):  # the department was renamed
-            curve.opts["name"] = html.escape(name)
-            self.legend.getLabel(curve).setText(html.escape(name))
-        curve.setData(list(line.weeks), list(line.points), pen=pen(color, 2.5))
+        self.lines.set_line(line.department, color, list(line.weeks), list(line.points))
+        self._show_key(line.department, name)
         self.markers.set_department(line.department, color, win_points(line), line.first_burden)
+
+    def _show_key(self, department: str, name: str) -> None:
+        """The department's legend key and name (pyqtgraph renders names as HTML: escaped)."""
+        key = self.keys.get(department)
+        if key is None:
+            key = self.keys[department] = LineKey(self.lines, department)
+            self.legend.addItem(key, html.escape(name))
+            # The legend lies over the lines, which repaint on every move: paint it from pixmaps.
+            for item in descendants(self.legend):
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        else:
+            label = self.legend.getLabel(key)
+            if label.text != html.escape(name):  # the department was renamed
+                label.setText(html.escape(name))
+            key.update()  # a new colour
 
     def _draw_boundaries(self, top: float) -> None:
         """A dashed line at each phase's end, the full height of the plot."""
