@@ -46,6 +46,12 @@ def text_color(background: str) -> str:
     return "#000000" if luminance > 150 else "#ffffff"
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it differs: each edit asks, and a new sheet re-polishes."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class VotingBar(QToolBar):
     """A row of department buttons (keys 1-9) and the voting head's remaining dots."""
 
@@ -139,12 +145,13 @@ class VotingBar(QToolBar):
         self.budget.setText(text)
         size = round(BUDGET_PX * self.theme.font_scale)
         ink = self.theme.error.name() if spent else self.theme.text.name()
-        self.budget.setStyleSheet(
+        restyle(
+            self.budget,
             f"QLabel {{ font-size: {size}px; font-weight: bold; color: {ink};"
-            " padding-left: 10px; }"
+            " padding-left: 10px; }",
         )
         stripe = color or self.theme.grid.name()
-        self.swatch.setStyleSheet(f"QLabel {{ background: {stripe}; border-radius: 4px; }}")
+        restyle(self.swatch, f"QLabel {{ background: {stripe}; border-radius: 4px; }}")
 
     def set_theme(self, theme: Theme) -> None:
         """Type sizes and colours for the desktop or the projector."""

@@ -345,12 +345,16 @@ class BoardScene(QGraphicsScene):
 
     def _severities(self) -> dict[str, str | None]:
         """The worst open finding's severity per request that has one (its card's badge)."""
-        concerns: dict[str, list[str]] = {}
+        found: dict[str, str | None] = {}
         for finding in self.document.analysis.findings:
-            if not finding.accepted:
-                for request_id in finding.requests:
-                    concerns.setdefault(request_id, []).append(finding.severity)
-        return {request_id: worst(found) for request_id, found in concerns.items()}
+            if finding.accepted:
+                continue
+            rank = _RANK[finding.severity]
+            for request_id in finding.requests:
+                held = found.get(request_id)
+                if held is None or rank < _RANK[held]:
+                    found[request_id] = finding.severity
+        return found
 
     def _dots(
         self, workshop: Workshop, colors: dict[str, str]
