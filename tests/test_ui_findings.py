@@ -10,18 +10,26 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeWidgetItem
+from PySide6.QtGui import QBrush, QFont, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidgetItem,
+)
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import accept, move_request, withdraw
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.ui.document import WorkshopDocument
-from app.ui.findings_panel import FindingsPanel, _WrappingDelegate
+from app.ui.finding_rows import WrappingDelegate
+from app.ui.findings_panel import FindingsPanel
 from app.ui.theme import presentation_theme
 from bench.workshops import generate
 
@@ -100,7 +108,7 @@ def assert_rows_measured(panel: FindingsPanel) -> None:
     """Every row is as tall as its text wrapped now, measured without remembered sizes."""
     QApplication.processEvents()
     tree = panel.tree
-    measure = _WrappingDelegate(tree)
+    measure = WrappingDelegate(tree)
     option = QStyleOptionViewItem()
     option.font = tree.font()
     for head in heads(panel):
@@ -367,3 +375,45 @@ def test_the_scroll_bar_is_flat_in_the_theme_colours(panel: FindingsPanel) -> No
         groove = image.pixelColor(image.width() // 2, image.height() - 4)
         assert (handle.name(), groove.name()) == (theme.grid.name(), theme.surface.name())
         assert bar.width() == round(12 * theme.font_scale)
+
+
+def largest_difference(one: QImage, other: QImage) -> int:
+    """The largest difference of any colour channel between two images of the same size."""
+    assert one.size() == other.size()
+    arrays = [
+        np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), np.uint8)
+        for image in (one, other)
+    ]
+    return int(np.abs(arrays[0].astype(int) - arrays[1].astype(int)).max())
+
+
+def test_rows_painted_from_pictures_look_as_the_style_draws_them(panel: FindingsPanel) -> None:
+    class StyleDrawn(WrappingDelegate):
+        """The same rows, drawn by the style on every paint."""
+
+        def paint(self, *args: Any) -> None:
+            QStyledItemDelegate.paint(self, *args)
+
+    tree = panel.tree
+    rng = random.Random(8)
+
+    def assert_as_drawn_by_the_style() -> None:
+        QApplication.processEvents()
+        ours = tree.viewport().grab().toImage()
+        tree.setItemDelegate(StyleDrawn(tree))
+        theirs = tree.viewport().grab().toImage()
+        tree.setItemDelegate(tree.delegate)
+        assert largest_difference(ours, theirs) <= 8  # text blended onto a picture rounds apart
+
+    assert_as_drawn_by_the_style()
+    document = panel.document
+    first = next(f for f in document.analysis.findings if not f.accepted)
+    document.push("accept", accept(document.workshop, first.key, "agreed"))  # a muted row
+    select(panel, next(f.key for f in document.analysis.findings if not f.accepted))
+    tree.setFocus()
+    assert_as_drawn_by_the_style()
+    for _ in range(6):  # rows come, go and change their text under the pictures
+        move_somewhere(document, rng)
+        assert_as_drawn_by_the_style()
+    panel.set_theme(presentation_theme())
+    assert_as_drawn_by_the_style()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,13 +17,11 @@ from PySide6.QtWidgets import (
 from app.domain.edits import accept, withdraw
 from app.domain.rules import SEVERITIES, Finding, Severity
 from app.ui.document import WorkshopDocument
+from app.ui.finding_rows import WrappingTree
 from app.ui.theme import Theme, desktop_theme, scroll_bar_style
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
-DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
-FONT_ROLE = Qt.ItemDataRole.FontRole
-_REMEMBERED_SIZES = 4096  # rows' measurements kept; a few thousand cost well under a megabyte
 
 
 def _row_text(finding: Finding) -> str:
@@ -51,64 +46,6 @@ def _set_text(item: QTreeWidgetItem, text: str) -> None:
         item.setText(0, text)
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their text wrapped to the tree's visible width.
-
-    Measurements are remembered: after the rows are laid out anew, Qt measures every row from
-    the top of the view down to a row whose text changed, and wrapping text is what costs.
-    """
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-        self._sizes: dict[tuple[str, int, bool], QSize] = {}
-
-    def forget(self) -> None:
-        """Measure again from now on: the fonts changed."""
-        self._sizes.clear()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        """Measure the text wrapped at the width left after the indentation."""
-        depth = 0 if not index.parent().isValid() else 1
-        width = max(80, self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12)
-        text = str(index.data(DISPLAY_ROLE) or "")
-        font = index.data(FONT_ROLE)
-        # The tree's font is the same for every row until `forget`; a row's own font (the
-        # groups' bold) is set only with the theme, which forgets too.
-        key = (text, width, font is not None)
-        size = self._sizes.get(key)
-        if size is None:
-            if len(self._sizes) >= _REMEMBERED_SIZES:
-                self._sizes.clear()
-            bounds = QFontMetrics(font or option.font).boundingRect(
-                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
-            )
-            size = self._sizes[key] = QSize(width, bounds.height() + 8)
-        return size
-
-
-class _WrappingTree(QTreeWidget):
-    """A tree whose wrapped rows grow and shrink with the panel's width."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.delegate = _WrappingDelegate(self)
-        self.setItemDelegate(self.delegate)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Row heights depend on the width: lay the items out again."""
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Row heights depend on the font (a style sheet sets it for presentation mode)."""
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.delegate.forget()
-        super().changeEvent(event)
-
-
 class FindingsPanel(QWidget):
     """Shows the document's findings; selecting one asks the board to highlight it.
 
@@ -129,7 +66,7 @@ class FindingsPanel(QWidget):
         self._rows: dict[str, QTreeWidgetItem] = {}
         self._looks: dict[str, tuple[str, bool]] = {}
         self._order: dict[Severity, list[str]] = {severity: [] for severity in SEVERITIES}
-        self.tree = _WrappingTree()
+        self.tree = WrappingTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
