@@ -159,9 +159,9 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
 
     class TimedAnalysis(Analysis):
         @classmethod
-        def of(cls, workshop: Any) -> Analysis:
+        def of(cls, workshop: Any, previous: Analysis | None = None) -> Analysis:
             with watch.stage("rules"):
-                return Analysis.of(workshop)
+                return Analysis.of(workshop, previous)
 
     document_module.Analysis = TimedAnalysis  # type: ignore[misc]
 

@@ -5,16 +5,23 @@ phase goes live at the phase's end; each department it benefits gets a win `week
 later. Backlog requests take no part.
 
 `build_schedule` gathers everything the rules and metrics need in one pass over the requests, so
-the findings for 10,000 requests cost one loop, not one loop per phase and department.
+the findings for 10,000 requests cost one loop, not one loop per phase and department. Given the
+schedule of the workshop an edit started from, it redoes only the phases and departments the
+changed requests concern, and shares the other parts, unchanged, with that schedule: a schedule
+is never changed once built.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.domain.model import Workshop
+from app.domain.model import Department, Phase, Request, Workshop
+
+_SMALL_EDIT = 8
+"""At most this many changed requests are scheduled on their own; more start over."""
 
 
 def tidy(amount: float) -> float:
@@ -96,6 +103,12 @@ class Schedule:
     end: int
     scheduled: int
     backlog: int
+    basis: tuple[tuple[Phase, ...], tuple[Department, ...], tuple[Request, ...]] = field(
+        default=((), (), ()), repr=False, compare=False
+    )
+    """The phases, departments and requests it was built from (to tell what an edit changed)."""
+    touching: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    """Per department, the positions of the requests that name it in burden or benefit."""
 
     def go_live(self, phase: str | None) -> int | None:
         """The week a request in this phase goes live, or None in the backlog."""
@@ -111,42 +124,137 @@ def _phase_loads(workshop: Workshop) -> tuple[dict[str, PhaseLoad], int]:
     return phases, week
 
 
-def build_schedule(workshop: Workshop) -> Schedule:
-    """Lay the workshop out in weeks, in one pass over the requests."""
+def build_schedule(workshop: Workshop, previous: Schedule | None = None) -> Schedule:
+    """Lay the workshop out in weeks, in one pass over the requests.
+
+    `previous`: the schedule of the workshop this one was edited from. When the edit changed a
+    few requests and nothing else, only what they concern is laid out again.
+    """
+    if previous is not None:
+        updated = _updated(workshop, previous)
+        if updated is not None:
+            return updated
     phases, end = _phase_loads(workshop)
     timelines = {department.id: DepartmentTimeline() for department in workshop.departments}
-    backlog = 0
-    for request in workshop.requests:
+    ends = {phase: load.end for phase, load in phases.items()}
+    _lay_out(workshop.requests, ends, phases, timelines)
+    backlog = sum(1 for request in workshop.requests if request.phase is None)
+    return Schedule(
+        phases,
+        timelines,
+        end,
+        len(workshop.requests) - backlog,
+        backlog,
+        (workshop.phases, workshop.departments, workshop.requests),
+    )
+
+
+def _lay_out(
+    requests: Sequence[Request],
+    ends: dict[str, int],
+    phases: dict[str, PhaseLoad],
+    timelines: dict[str, DepartmentTimeline],
+) -> None:
+    """Fill the phases and timelines given from the requests, in their order.
+
+    `ends` has every phase's end week; phases and departments not given are passed over.
+    """
+    for request in requests:
         if request.phase is None:
-            backlog += 1
             continue
-        load = phases[request.phase]
+        load = phases.get(request.phase)
         request_id = request.id
-        load.efforts.append(request.effort)
-        load.requests.append(request_id)
-        live = load.end
+        if load is not None:
+            load.efforts.append(request.effort)
+            load.requests.append(request_id)
+        live = ends[request.phase]
         for department, hours in request.burden.items():
-            if hours > 0:  # a burden of 0 hours is no burden
-                timelines[department].burdens.append((live, request_id))
-                if department in load.burden_hours:
-                    load.burden_hours[department].append(hours)
-                    load.burden_requests[department].append(request_id)
-                else:
-                    load.burden_hours[department] = [hours]
-                    load.burden_requests[department] = [request_id]
+            if hours <= 0:  # a burden of 0 hours is no burden
+                continue
+            timeline = timelines.get(department)
+            if timeline is not None:
+                timeline.burdens.append((live, request_id))
+            if load is None:
+                continue
+            if department in load.burden_hours:
+                load.burden_hours[department].append(hours)
+                load.burden_requests[department].append(request_id)
+            else:
+                load.burden_hours[department] = [hours]
+                load.burden_requests[department] = [request_id]
         win = live + request.weeks_to_benefit
         for department, points in request.benefit.items():
-            timeline = timelines[department]
-            timeline.wins.append((win, request_id))
-            timeline.points += points
-            timeline.weighted_weeks += points * win
-            by_week = timeline.points_by_week
-            by_week[win] = by_week.get(win, 0.0) + points
+            timeline = timelines.get(department)
+            if timeline is not None:
+                timeline.wins.append((win, request_id))
+                timeline.points += points
+                timeline.weighted_weeks += points * win
+                by_week = timeline.points_by_week
+                by_week[win] = by_week.get(win, 0.0) + points
     for load in phases.values():
         load.burden = {d: tidy(math.fsum(hours)) for d, hours in load.burden_hours.items()}
     for timeline in timelines.values():
         timeline.settle()
-    return Schedule(phases, timelines, end, len(workshop.requests) - backlog, backlog)
+
+
+def _updated(workshop: Workshop, previous: Schedule) -> Schedule | None:
+    """The schedule after an edit of a few requests, from the one before (None: start over)."""
+    phases_before, departments_before, requests_before = previous.basis
+    requests = workshop.requests
+    if (
+        workshop.phases != phases_before
+        or workshop.departments != departments_before
+        or len(requests) != len(requests_before)
+    ):
+        return None
+    pairs = enumerate(zip(requests, requests_before, strict=True))
+    changed = [i for i, (new, old) in pairs if new is not old]
+    if len(changed) > _SMALL_EDIT:
+        return None
+    redo_phases: set[str] = set()
+    redo_departments: set[str] = set()
+    for i in changed:
+        new, old = requests[i], requests_before[i]
+        named = new.burden.keys() | new.benefit.keys()
+        if new.id != old.id or named != old.burden.keys() | old.benefit.keys():
+            return None  # which requests name a department changed: start over
+        redo_phases.update(phase for phase in (new.phase, old.phase) if phase is not None)
+        redo_departments.update(named)
+    return _redo(workshop, previous, redo_phases, redo_departments)
+
+
+def _redo(
+    workshop: Workshop, previous: Schedule, redo_phases: set[str], redo_departments: set[str]
+) -> Schedule:
+    """Lay out the given phases and departments again; share every other part with `previous`."""
+    requests = workshop.requests
+    fresh, _ = _phase_loads(workshop)
+    ends = {phase: load.end for phase, load in fresh.items()}
+    phases = {phase: fresh[phase] for phase in redo_phases}
+    _lay_out([r for r in requests if r.phase in redo_phases], ends, phases, {})
+    touching = previous.touching if previous.touching is not None else _touching(requests)
+    timelines = {d: DepartmentTimeline() for d in redo_departments if d in previous.timelines}
+    positions = sorted({i for d in timelines for i in touching.get(d, ())})
+    _lay_out([requests[i] for i in positions], ends, {}, timelines)
+    backlog = sum(1 for r in requests if r.phase is None) if redo_phases else previous.backlog
+    return Schedule(
+        {p: phases.get(p) or previous.phases[p] for p in fresh},
+        {d: timelines.get(d) or previous.timelines[d] for d in previous.timelines},
+        previous.end,
+        len(requests) - backlog,
+        backlog,
+        (workshop.phases, workshop.departments, requests),
+        touching,
+    )
+
+
+def _touching(requests: Sequence[Request]) -> dict[str, list[int]]:
+    """Per department, the positions of the requests that name it in burden or benefit."""
+    found: dict[str, list[int]] = {}
+    for position, request in enumerate(requests):
+        for department in request.burden.keys() | request.benefit.keys():
+            found.setdefault(department, []).append(position)
+    return found
 
 
 def week_date(start: date, week: int) -> date:
@@ -167,11 +275,13 @@ def cumulative_benefit(
 
     What the benefit charts draw, in the app and in the PDF alike.
     """
-    result: dict[str, list[tuple[int, float]]] = {}
-    for department in workshop.departments:
-        total, steps = 0.0, []
-        for week, value in sorted(schedule.timelines[department.id].points_by_week.items()):
-            total += value
-            steps.append((week, total))
-        result[department.id] = steps
-    return result
+    return {d.id: cumulative_points(schedule.timelines[d.id]) for d in workshop.departments}
+
+
+def cumulative_points(timeline: DepartmentTimeline) -> list[tuple[int, float]]:
+    """One department's (week, total points after that week's wins), in week order."""
+    total, steps = 0.0, []
+    for week, value in sorted(timeline.points_by_week.items()):
+        total += value
+        steps.append((week, total))
+    return steps

@@ -23,16 +23,21 @@ class Analysis:
     computed only when something asks for it (a sign-off to check, the status bar).
     """
 
-    def __init__(self, workshop: Workshop) -> None:
+    def __init__(self, workshop: Workshop, previous: Analysis | None = None) -> None:
         self.workshop = workshop
-        self.schedule: Schedule = build_schedule(workshop)
+        before = previous.schedule if previous is not None else None
+        self.schedule: Schedule = build_schedule(workshop, before)
         self.findings: list[Finding] = findings(workshop, self.schedule)
         self.metrics: Metrics = metrics(workshop, self.schedule)
 
     @classmethod
-    def of(cls, workshop: Workshop) -> Analysis:
-        """Analyse a workshop: one schedule pass shared by the rules and metrics."""
-        return cls(workshop)
+    def of(cls, workshop: Workshop, previous: Analysis | None = None) -> Analysis:
+        """Analyse a workshop: one schedule pass shared by the rules and metrics.
+
+        `previous`: the analysis of the workshop it was edited from, whose schedule is updated
+        rather than built anew.
+        """
+        return cls(workshop, previous)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -105,7 +110,7 @@ class WorkshopDocument(QObject):
     def set_workshop(self, workshop: Workshop) -> None:
         """Replace the state (only commands call this) and tell every view."""
         self.workshop = workshop
-        self.analysis = Analysis.of(workshop)
+        self.analysis = Analysis.of(workshop, self.analysis)
         self.changed.emit()
 
     def push(
