@@ -320,3 +320,18 @@ def test_a_click_on_a_legend_key_hides_and_shows_the_line(window: MainWindow, qt
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert department.id not in charts.lines.hidden
     assert colour_count(plot.grab().toImage(), color) == shown
+
+
+def test_a_move_works_out_only_the_lines_of_the_departments_it_concerns(
+    window: MainWindow,
+) -> None:
+    charts = charts_of(window)
+    assert window.document is not None and window.scene is not None
+    workshop = window.document.workshop
+    request = next(r for r in workshop.requests if r.phase is None and r.benefit)
+    before = {line.department: line for line in charts.benefit}
+    assert window.scene.move(request.id, workshop.phases[0].id)
+    assert_charts_show(charts, window.document.workshop)
+    named = request.burden.keys() | request.benefit.keys()
+    for line in charts.benefit:
+        assert (line is before[line.department]) == (line.department not in named)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
-from app.domain.schedule import cumulative_benefit
+from app.domain.schedule import DepartmentTimeline, cumulative_points
 from app.ui.chart_lines import LineKey, StepLines
 from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
@@ -67,25 +67,26 @@ def load_data(workshop: Workshop, document: WorkshopDocument) -> LoadData:
 def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[BenefitLine]:
     """Cumulative benefit points per department, as step coordinates up to the plan's end."""
     schedule = document.analysis.schedule
-    cumulative = cumulative_benefit(workshop, schedule)
-    lines = []
-    for department in workshop.departments:
-        steps = cumulative[department.id]  # in week order
-        wins = tuple(week for week, _ in steps)
-        weeks = [float(week) for week in wins]
-        reached = [total for _, total in steps]
-        before = [0.0, *reached]
-        end = max([schedule.end, *wins[-1:]])
-        lines.append(
-            BenefitLine(
-                department.id,
-                (0.0, *chain.from_iterable(zip(weeks, weeks, strict=True)), float(end)),
-                (0.0, *chain.from_iterable(zip(before[:-1], reached, strict=True)), before[-1]),
-                wins,
-                schedule.timelines[department.id].first_burden,
-            )
-        )
-    return lines
+    return [
+        benefit_line(d.id, schedule.timelines[d.id], schedule.end) for d in workshop.departments
+    ]
+
+
+def benefit_line(department: str, timeline: DepartmentTimeline, plan_end: int) -> BenefitLine:
+    """One department's cumulative benefit as step coordinates up to the plan's end."""
+    steps = cumulative_points(timeline)  # in week order
+    wins = tuple(week for week, _ in steps)
+    weeks = [float(week) for week in wins]
+    reached = [total for _, total in steps]
+    before = [0.0, *reached]
+    end = max([plan_end, *wins[-1:]])
+    return BenefitLine(
+        department,
+        (0.0, *chain.from_iterable(zip(weeks, weeks, strict=True)), float(end)),
+        (0.0, *chain.from_iterable(zip(before[:-1], reached, strict=True)), before[-1]),
+        wins,
+        timeline.first_burden,
+    )
 
 
 def win_points(line: BenefitLine) -> list[tuple[float, float]]:
@@ -134,6 +135,7 @@ class ChartsPanel(QWidget):
         self.benefit: list[BenefitLine] = []
         self._forget_drawn()
         self._ranges: dict[int, tuple[float, float, float, float]] = {}
+        self._lines_from: dict[str, tuple[DepartmentTimeline, int, BenefitLine]] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.load_plot, 2)
@@ -260,7 +262,7 @@ class ChartsPanel(QWidget):
             plot.setRange(xRange=(left, right), yRange=(0.0, top), padding=0)
 
     def _refresh_benefit(self, workshop: Workshop) -> None:
-        self.benefit = benefit_lines(workshop, self.document)
+        self.benefit = self._benefit_lines(workshop)
         colors = [department_color(workshop, i).name() for i in range(len(self.benefit))]
         self._update_legend()
         right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
@@ -271,11 +273,29 @@ class ChartsPanel(QWidget):
             self._draw_line(line, color, names[line.department])
         self._draw_boundaries(top)
 
+    def _benefit_lines(self, workshop: Workshop) -> list[BenefitLine]:
+        """As `benefit_lines`, but only for the departments whose timeline is not the last one.
+
+        After a move the schedule shares the timelines of the departments it does not concern
+        (a schedule is never changed once built), so most lines are the ones already drawn.
+        """
+        schedule = self.document.analysis.schedule
+        lines = []
+        for department in workshop.departments:
+            timeline = schedule.timelines[department.id]
+            known = self._lines_from.get(department.id)
+            if known is None or known[0] is not timeline or known[1] != schedule.end:
+                line = benefit_line(department.id, timeline, schedule.end)
+                known = self._lines_from[department.id] = (timeline, schedule.end, line)
+            lines.append(known[2])
+        return lines
+
     def _update_legend(self) -> None:
         """Drop the lines of departments that are gone; at most four legend rows."""
         wanted = {line.department for line in self.benefit}
         for department in [d for d in self.keys if d not in wanted]:
             self._drawn.pop(department, None)
+            self._lines_from.pop(department, None)
             self.legend.removeItem(self.keys.pop(department))
             self.lines.remove(department)
             self.markers.remove(department)
