@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.workshop_file import dumps_workshop
 from app.ui.main_window import MainWindow
-from tests.ui_helpers import drag, shown_window
+from tests.ui_helpers import assert_flat_scroll_bar, drag, shown_window
 
 
 @pytest.fixture
@@ -212,6 +212,15 @@ def test_presentation_mode_switches_theme_and_zoom(window: MainWindow) -> None:
     window.presentation_action.trigger()
     assert scene.theme.name == "desktop"
     assert not window.isFullScreen()
+
+
+def test_the_board_scroll_bars_are_flat_in_the_theme_colours(window: MainWindow) -> None:
+    _, scene, view = parts(window)
+    for _ in range(2):  # presentation mode, then back to the desktop
+        window.presentation_action.trigger()
+        view.zoom_by(3)  # room to scroll both ways
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            assert_flat_scroll_bar(bar, scene.theme)
 
 
 def test_inspector_follows_the_selected_card(window: MainWindow) -> None:

@@ -32,6 +32,7 @@ from app.ui.finding_rows import WrappingDelegate
 from app.ui.findings_panel import FindingsPanel
 from app.ui.theme import presentation_theme
 from bench.workshops import generate
+from tests.ui_helpers import assert_flat_scroll_bar
 
 Row = tuple[object, ...]
 
@@ -363,18 +364,9 @@ def test_a_larger_font_measures_every_row_again(panel: FindingsPanel) -> None:
 
 
 def test_the_scroll_bar_is_flat_in_the_theme_colours(panel: FindingsPanel) -> None:
-    # Flat, not Fusion's gradients: the bar repaints whenever a finding comes or goes.
-    bar = panel.tree.verticalScrollBar()
     for theme in (presentation_theme(), panel.theme):
         panel.set_theme(theme)
-        QApplication.processEvents()
-        assert bar.isVisible() and bar.maximum() > 0, "300 requests' findings need scrolling"
-        bar.setValue(0)
-        image = bar.grab().toImage()
-        handle = image.pixelColor(image.width() // 2, 12)
-        groove = image.pixelColor(image.width() // 2, image.height() - 4)
-        assert (handle.name(), groove.name()) == (theme.grid.name(), theme.surface.name())
-        assert bar.width() == round(12 * theme.font_scale)
+        assert_flat_scroll_bar(panel.tree.verticalScrollBar(), theme)
 
 
 def largest_difference(one: QImage, other: QImage) -> int:

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from app.ui.board.view import BoardView
 from app.ui.main_window import MainWindow
+from app.ui.theme import Theme
 from tests.conftest import SMALL_SAMPLE
 
 
@@ -72,3 +73,30 @@ def shown_window(
     open_copy(window, SMALL_SAMPLE, tmp_path)
     qtbot.waitExposed(window)
     return window
+
+
+def assert_flat_scroll_bar(bar: QScrollBar, theme: Theme) -> None:
+    """The bar is flat and in the theme's colours: the handle at its start, groove at its end.
+
+    (Flat, not the style's gradients: these bars repaint on many moves.)
+    """
+    QApplication.processEvents()
+    assert bar.isVisible() and bar.maximum() >= bar.pageStep(), "the handle is at most half"
+    bar.setValue(0)
+    image = bar.grab().toImage()
+    along, across = (
+        (image.height(), image.width())
+        if bar.orientation() == Qt.Orientation.Vertical
+        else (image.width(), image.height())
+    )
+
+    def at(position: int) -> str:
+        point = (
+            QPoint(across // 2, position)
+            if bar.orientation() == Qt.Orientation.Vertical
+            else QPoint(position, across // 2)
+        )
+        return image.pixelColor(point).name()
+
+    assert (at(12), at(along - 4)) == (theme.grid.name(), theme.surface.name())
+    assert across == round(12 * theme.font_scale)

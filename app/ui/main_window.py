@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setStyleSheet(PRESENTATION_STYLE if on else "")
-        for view in (self.scene, self.findings, self._charts, self._inspector):
+        for view in (self.scene, self.view, self.findings, self._charts, self._inspector):
             if view is not None:
                 view.set_theme(self.theme)
         if full_screen and on:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from app.ui.board.scene import BoardScene
+from app.ui.theme import Theme, scroll_bar_style
 
 ZOOM_STEP = 1.2
 ZOOM_LIMITS = (0.15, 4.0)
@@ -24,6 +25,12 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Board"))
+        self.set_theme(scene.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Scroll bars in the theme's colours (flat: they repaint whenever the board grows)."""
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.setStyleSheet(scroll_bar_style(theme))
 
     @property
     def zoom(self) -> float:
