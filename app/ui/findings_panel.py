@@ -65,6 +65,7 @@ class FindingsPanel(QWidget):
         # the row shows (text, accepted), and each group's keys in the order of its rows.
         self._rows: dict[str, QTreeWidgetItem] = {}
         self._looks: dict[str, tuple[str, bool]] = {}
+        self._drawn_from: dict[str, Finding] = {}  # the very finding each row shows (see below)
         self._order: dict[Severity, list[str]] = {severity: [] for severity in SEVERITIES}
         self.tree = WrappingTree()
         self.tree.setHeaderHidden(True)
@@ -171,7 +172,7 @@ class FindingsPanel(QWidget):
             if order[index] not in keep:
                 self.groups[severity].takeChild(index)
                 key = order.pop(index)
-                del self._rows[key], self._looks[key]
+                del self._rows[key], self._looks[key], self._drawn_from[key]
 
     def _place(self, severity: Severity, group: list[Finding]) -> None:
         """Give each finding of the group a row, in the rules' order (rows' text comes later)."""
@@ -203,10 +204,18 @@ class FindingsPanel(QWidget):
             item.setForeground(0, QBrush(self.theme.muted))
         self._rows[finding.key] = item
         self._looks[finding.key] = look
+        self._drawn_from[finding.key] = finding
         return item
 
     def _update_row(self, finding: Finding) -> None:
-        """Show the finding's text and colour, if they changed (which re-measures the row)."""
+        """Show the finding's text and colour, if they changed (which re-measures the row).
+
+        Most findings are the very objects of the last analysis (findings are immutable and
+        the rules remember many of them), and those are passed over at once.
+        """
+        if self._drawn_from[finding.key] is finding:
+            return
+        self._drawn_from[finding.key] = finding
         look = (_row_text(finding), finding.accepted)
         if self._looks[finding.key] == look:
             return
