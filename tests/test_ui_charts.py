@@ -9,15 +9,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTransform
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import move_request, replace_request, revalidated
 from app.domain.model import Workshop
+from app.ui.chart_lines import segment_rects
 from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
 from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
@@ -176,6 +178,17 @@ def test_nice_top_leaves_headroom_and_ignores_small_changes() -> None:
 
 def test_pairs_make_one_vertical_segment_per_position() -> None:
     assert pairs([4.0, 10.0], [0.0, 50.0]) == ([4.0, 4.0, 10.0, 10.0], [0.0, 50.0, 0.0, 50.0])
+
+
+def test_segment_rects_cover_each_level_and_upright_segment_on_the_screen() -> None:
+    points = np.array([[0.0, 0.0], [4.0, 0.0], [4.0, 3.0], [9.0, 3.0]])
+    to_screen = QTransform(10.0, 0.0, 0.0, -5.0, 100.0, 200.0)  # y grows upwards in data
+    rects = segment_rects(points, to_screen, 1.5)
+    assert rects.tolist() == [
+        [98.5, 198.5, 43.0, 3.0],  # x 100..140 at y 200
+        [138.5, 183.5, 3.0, 18.0],  # up from y 200 to y 185 at x 140
+        [138.5, 183.5, 53.0, 3.0],  # x 140..190 at y 185
+    ]
 
 
 # --- the charts in a window ------------------------------------------------------------------

@@ -1,25 +1,30 @@
 """The benefit chart's step lines in one pyqtgraph item, and their legend keys.
 
 A step line spans the whole plot, so a move that changes one department's line repaints every
-line. One PlotCurveItem per department cost a Python paint each (~80 µs, ten of them per move);
-this item draws all of them in one paint, a `drawPolyline` per department.
+line. One PlotCurveItem per department cost a Python paint each (~80 µs, ten of them per move),
+and even one polyline per department is slow to stroke 2.5 pixels wide. A step line is made of
+level and upright segments only, so each segment is filled as a rectangle on the screen: one
+`drawRects` per department, from a table of rectangles worked out with numpy.
 """
 
 from __future__ import annotations
 
 import math
 import os
+from typing import cast
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPolygonF
+from PySide6.QtGui import QPainter, QPolygonF, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from app.ui.chart_markers import pen
+from app.ui.chart_markers import brush, pen
 
 WIDTH = 2.5
 """Pixels across a step line."""
@@ -35,16 +40,20 @@ class StepLines(pg.GraphicsObject):  # type: ignore[misc]
         self.hidden: set[str] = set()
         """Departments whose line a click on the legend hid."""
         self._extent: QRectF | None = None
+        self._points: dict[str, np.ndarray] = {}  # per department: x and y per point
+        self._rects: tuple[object, np.ndarray, dict[str, tuple[int, int]]] | None = None
 
     def set_line(self, department: str, color: str, xs: list[float], ys: list[float]) -> None:
         """Show one department's line (replacing what it had)."""
         points = [QPointF(x, y) for x, y in zip(xs, ys, strict=True)]
         self.lines[department] = (color, QPolygonF(points))
+        self._points[department] = np.column_stack([xs, ys]).astype(float).reshape(-1, 2)
         self._changed()
 
     def remove(self, department: str) -> None:
         """Drop a department that is gone."""
         self.lines.pop(department, None)
+        self._points.pop(department, None)
         self.hidden.discard(department)
         self._changed()
 
@@ -64,6 +73,7 @@ class StepLines(pg.GraphicsObject):  # type: ignore[misc]
     def _changed(self) -> None:
         self.prepareGeometryChange()
         self._extent = None
+        self._rects = None
         self.update()
 
     def viewTransformChanged(self) -> None:
@@ -87,11 +97,58 @@ class StepLines(pg.GraphicsObject):  # type: ignore[misc]
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """One polyline per shown department."""
-        for department, (color, polygon) in self.lines.items():
-            if department not in self.hidden:
-                painter.setPen(pen(color, WIDTH))
-                painter.drawPolyline(polygon)
+        """Each shown department's segments, filled as rectangles on the screen."""
+        shown = [d for d in self.lines if d not in self.hidden]
+        t = painter.transform()
+        if t.isRotating():  # turned or sheared: not a plot's axes
+            for department in shown:
+                painter.setPen(pen(self.lines[department][0], WIDTH))
+                painter.drawPolyline(self.lines[department][1])
+            return
+        painter.resetTransform()
+        painter.setPen(Qt.PenStyle.NoPen)
+        rects, spans = self._screen_rects(t)
+        for department in shown:
+            start, end = spans[department]
+            if end > start:
+                painter.setBrush(brush(self.lines[department][0]))
+                # The rows' memory viewed as QRectF[n] (shiboken never frees it).
+                first = shiboken6.wrapInstance(rects[start:end].ctypes.data, QRectF)
+                painter.drawRects(cast(QRectF, first), end - start)
+
+    def _screen_rects(self, t: QTransform) -> tuple[np.ndarray, dict[str, tuple[int, int]]]:
+        """Every department's segment rectangles in one table, and each one's rows in it.
+
+        Worked out for all lines at once (numpy's cost is per call, not per row), and kept
+        while neither the lines nor the axes change.
+        """
+        key = (t.m11(), t.m22(), t.dx(), t.dy())
+        if self._rects is None or self._rects[0] != key:
+            spans: dict[str, tuple[int, int]] = {}
+            at = 0
+            for department, points in self._points.items():
+                spans[department] = (at, at + max(0, len(points) - 1))
+                at += len(points)
+            table = np.concatenate([*self._points.values(), np.zeros((0, 2))])
+            self._rects = (key, segment_rects(table, t, WIDTH / 2), spans)
+        return self._rects[1], self._rects[2]
+
+
+def segment_rects(points: np.ndarray, t: QTransform, half: float) -> np.ndarray:
+    """The screen rectangles (x, y, width, height) covering a line's segments `half` each way.
+
+    `points`: x and y in data units, each segment level or upright; `t` maps them to the screen.
+    Row i joins points i and i + 1 (where several lines follow each other, the row joining the
+    last point of one to the first of the next is not drawn).
+    """
+    x = t.m11() * points[:, 0] + t.dx()
+    y = t.m22() * points[:, 1] + t.dy()
+    rects = np.empty((max(0, len(points) - 1), 4))
+    rects[:, 0] = np.minimum(x[:-1], x[1:]) - half
+    rects[:, 1] = np.minimum(y[:-1], y[1:]) - half
+    rects[:, 2] = np.abs(x[1:] - x[:-1]) + 2 * half
+    rects[:, 3] = np.abs(y[1:] - y[:-1]) + 2 * half
+    return rects
 
 
 class LineKey(ItemSample):  # type: ignore[misc]
