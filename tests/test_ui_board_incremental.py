@@ -12,16 +12,22 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import accept, move_request, set_votes
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.structure import remove_request, update_request
-from app.ui.board.geometry import layout_board
+from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W, VISION_H, layout_board
 from app.ui.board.scene import BoardScene
+from app.ui.board.view import BoardView
 from app.ui.document import WorkshopDocument
+from app.ui.theme import presentation_theme
 from bench.workshops import generate
+from tests.ui_helpers import largest_difference
 
 
 def assert_same_board(scene: BoardScene) -> None:
@@ -132,3 +138,53 @@ def test_sorting_by_dots_reorders_every_cell(board: BoardScene) -> None:
     moved = move_request(workshop, workshop.requests[3].id, workshop.phases[0].id)
     board.document.push("move", moved)
     assert_same_board(board)
+
+
+def shown_view(qtbot: QtBot, scene: BoardScene) -> BoardView:
+    """A view of the board's top left (the headers and first lanes), shown and painted."""
+    view = BoardView(scene)
+    view.setSceneRect(QRectF(0, 0, 4000, 4000))  # fixed: edits do not scroll the view
+    qtbot.addWidget(view)
+    view.resize(1400, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.scale(0.8, 0.8)
+    view.centerOn(700 / 0.8, 350 / 0.8)
+    QApplication.processEvents()
+    return view
+
+
+def headers_painted(view: BoardView) -> list[QImage]:
+    """What the view shows of the column headers (across the top) and lane headers (left)."""
+    image = view.viewport().grab().toImage()
+    top = view.mapFromScene(QPointF(0, VISION_H + COLUMN_HEADER_H)).y()
+    left = view.mapFromScene(QPointF(LANE_HEADER_W, 0)).x()
+    return [image.copy(0, 0, image.width(), top - 1), image.copy(0, top, left - 1, image.height())]
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_headers_repainted_in_parts_look_as_when_repainted_whole(
+    board: BoardScene, qtbot: QtBot, presenting: bool
+) -> None:
+    # After an edit a column header repaints only its load strip, and a lane only its header
+    # text, over pixels the item cache keeps: nothing stale may stay, nothing may darken.
+    # (Cards are left out: a cached card moved by a fraction of a pixel may land a pixel apart.)
+    if presenting:
+        board.set_theme(presentation_theme())  # larger type: the strip must still clear it
+    view = shown_view(qtbot, board)
+    rng = random.Random(21)
+    shown = [column.face for column in board.columns]
+    for _ in range(25):
+        edit(board.document, board, rng)
+        QApplication.processEvents()
+    board.show_highlight(None)
+    QApplication.processEvents()
+    assert [column.face for column in board.columns] != shown, "the loads changed"
+    in_parts = headers_painted(view)
+    items: list[QGraphicsItem] = [*board.columns, *board.lanes.values()]
+    for item in items:
+        item.update()  # the whole item, cache and all
+    QApplication.processEvents()
+    # A strip drawn under a clip lands its antialiased edges a shade apart, never more.
+    for whole, part in zip(headers_painted(view), in_parts, strict=True):
+        assert largest_difference(whole, part) <= 2

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont, QImage
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QStyledItemDelegate,
@@ -32,7 +31,7 @@ from app.ui.finding_rows import WrappingDelegate
 from app.ui.findings_panel import FindingsPanel
 from app.ui.theme import presentation_theme
 from bench.workshops import generate
-from tests.ui_helpers import assert_flat_scroll_bar
+from tests.ui_helpers import assert_flat_scroll_bar, largest_difference
 
 Row = tuple[object, ...]
 
@@ -367,16 +366,6 @@ def test_the_scroll_bar_is_flat_in_the_theme_colours(panel: FindingsPanel) -> No
     for theme in (presentation_theme(), panel.theme):
         panel.set_theme(theme)
         assert_flat_scroll_bar(panel.tree.verticalScrollBar(), theme)
-
-
-def largest_difference(one: QImage, other: QImage) -> int:
-    """The largest difference of any colour channel between two images of the same size."""
-    assert one.size() == other.size()
-    arrays = [
-        np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), np.uint8)
-        for image in (one, other)
-    ]
-    return int(np.abs(arrays[0].astype(int) - arrays[1].astype(int)).max())
 
 
 def test_rows_painted_from_pictures_look_as_the_style_draws_them(panel: FindingsPanel) -> None:

@@ -1,12 +1,14 @@
-"""Helpers for GUI tests: a main window on a copy of a sample, and real mouse drags."""
+"""Helpers for GUI tests: a main window on a copy of a sample, real mouse drags, pixels."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
@@ -100,3 +102,13 @@ def assert_flat_scroll_bar(bar: QScrollBar, theme: Theme) -> None:
 
     assert (at(12), at(along - 4)) == (theme.grid.name(), theme.surface.name())
     assert across == round(12 * theme.font_scale)
+
+
+def largest_difference(one: QImage, other: QImage) -> int:
+    """The largest difference of any colour channel between two images of the same size."""
+    assert one.size() == other.size()
+    arrays = [
+        np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), np.uint8)
+        for image in (one, other)
+    ]
+    return int(np.abs(arrays[0].astype(int) - arrays[1].astype(int)).max())

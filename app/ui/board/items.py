@@ -303,6 +303,27 @@ class _HeaderItem(QGraphicsItem, Generic[FaceT]):
         raise NotImplementedError
 
 
+LOAD_TOP = 74.0
+"""Where a column header's load strip (figure and bar) begins: the part a move changes.
+
+The names above end by y 70, and the strip's own text starts below 74 even in presentation type:
+a repaint of the strip, rounded out to whole pixels, stays clear of the names at any zoom from
+0.25 up (and at lower zooms the whole header is drawn).
+"""
+LOAD_MARGIN = 4.0
+
+
+def _load_only(old: ColumnFace, new: ColumnFace) -> bool:
+    """Whether two faces differ only in the load figure, bar and concerns (no glow, no preview)."""
+    return (
+        old.title == new.title
+        and old.weeks == new.weeks
+        and old.dates == new.dates
+        and old.iso_weeks == new.iso_weeks
+        and not (old.highlighted or new.highlighted or old.preview or new.preview)
+    )
+
+
 class ColumnHeaderItem(_HeaderItem[ColumnFace]):
     """A phase's (or the backlog's) header: name, weeks, dates, ISO weeks and the load bar."""
 
@@ -310,6 +331,14 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         super().__init__(board, 5)
         # A changed header's repaint spills into its neighbours: they are copied, not drawn.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The exposed part reaches `paint`: a new load redraws the load, not the names.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def changed_area(self, old: ColumnFace | None, new: ColumnFace) -> QRectF:
+        """Only the load strip when only the load changed (what most moves change)."""
+        if old is not None and _load_only(old, new):
+            return QRectF(0, LOAD_TOP, self.width, COLUMN_HEADER_H - LOAD_TOP)
+        return self.boundingRect()
 
     def tooltip(self, face: ColumnFace) -> str:
         """The phase's name."""
@@ -343,6 +372,13 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(self.width, 0), QPointF(self.width, COLUMN_HEADER_H))
         inner = self.width - 16
+        if option.exposedRect.top() >= LOAD_TOP - LOAD_MARGIN and not (
+            face.highlighted or face.preview
+        ):
+            # Only the load strip is new: the item's cache keeps the names as they were drawn.
+            if face.capacity is not None:
+                self._paint_load(painter, theme, face, inner)
+            return
         painter.setPen(theme.text)
         painter.setFont(font(15 * theme.font_scale, bold=True))
         metrics = QFontMetricsF(painter.font())
@@ -363,7 +399,7 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
     def _paint_load(self, painter: QPainter, theme: Theme, face: ColumnFace, inner: float) -> None:
         capacity = face.capacity or 0.0
         ratio = face.effort / capacity if capacity else (0.0 if face.effort == 0 else 2.0)
-        bar = QRectF(8, 86, inner, 12)
+        bar = QRectF(8, 90, inner, 12)
         painter.setPen(QPen(theme.grid, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(bar)
@@ -379,12 +415,12 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         )
         metrics = QFontMetricsF(painter.font())
         shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, inner)
-        painter.drawText(QPointF(8, 82), shown)
+        painter.drawText(QPointF(8, 86), shown)
         room = inner - metrics.horizontalAdvance(shown) - 8
         if face.concerns and room > 20:
             painter.setPen(theme.severity(face.severity))
             concerns = metrics.elidedText(face.concerns, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(QPointF(8 + inner - metrics.horizontalAdvance(concerns), 82), concerns)
+            painter.drawText(QPointF(8 + inner - metrics.horizontalAdvance(concerns), 86), concerns)
 
     def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
         lines = face.preview
