@@ -9,14 +9,12 @@ level and upright segments only, so each segment is filled as a rectangle on the
 
 from __future__ import annotations
 
-import math
 import os
 from typing import cast
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
-import pyqtgraph as pg
 import shiboken6
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
@@ -24,14 +22,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from app.ui.chart_markers import brush, pen
+from app.ui.chart_markers import PaddedItem, brush, pen
 
 WIDTH = 2.5
 """Pixels across a step line."""
 
 
-class StepLines(pg.GraphicsObject):  # type: ignore[misc]
+class StepLines(PaddedItem):
     """Every department's step line, in its colour, drawn in department order."""
+
+    PAD = WIDTH
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,12 +87,7 @@ class StepLines(pg.GraphicsObject):  # type: ignore[misc]
             for _, polygon in self.lines.values():
                 extent = extent.united(polygon.boundingRect())
             self._extent = extent
-        across, up = self.pixelVectors()
-        if across is None or up is None:
-            return QRectF(self._extent)
-        pad = WIDTH
-        dx, dy = pad * math.hypot(across.x(), across.y()), pad * math.hypot(up.x(), up.y())
-        return self._extent.adjusted(-dx, -dy, dx, dy)
+        return self.padded(self._extent)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -36,7 +36,34 @@ def pen(color: str, width: float = 1.0, dashed: bool = False) -> QPen:
     return pen
 
 
-class MarkerLayer(pg.GraphicsObject):  # type: ignore[misc]
+class PaddedItem(pg.GraphicsObject):  # type: ignore[misc]
+    """An item placed in data units that draws `PAD` pixels beyond its data (a mark, a stroke).
+
+    Its bounding rectangle asks how big a pixel is in data units; Qt asks for the rectangle
+    many times per repaint, so the answer is kept until the scale changes.
+    """
+
+    PAD = 0.0
+    _pad: tuple[tuple[float, ...], tuple[float, float]] | None = None  # (scale, pad in data)
+
+    def padded(self, extent: QRectF) -> QRectF:
+        """`extent` grown by `PAD` pixels each way, in data units."""
+        t = self.deviceTransform_()  # pyqtgraph's: None until the item is in a view
+        if t is None:
+            return QRectF(extent)
+        scale = (t.m11(), t.m12(), t.m21(), t.m22())
+        if self._pad is None or self._pad[0] != scale:
+            across, up = self.pixelVectors()
+            if across is None or up is None:
+                return QRectF(extent)
+            dx = self.PAD * math.hypot(across.x(), across.y())
+            dy = self.PAD * math.hypot(up.x(), up.y())
+            self._pad = (scale, (dx, dy))
+        dx, dy = self._pad[1]
+        return extent.adjusted(-dx, -dy, dx, dy)
+
+
+class MarkerLayer(PaddedItem):
     """Every department's markers in one item: ● at each win on its line, ▲ at its first burden.
 
     A plan of 1,000 requests has some 600 wins. A ScatterPlotItem per department cost a Python
@@ -48,6 +75,7 @@ class MarkerLayer(pg.GraphicsObject):  # type: ignore[misc]
     WIN = 9.0  # pixels across a win's dot
     BURDEN = 13.0  # pixels across a first burden's triangle
     CELL = 16  # pixels per symbol in the atlas: room for the biggest symbol and its outline
+    PAD = CELL / 2
 
     def __init__(self) -> None:
         super().__init__()
@@ -109,12 +137,7 @@ class MarkerLayer(pg.GraphicsObject):  # type: ignore[misc]
     def boundingRect(self) -> QRectF:
         """The markers' data extent plus half the biggest marker, in data units."""
         self._markers()
-        across, up = self.pixelVectors()
-        if across is None or up is None:
-            return QRectF(self._extent)
-        pad = self.CELL / 2
-        dx, dy = pad * math.hypot(across.x(), across.y()), pad * math.hypot(up.x(), up.y())
-        return self._extent.adjusted(-dx, -dy, dx, dy)
+        return self.padded(self._extent)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
