@@ -238,8 +238,8 @@ def _redo(
     _lay_out([requests[i] for i in positions], ends, {}, timelines)
     backlog = sum(1 for r in requests if r.phase is None) if redo_phases else previous.backlog
     return Schedule(
-        {p: phases.get(p) or previous.phases[p] for p in fresh},
-        {d: timelines.get(d) or previous.timelines[d] for d in previous.timelines},
+        {p: phases[p] if p in phases else previous.phases[p] for p in fresh},
+        {d: timelines[d] if d in timelines else previous.timelines[d] for d in previous.timelines},
         previous.end,
         len(requests) - backlog,
         backlog,

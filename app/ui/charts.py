@@ -64,14 +64,6 @@ def load_data(workshop: Workshop, document: WorkshopDocument) -> LoadData:
     )
 
 
-def benefit_lines(workshop: Workshop, document: WorkshopDocument) -> list[BenefitLine]:
-    """Cumulative benefit points per department, as step coordinates up to the plan's end."""
-    schedule = document.analysis.schedule
-    return [
-        benefit_line(d.id, schedule.timelines[d.id], schedule.end) for d in workshop.departments
-    ]
-
-
 def benefit_line(department: str, timeline: DepartmentTimeline, plan_end: int) -> BenefitLine:
     """One department's cumulative benefit as step coordinates up to the plan's end."""
     steps = cumulative_points(timeline)  # in week order
@@ -274,7 +266,7 @@ class ChartsPanel(QWidget):
         self._draw_boundaries(top)
 
     def _benefit_lines(self, workshop: Workshop) -> list[BenefitLine]:
-        """As `benefit_lines`, but only for the departments whose timeline is not the last one.
+        """Every department's line, worked out again only where its timeline is a new one.
 
         After a move the schedule shares the timelines of the departments it does not concern
         (a schedule is never changed once built), so most lines are the ones already drawn.
