@@ -31,6 +31,9 @@ class BoardView(QGraphicsView):
         """Scroll bars in the theme's colours (flat: they repaint whenever the board grows)."""
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.setStyleSheet(scroll_bar_style(theme))
+        corner = QWidget()  # the square where the bars meet, in the bars' colour
+        corner.setStyleSheet(f"background: {theme.surface.name()};")
+        self.setCornerWidget(corner)
 
     @property
     def zoom(self) -> float:
