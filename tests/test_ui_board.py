@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -221,6 +221,31 @@ def test_the_board_scroll_bars_are_flat_in_the_theme_colours(window: MainWindow)
         view.zoom_by(3)  # room to scroll both ways
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             assert_flat_scroll_bar(bar, scene.theme)
+        corner = view.cornerWidget()
+        assert corner is not None and corner.isVisible()
+        image = corner.grab().toImage()
+        assert image.pixelColor(image.rect().center()) == scene.theme.surface
+
+
+def test_presentation_mode_shows_what_is_disabled_and_which_tab_is_open(
+    window: MainWindow,
+) -> None:
+    window.presentation_action.trigger()
+    findings = window.findings
+    assert findings is not None
+    button = findings.accept_button
+    assert not button.isEnabled(), "no finding is selected"
+    disabled = button.grab().toImage()
+    button.setEnabled(True)
+    assert button.grab().toImage() != disabled, "a disabled button looks disabled"
+    button.setEnabled(False)
+    tabs = window.side.tabBar()
+    image = tabs.grab().toImage()
+    colours = {
+        index: image.pixelColor(tabs.tabRect(index).center() + QPoint(0, 8)).name()
+        for index in range(tabs.count())
+    }
+    assert colours[tabs.currentIndex()] != colours[1 - tabs.currentIndex()]
 
 
 def test_inspector_follows_the_selected_card(window: MainWindow) -> None:

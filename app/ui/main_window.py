@@ -586,5 +586,8 @@ QWidget { background: #000000; color: #ffffff; font-size: 15pt; }
 QTreeView, QListView, QLineEdit, QPlainTextEdit, QComboBox, QSpinBox { background: #151515; }
 QTreeView::item:selected { background: #00e5ff; color: #000000; }
 QPushButton { background: #222222; border: 2px solid #ffffff; padding: 6px; }
+QPushButton:disabled { color: #707070; border: 2px solid #505050; }
+QTabBar::tab { background: #222222; color: #d0d0d0; padding: 6px 14px; }
+QTabBar::tab:selected { background: #00e5ff; color: #000000; }
 QDockWidget::title { background: #222222; padding: 4px; }
 """
