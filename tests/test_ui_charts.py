@@ -6,26 +6,26 @@ not read back from the charts' own helpers, and the markers are checked on scree
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QTransform
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import move_request, replace_request, revalidated
 from app.domain.model import Workshop
+from app.ui.chart_legend import GAP, STROKE
 from app.ui.chart_lines import segment_rects
 from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
 from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
 from app.ui.theme import department_color
-from tests.conftest import workshop_data
-from tests.ui_helpers import shown_window
+from tests.conftest import CRM_SAMPLE, workshop_data
+from tests.ui_helpers import open_copy, shown_window
 
 
 @pytest.fixture
@@ -280,8 +280,8 @@ def test_theme_change_restyles_the_charts(window: MainWindow) -> None:
     assert charts.markers.edges == (theme.background.name(), theme.text.name())
     assert charts.boundaries.opts["pen"].color().name() == theme.grid.name()
     assert charts.capacity_marks.opts["pen"].color().name() == theme.text.name()
-    for _, label in charts.legend.items:
-        assert theme.text.name().lower() in label.item.toHtml().lower(), "legend text restyled"
+    assert (charts.legend.text, charts.legend.edge) == (theme.text, theme.grid)
+    assert charts.legend.font.pointSizeF() == pytest.approx(9 * theme.font_scale)
     image = charts.benefit_plot.grab().toImage()
     assert close(image.pixelColor(image.width() - 3, 3), theme.background)
     window.presentation_action.trigger()
@@ -301,9 +301,26 @@ def test_legend_shows_department_names_as_text_even_when_renamed(window: MainWin
         *workshop.departments[1:],
     )
     assert window.document.push("Rename", revalidated(workshop, departments=renamed))
-    label = charts.legend.getLabel(charts.keys[workshop.departments[0].id])
-    assert label.text == html.escape(tricky)
-    assert label.item.toPlainText() == tricky
+    department = workshop.departments[0].id
+    assert (department, tricky) in charts.legend.entries  # drawn with drawText: never markup
+    room = QFontMetricsF(charts.legend.font).horizontalAdvance(tricky)
+    assert charts.legend.cell(department).width() >= STROKE + GAP + room, "room for all of it"
+
+
+def test_every_legend_entry_fits_in_the_plot_in_presentation_mode(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    # Larger type and a smaller plot: the legend takes more columns rather than cut names off.
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    charts = charts_of(window)
+    window.presentation_action.trigger()
+    QApplication.processEvents()
+    view = charts.benefit_plot.getPlotItem().getViewBox()
+    legend = charts.legend
+    assert len(legend.entries) >= 6
+    for department, _ in legend.entries:
+        assert view.rect().contains(legend.mapRectToItem(view, legend.cell(department)))
+    assert view.rect().contains(legend.mapRectToItem(view, legend.boundingRect()))
 
 
 def colour_count(image: QImage, wanted: QColor) -> int:
@@ -322,8 +339,8 @@ def test_a_click_on_a_legend_key_hides_and_shows_the_line(window: MainWindow, qt
     department = max(workshop.departments, key=lambda d: len(charts.lines.data(d.id)[0]))
     color = department_color(workshop, workshop.departments.index(department))
     plot = charts.benefit_plot
-    key = charts.keys[department.id]
-    at = plot.mapFromScene(key.sceneBoundingRect().center())
+    key = charts.legend.mapToScene(charts.legend.cell(department.id).center())
+    at = plot.mapFromScene(key)
     shown = colour_count(plot.grab().toImage(), color)
     assert shown > 20, "the line is drawn in the department's colour"
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=at)

@@ -1,4 +1,4 @@
-"""The benefit chart's step lines in one pyqtgraph item, and their legend keys.
+"""The benefit chart's step lines in one pyqtgraph item.
 
 A step line spans the whole plot, so a move that changes one department's line repaints every
 line. One PlotCurveItem per department cost a Python paint each (~80 µs, ten of them per move),
@@ -16,8 +16,6 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import shiboken6
-from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
@@ -144,31 +142,3 @@ def segment_rects(points: np.ndarray, t: QTransform, half: float) -> np.ndarray:
     rects[:, 2] = np.abs(x[1:] - x[:-1]) + 2 * half
     rects[:, 3] = np.abs(y[1:] - y[:-1]) + 2 * half
     return rects
-
-
-class LineKey(ItemSample):  # type: ignore[misc]
-    """A department's legend key: a stroke in its line's colour; a click hides or shows the line."""
-
-    def __init__(self, lines: StepLines, department: str) -> None:
-        # The legend finds a key's label by the key's `item`: the key stands for itself.
-        super().__init__(self)
-        self.lines = lines
-        self.department = department
-
-    def paint(self, painter: QPainter, *args: object) -> None:
-        """The stroke, or a dashed outline while the line is hidden."""
-        color, _ = self.lines.lines.get(self.department, ("#808080", None))
-        if self.department in self.lines.hidden:
-            painter.setPen(pen(color, 1.0, dashed=True))
-            painter.drawRect(QRectF(2, 4, 16, 14))
-            return
-        painter.setPen(pen(color, WIDTH))
-        painter.drawLine(QPointF(0, 11), QPointF(20, 11))
-
-    def mouseClickEvent(self, event: MouseClickEvent) -> None:
-        """A left click hides the department's line, the next shows it again."""
-        if event.button() == Qt.MouseButton.LeftButton:
-            hidden = self.department in self.lines.hidden
-            self.lines.set_hidden(self.department, not hidden)
-            self.update()
-        event.accept()

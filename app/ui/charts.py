@@ -6,12 +6,11 @@ without reading pixels.
 
 A move repaints the whole benefit plot (a step line spans it), so its cost is the number of items
 painted: one item for all step lines, one for all markers, one curve for all phase boundaries,
-and a legend painted from a cache.
+and one legend painted from a cache.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import os
 from dataclasses import dataclass
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
 from app.domain.schedule import DepartmentTimeline, cumulative_points
-from app.ui.chart_lines import LineKey, StepLines
+from app.ui.chart_legend import Legend
+from app.ui.chart_lines import StepLines
 from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
@@ -101,11 +101,6 @@ def pairs(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
     return [x for x in xs for _ in (0, 1)], ys * len(xs)
 
 
-def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
-    """An item and all the items below it."""
-    return [item, *(below for child in item.childItems() for below in descendants(child))]
-
-
 class ChartsPanel(QWidget):
     """Phase load and benefit timeline side by side."""
 
@@ -115,11 +110,10 @@ class ChartsPanel(QWidget):
         self.theme = desktop_theme()
         self.load_plot = pg.PlotWidget()
         self.benefit_plot = pg.PlotWidget()
-        self.legend = self.benefit_plot.addLegend(offset=(10, 10))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None)
         self.capacity_marks = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
         self.lines = StepLines()
-        self.keys: dict[str, LineKey] = {}
+        self.legend = Legend(self.lines)
         self.boundaries = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
         self.markers = MarkerLayer()
         self._add_items()
@@ -151,6 +145,9 @@ class ChartsPanel(QWidget):
         self.markers.setZValue(1)  # over every line
         for item in (self.boundaries, self.lines, self.markers):
             self.benefit_plot.addItem(item)
+        view = self.benefit_plot.getPlotItem().getViewBox()
+        self.legend.setParentItem(view)  # in the plot's pixels, not its weeks and points
+        view.sigResized.connect(lambda: self.legend.fit(view.height()))
 
     def _forget_drawn(self) -> None:
         """What was last drawn: a change redraws only what differs (a move touches 1-3 lines)."""
@@ -184,13 +181,11 @@ class ChartsPanel(QWidget):
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
-        self.legend.setLabelTextColor(theme.text)
-        for _, label in self.legend.items:  # pyqtgraph only styles labels added from now on
-            label.setText(label.text)
         backing = QColor(theme.background)
         backing.setAlpha(210)
-        self.legend.setBrush(pg.mkBrush(backing))
-        self.legend.setPen(pg.mkPen(theme.grid))
+        legend_font = QFont()
+        legend_font.setPointSizeF(9 * theme.font_scale)
+        self.legend.set_look(legend_font, theme.text, backing, theme.grid)
         self.markers.set_edges(theme.background.name(), theme.text.name())
         self._forget_drawn()
         self.refresh()
@@ -256,11 +251,11 @@ class ChartsPanel(QWidget):
     def _refresh_benefit(self, workshop: Workshop) -> None:
         self.benefit = self._benefit_lines(workshop)
         colors = [department_color(workshop, i).name() for i in range(len(self.benefit))]
-        self._update_legend()
+        names = {d.id: d.name for d in workshop.departments}
+        self._update_legend(names)
         right = max([1.0, *(line.weeks[-1] for line in self.benefit)]) + 1
         top = nice_top(max([0.0, *(line.points[-1] for line in self.benefit)]))
         self._set_range(self.benefit_plot, 0.0, right, top)
-        names = {d.id: d.name for d in workshop.departments}
         for line, color in zip(self.benefit, colors, strict=True):
             self._draw_line(line, color, names[line.department])
         self._draw_boundaries(top)
@@ -282,18 +277,16 @@ class ChartsPanel(QWidget):
             lines.append(known[2])
         return lines
 
-    def _update_legend(self) -> None:
-        """Drop the lines of departments that are gone; at most four legend rows."""
-        wanted = {line.department for line in self.benefit}
-        for department in [d for d in self.keys if d not in wanted]:
+    def _update_legend(self, names: dict[str, str]) -> None:
+        """Drop the lines of departments that are gone; name the others in the legend."""
+        for department in [d for d in self.lines.lines if d not in names]:
             self._drawn.pop(department, None)
             self._lines_from.pop(department, None)
-            self.legend.removeItem(self.keys.pop(department))
             self.lines.remove(department)
             self.markers.remove(department)
-        columns = 1 + (len(self.benefit) - 1) // 4 if self.benefit else 1
-        if self.legend.columnCount != columns:
-            self.legend.setColumnCount(columns)
+        self.legend.set_entries(
+            [(line.department, names[line.department]) for line in self.benefit]
+        )
 
     def _draw_line(self, line: BenefitLine, color: str, name: str) -> None:
         """One department's step line, touched only when it changed."""
@@ -301,23 +294,8 @@ class ChartsPanel(QWidget):
             return
         self._drawn[line.department] = (line, color, name)
         self.lines.set_line(line.department, color, list(line.weeks), list(line.points))
-        self._show_key(line.department, name)
+        self.legend.restroke()  # the colour may be new
         self.markers.set_department(line.department, color, win_points(line), line.first_burden)
-
-    def _show_key(self, department: str, name: str) -> None:
-        """The department's legend key and name (pyqtgraph renders names as HTML: escaped)."""
-        key = self.keys.get(department)
-        if key is None:
-            key = self.keys[department] = LineKey(self.lines, department)
-            self.legend.addItem(key, html.escape(name))
-            # The legend lies over the lines, which repaint on every move: paint it from pixmaps.
-            for item in descendants(self.legend):
-                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        else:
-            label = self.legend.getLabel(key)
-            if label.text != html.escape(name):  # the department was renamed
-                label.setText(html.escape(name))
-            key.update()  # a new colour
 
     def _draw_boundaries(self, top: float) -> None:
         """A dashed line at each phase's end, the full height of the plot."""
