@@ -15,6 +15,7 @@ from app.domain.fingerprint import fingerprint
 from app.domain.model import Workshop
 from app.storage import workshop_file
 from app.storage.atomic import atomic_write
+from app.storage.recovery import RecoveryJournal, pending_copies
 from app.storage.workshop_file import (
     WorkshopFileError,
     dumps_workshop,
@@ -332,3 +333,17 @@ def test_read_file_names_each_failure_in_one_line(tmp_path: Path) -> None:
         read_file(big, "a workshop file", 2047)
     with pytest.raises(FileReadError, match="larger than"):
         read_file(Path("/dev/zero"), "a spreadsheet", 4096)  # no size: the read is bounded
+
+
+@pytest.mark.parametrize("source", [None, Path('Møde/plan "2027".bellwether.json')])
+def test_a_recovery_copy_holds_the_workshop_as_a_file_would(
+    tmp_path: Path, source: Path | None
+) -> None:
+    workshop = load_workshop(CRM_SAMPLE)
+    journal = RecoveryJournal(tmp_path, source, "session")
+    journal.write(workshop)
+    record = json.loads(journal.path.read_text(encoding="utf-8"))
+    assert record["source"] == (str(source) if source is not None else None)
+    assert record["workshop"] == workshop_file.workshop_data(workshop)
+    (found,) = pending_copies(tmp_path)
+    assert (found.workshop, found.source) == (workshop, source)
