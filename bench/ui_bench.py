@@ -15,7 +15,9 @@
 - Memory: peak RSS (VmHWM) of a process showing the 1,000-request workshop against the bare
   window process. Target: <= +150 MB.
 
-Prints measurements and PASS/MISS against the targets; never asserts absolute times.
+Prints measurements and PASS/MISS against the targets; never asserts absolute times. First it
+times a yardstick (a full schedule of the 1,000 requests): the same code measures up to twice as
+slow when the machine is busy, and the yardstick tells a slow run from a slow machine.
 
     .venv/bin/python bench/ui_bench.py [--moves N] [--runs N]
 """
@@ -51,6 +53,8 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import app.ui.document as document_module  # noqa: E402
+from app.domain.model import Workshop  # noqa: E402
+from app.domain.schedule import build_schedule  # noqa: E402
 from app.domain.voting import dots_left  # noqa: E402
 from app.ui.document import Analysis  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -490,6 +494,23 @@ def print_summary(rows: list[tuple[str, str, str, str]]) -> None:
         print("| " + " | ".join(row) + " |")
 
 
+def print_yardstick(path: Path) -> None:
+    """A fixed piece of the app's own Python work, timed in the same run as the rest.
+
+    These machines are noisy: the same code measures up to twice as slow at a busy hour. This
+    line says how fast the machine was while the bench ran (the README quotes it beside its
+    tables), so numbers from two runs can be told apart from the machine's mood.
+    """
+    workshop = Workshop.model_validate_json(path.read_text(encoding="utf-8"))
+    times = []
+    for _ in range(60):
+        began = time.perf_counter()
+        build_schedule(workshop)
+        times.append((time.perf_counter() - began) * 1000)
+    print(f"\nYardstick: a full schedule of {REQUESTS:,} requests, median of 60")
+    print(f"  {statistics.median(times):.2f} ms")
+
+
 def main() -> None:
     """Measure, print each part, then the summary table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -501,6 +522,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(["bellwether-bench"])
     assert isinstance(app, QApplication)
     try:
+        print_yardstick(path)
         rows = print_moves(measure_moves(app, path, args.moves), args.moves)
         rows += print_votes(measure_votes(app, path, args.moves // 2))
         rows += print_startup(args.runs)
