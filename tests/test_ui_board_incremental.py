@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.edits import accept, move_request, set_votes
 from app.domain.model import Workshop
-from app.domain.rules import findings
+from app.domain.rules import SEVERITIES, findings
 from app.domain.structure import remove_request, update_request
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W, VISION_H, layout_board
 from app.ui.board.scene import BoardScene
@@ -188,3 +188,18 @@ def test_headers_repainted_in_parts_look_as_when_repainted_whole(
     # A strip drawn under a clip lands its antialiased edges a shade apart, never more.
     for whole, part in zip(headers_painted(view), in_parts, strict=True):
         assert largest_difference(whole, part) <= 2
+
+
+def test_each_card_badge_shows_the_worst_open_finding_about_it(board: BoardScene) -> None:
+    document = board.document
+    open_finding = next(f for f in document.analysis.findings if f.severity == "error")
+    document.push("accept", accept(document.workshop, open_finding.key, "agreed"))
+    concerns: dict[str, list[int]] = {}
+    for finding in document.analysis.findings:
+        if not finding.accepted:
+            for request_id in finding.requests:
+                concerns.setdefault(request_id, []).append(SEVERITIES.index(finding.severity))
+    assert len({min(ranks) for ranks in concerns.values()}) == 3, "all three kinds appear"
+    for request_id, card in board.cards.items():
+        ranks = concerns.get(request_id)
+        assert card.face.severity == (SEVERITIES[min(ranks)] if ranks else None), request_id

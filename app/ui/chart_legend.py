@@ -66,10 +66,6 @@ class Legend(pg.GraphicsObject):  # type: ignore[misc]
             self.room = room
             self._lay_out()
 
-    def restroke(self) -> None:
-        """A line's colour or visibility changed: draw the strokes again."""
-        self.update()
-
     def cell(self, department: str) -> QRectF:
         """Where a department's key is, in the legend's own pixels."""
         index = [d for d, _ in self.entries].index(department)

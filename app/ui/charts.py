@@ -290,11 +290,13 @@ class ChartsPanel(QWidget):
 
     def _draw_line(self, line: BenefitLine, color: str, name: str) -> None:
         """One department's step line, touched only when it changed."""
-        if self._drawn.get(line.department) == (line, color, name):
+        before = self._drawn.get(line.department)
+        if before == (line, color, name):
             return
         self._drawn[line.department] = (line, color, name)
         self.lines.set_line(line.department, color, list(line.weeks), list(line.points))
-        self.legend.restroke()  # the colour may be new
+        if before is None or before[1] != color:
+            self.legend.update()  # the key's stroke takes the new colour
         self.markers.set_department(line.department, color, win_points(line), line.first_burden)
 
     def _draw_boundaries(self, top: float) -> None:

@@ -61,11 +61,10 @@ class FindingsPanel(QWidget):
         self.document = document
         self.theme = desktop_theme()
         self._shown: list[Finding] | None = None
-        # Per finding key (unique: accept and withdraw address findings by key): its row, what
-        # the row shows (text, accepted), and each group's keys in the order of its rows.
+        # Per finding key (unique: accept and withdraw address findings by key): its row, the
+        # finding the row shows, and each group's keys in the order of its rows.
         self._rows: dict[str, QTreeWidgetItem] = {}
-        self._looks: dict[str, tuple[str, bool]] = {}
-        self._drawn_from: dict[str, Finding] = {}  # the very finding each row shows (see below)
+        self._drawn_from: dict[str, Finding] = {}
         self._order: dict[Severity, list[str]] = {severity: [] for severity in SEVERITIES}
         self.tree = WrappingTree()
         self.tree.setHeaderHidden(True)
@@ -114,8 +113,8 @@ class FindingsPanel(QWidget):
         for severity, group in self.groups.items():
             group.setFont(0, bold)
             group.setForeground(0, QBrush(theme.severity(severity)))
-        for key, (_, accepted) in self._looks.items():
-            if accepted:
+        for key, finding in self._drawn_from.items():
+            if finding.accepted:
                 self._rows[key].setForeground(0, QBrush(theme.muted))
         self.refresh()
 
@@ -172,7 +171,7 @@ class FindingsPanel(QWidget):
             if order[index] not in keep:
                 self.groups[severity].takeChild(index)
                 key = order.pop(index)
-                del self._rows[key], self._looks[key], self._drawn_from[key]
+                del self._rows[key], self._drawn_from[key]
 
     def _place(self, severity: Severity, group: list[Finding]) -> None:
         """Give each finding of the group a row, in the rules' order (rows' text comes later)."""
@@ -196,14 +195,12 @@ class FindingsPanel(QWidget):
 
     def _new_row(self, finding: Finding) -> QTreeWidgetItem:
         """A row for a finding not shown before, not yet in the tree."""
-        look = (_row_text(finding), finding.accepted)
-        item = QTreeWidgetItem([look[0]])
+        item = QTreeWidgetItem([_row_text(finding)])
         item.setData(0, KEY_ROLE, finding.key)
         item.setToolTip(0, finding.key)
         if finding.accepted:
             item.setForeground(0, QBrush(self.theme.muted))
         self._rows[finding.key] = item
-        self._looks[finding.key] = look
         self._drawn_from[finding.key] = finding
         return item
 
@@ -213,15 +210,15 @@ class FindingsPanel(QWidget):
         Most findings are the very objects of the last analysis (findings are immutable and
         the rules remember many of them), and those are passed over at once.
         """
-        if self._drawn_from[finding.key] is finding:
+        shown = self._drawn_from[finding.key]
+        if shown is finding:
             return
         self._drawn_from[finding.key] = finding
-        look = (_row_text(finding), finding.accepted)
-        if self._looks[finding.key] == look:
+        text = _row_text(finding)
+        if (_row_text(shown), shown.accepted) == (text, finding.accepted):
             return
-        self._looks[finding.key] = look
         item = self._rows[finding.key]
-        item.setText(0, look[0])
+        item.setText(0, text)
         item.setData(0, FOREGROUND_ROLE, QBrush(self.theme.muted) if finding.accepted else None)
 
     def _restore_current(self, key: str | None) -> None:

@@ -344,16 +344,15 @@ class BoardScene(QGraphicsScene):
             card.show_face(face, self.theme)
 
     def _severities(self) -> dict[str, str | None]:
-        """The worst open finding's severity per request that has one (its card's badge)."""
+        """The worst open finding's severity per request that has one (its card's badge).
+
+        The first open finding of a request is its worst: `findings` sorts by severity.
+        """
         found: dict[str, str | None] = {}
-        for finding in self.document.analysis.findings:
-            if finding.accepted:
-                continue
-            rank = _RANK[finding.severity]
-            for request_id in finding.requests:
-                held = found.get(request_id)
-                if held is None or rank < _RANK[held]:
-                    found[request_id] = finding.severity
+        for finding in self.document.analysis.findings:  # the rules list errors first
+            if not finding.accepted:
+                for request_id in finding.requests:
+                    found.setdefault(request_id, finding.severity)
         return found
 
     def _dots(

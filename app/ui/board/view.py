@@ -25,15 +25,16 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Board"))
+        self.setCornerWidget(QWidget())  # the square where the scroll bars meet
         self.set_theme(scene.theme)
 
     def set_theme(self, theme: Theme) -> None:
         """Scroll bars in the theme's colours (flat: they repaint whenever the board grows)."""
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.setStyleSheet(scroll_bar_style(theme))
-        corner = QWidget()  # the square where the bars meet, in the bars' colour
-        corner.setStyleSheet(f"background: {theme.surface.name()};")
-        self.setCornerWidget(corner)
+        corner = self.cornerWidget()
+        if corner is not None:
+            corner.setStyleSheet(f"background: {theme.surface.name()};")
 
     @property
     def zoom(self) -> float:
