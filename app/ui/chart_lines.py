@@ -16,11 +16,11 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPolygonF, QTransform
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from app.ui.chart_markers import PaddedItem, brush, pen
+from app.ui.chart_markers import PaddedItem, brush
 
 WIDTH = 2.5
 """Pixels across a step line."""
@@ -33,25 +33,21 @@ class StepLines(PaddedItem):
 
     def __init__(self) -> None:
         super().__init__()
-        self.lines: dict[str, tuple[str, QPolygonF]] = {}
-        """Per department: its colour and the line's points in data coordinates."""
+        self.lines: dict[str, tuple[str, np.ndarray]] = {}
+        """Per department: its colour and the line's points (x, y rows) in data units."""
         self.hidden: set[str] = set()
         """Departments whose line a click on the legend hid."""
         self._extent: QRectF | None = None
-        self._points: dict[str, np.ndarray] = {}  # per department: x and y per point
         self._rects: tuple[object, np.ndarray, dict[str, tuple[int, int]]] | None = None
 
     def set_line(self, department: str, color: str, xs: list[float], ys: list[float]) -> None:
         """Show one department's line (replacing what it had)."""
-        points = [QPointF(x, y) for x, y in zip(xs, ys, strict=True)]
-        self.lines[department] = (color, QPolygonF(points))
-        self._points[department] = np.column_stack([xs, ys]).astype(float).reshape(-1, 2)
+        self.lines[department] = (color, np.column_stack([xs, ys]).astype(float).reshape(-1, 2))
         self._changed()
 
     def remove(self, department: str) -> None:
         """Drop a department that is gone."""
         self.lines.pop(department, None)
-        self._points.pop(department, None)
         self.hidden.discard(department)
         self._changed()
 
@@ -65,8 +61,8 @@ class StepLines(PaddedItem):
 
     def data(self, department: str) -> tuple[list[float], list[float]]:
         """A department's line as x and y lists (what tests compare with the schedule)."""
-        points = self.lines[department][1].toList()
-        return [p.x() for p in points], [p.y() for p in points]
+        points = self.lines[department][1]
+        return points[:, 0].tolist(), points[:, 1].tolist()
 
     def _changed(self) -> None:
         self.prepareGeometryChange()
@@ -81,23 +77,23 @@ class StepLines(PaddedItem):
     def boundingRect(self) -> QRectF:
         """The lines' data extent plus half a line's width, in data units."""
         if self._extent is None:
-            extent = QRectF()
-            for _, polygon in self.lines.values():
-                extent = extent.united(polygon.boundingRect())
-            self._extent = extent
+            table = self._table()
+            if len(table):
+                (left, bottom), (right, top) = table.min(axis=0), table.max(axis=0)
+                self._extent = QRectF(left, bottom, right - left, top - bottom)
+            else:
+                self._extent = QRectF()
         return self.padded(self._extent)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Each shown department's segments, filled as rectangles on the screen."""
+        """Each shown department's segments, filled as rectangles on the screen.
+
+        (A plot's axes are never turned: data to screen is a scale and a shift.)
+        """
         shown = [d for d in self.lines if d not in self.hidden]
         t = painter.transform()
-        if t.isRotating():  # turned or sheared: not a plot's axes
-            for department in shown:
-                painter.setPen(pen(self.lines[department][0], WIDTH))
-                painter.drawPolyline(self.lines[department][1])
-            return
         painter.resetTransform()
         painter.setPen(Qt.PenStyle.NoPen)
         rects, spans = self._screen_rects(t)
@@ -109,6 +105,10 @@ class StepLines(PaddedItem):
                 first = shiboken6.wrapInstance(rects[start:end].ctypes.data, QRectF)
                 painter.drawRects(cast(QRectF, first), end - start)
 
+    def _table(self) -> np.ndarray:
+        """Every department's points, one line after another."""
+        return np.concatenate([points for _, points in self.lines.values()] + [np.zeros((0, 2))])
+
     def _screen_rects(self, t: QTransform) -> tuple[np.ndarray, dict[str, tuple[int, int]]]:
         """Every department's segment rectangles in one table, and each one's rows in it.
 
@@ -119,11 +119,10 @@ class StepLines(PaddedItem):
         if self._rects is None or self._rects[0] != key:
             spans: dict[str, tuple[int, int]] = {}
             at = 0
-            for department, points in self._points.items():
+            for department, (_, points) in self.lines.items():
                 spans[department] = (at, at + max(0, len(points) - 1))
                 at += len(points)
-            table = np.concatenate([*self._points.values(), np.zeros((0, 2))])
-            self._rects = (key, segment_rects(table, t, WIDTH / 2), spans)
+            self._rects = (key, segment_rects(self._table(), t, WIDTH / 2), spans)
         return self._rects[1], self._rects[2]
 
 
