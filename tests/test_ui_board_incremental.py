@@ -203,3 +203,15 @@ def test_each_card_badge_shows_the_worst_open_finding_about_it(board: BoardScene
     for request_id, card in board.cards.items():
         ranks = concerns.get(request_id)
         assert card.face.severity == (SEVERITIES[min(ranks)] if ranks else None), request_id
+
+
+def test_a_highlight_on_a_removed_request_can_be_cleared(board: BoardScene) -> None:
+    # Found by the property test above: a finding selected on the panel keeps pointing at a
+    # request the inspector then removes; selecting something else must not look for its card.
+    document = board.document
+    finding = next(f for f in document.analysis.findings if f.requests)
+    board.show_highlight(finding)
+    document.push("remove", remove_request(document.workshop, finding.requests[0]).workshop)
+    assert finding.requests[0] not in board.cards
+    board.show_highlight(None)
+    assert_same_board(board)

@@ -308,6 +308,7 @@ class BoardScene(QGraphicsScene):
             ids.update(_differing(severities, drawn.severities))
             ids.update(_differing(dots, drawn.dots))
             ids.update(highlighted.symmetric_difference(drawn.highlighted))
+            ids.intersection_update(self.cards)  # a highlight may name a request since removed
             # An unchanged request is the very object its card was drawn from.
             by_id = {request.id: request for request in changed}
             visit = [
