@@ -79,7 +79,8 @@ class MarkerLayer(PaddedItem):
 
     def __init__(self) -> None:
         super().__init__()
-        self.wins: dict[str, tuple[str, list[tuple[float, float]]]] = {}
+        self.wins: dict[str, tuple[str, np.ndarray]] = {}
+        """Per department: its colour and its wins' places (x, y rows)."""
         self.burdens: dict[str, tuple[str, float]] = {}
         self.edges = ("#ffffff", "#000000")
         """Outline colours of the wins and of the burdens (the theme's background and text)."""
@@ -92,7 +93,7 @@ class MarkerLayer(PaddedItem):
         self, department: str, color: str, wins: list[tuple[float, float]], burden: float | None
     ) -> None:
         """Show one department's markers in its colour (replacing what it had)."""
-        self.wins[department] = (color, wins)
+        self.wins[department] = (color, np.array(wins, dtype=float).reshape(-1, 2))
         if burden is None:
             self.burdens.pop(department, None)
         else:
@@ -122,10 +123,14 @@ class MarkerLayer(PaddedItem):
             shown = [*self.wins.values(), *self.burdens.values()]
             self._colors = tuple(dict.fromkeys(color for color, _ in shown))
             cell = {color: 2 * index for index, color in enumerate(self._colors)}
-            rows = [(x, y, cell[c]) for c, points in self.wins.values() for x, y in points]
-            rows += [(x, 0.0, cell[c] + 1) for c, x in self.burdens.values()]  # burdens on top
-            self._table = np.array(rows, dtype=float).reshape(-1, 3)
-            xy = self._table[:, :2] if rows else np.zeros((1, 2))
+            parts = [
+                np.column_stack([points, np.full(len(points), cell[c])])
+                for c, points in self.wins.values()
+            ]
+            burdens = [(x, 0.0, cell[c] + 1) for c, x in self.burdens.values()]  # on top
+            parts.append(np.array(burdens, dtype=float).reshape(-1, 3))
+            self._table = np.concatenate(parts)
+            xy = self._table[:, :2] if len(self._table) else np.zeros((1, 2))
             (left, bottom), (right, top) = xy.min(axis=0), xy.max(axis=0)
             self._extent = QRectF(left, bottom, right - left, top - bottom)
         return self._table
