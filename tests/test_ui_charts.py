@@ -6,6 +6,7 @@ not read back from the charts' own helpers, and the markers are checked on scree
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -73,7 +74,7 @@ def expected_efforts(workshop: Workshop) -> list[float]:
     ]
 
 
-def flat(points: list[tuple[float, float]]) -> list[float]:
+def flat(points: Iterable[Iterable[float]]) -> list[float]:
     """Points as one flat list, for pytest.approx."""
     return [float(value) for point in points for value in point]
 
