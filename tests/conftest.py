@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,18 @@ def workshop_data(**overrides: Any) -> dict[str, Any]:
 
 class UnexpectedDialogError(AssertionError):
     """A modal dialog opened that the test did not expect (it would block forever)."""
+
+
+@pytest.fixture(autouse=True)
+def desktop_look_after_each_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Presentation mode sets an application-wide style sheet: no test passes it to the next."""
+    yield
+    if "qtbot" in request.fixturenames:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet("")
 
 
 @pytest.fixture(autouse=True)

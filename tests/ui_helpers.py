@@ -107,8 +107,7 @@ def assert_flat_scroll_bar(bar: QScrollBar, theme: Theme) -> None:
 def largest_difference(one: QImage, other: QImage) -> int:
     """The largest difference of any colour channel between two images of the same size."""
     assert one.size() == other.size()
-    arrays = [
-        np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), np.uint8)
-        for image in (one, other)
-    ]
-    return int(np.abs(arrays[0].astype(int) - arrays[1].astype(int)).max())
+    # The converted images must outlive the arrays: constBits() is a view of their memory.
+    converted = [image.convertToFormat(QImage.Format.Format_RGB32) for image in (one, other)]
+    first, second = (np.frombuffer(image.constBits(), np.uint8).astype(int) for image in converted)
+    return int(np.abs(first - second).max())
