@@ -398,3 +398,18 @@ def test_rows_painted_from_pictures_look_as_the_style_draws_them(panel: Findings
         assert_as_drawn_by_the_style()
     panel.set_theme(presentation_theme())
     assert_as_drawn_by_the_style()
+
+
+def test_rows_fit_the_width_left_when_the_list_starts_to_scroll(qtbot: QtBot) -> None:
+    small = Workshop.model_validate(generate(300))
+    few = small.model_copy(update={"requests": small.requests[:12]})
+    document = WorkshopDocument(few)
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert_rows_measured(panel)
+    document.push("many findings", small)  # more rows than fit: the list scrolls from now on
+    assert_rows_measured(panel)
+    assert panel.tree.verticalScrollBar().maximum() > 0
