@@ -85,7 +85,7 @@ def expected_texts(found: list[Finding]) -> list[list[str]]:
     """What each severity group lists, worked out from the findings alone."""
     return [
         [
-            f"✔ Accepted: {f.message}\n    Note: {f.note}" if f.accepted else f.message
+            f"✔ Accepted: {f.message}\nNote: {f.note}" if f.accepted else f.message
             for f in found
             if f.severity == severity
         ]
@@ -302,7 +302,7 @@ def test_accept_and_withdraw_redraw_the_row_in_place(panel: FindingsPanel) -> No
     height = panel.tree.visualItemRect(item).height()
     assert panel.accept_selected("Finance lends two people")
     assert items(panel)[finding.key] is item and panel.tree.currentItem() is item
-    assert item.text(0) == f"✔ Accepted: {finding.message}\n    Note: Finance lends two people"
+    assert item.text(0) == f"✔ Accepted: {finding.message}\nNote: Finance lends two people"
     assert item.foreground(0).color() == panel.theme.muted
     assert panel.withdraw_button.isEnabled() and not panel.accept_button.isEnabled()
     assert_rows_measured(panel)

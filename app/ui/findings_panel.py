@@ -27,7 +27,7 @@ FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 def _row_text(finding: Finding) -> str:
     """What a finding's row says: its message, or that it was accepted and why."""
     if finding.accepted:
-        return f"✔ Accepted: {finding.message}\n    Note: {finding.note}"
+        return f"✔ Accepted: {finding.message}\nNote: {finding.note}"
     return finding.message
 
 
