@@ -366,3 +366,12 @@ def test_a_move_works_out_only_the_lines_of_the_departments_it_concerns(
     named = request.burden.keys() | request.benefit.keys()
     for line in charts.benefit:
         assert (line is before[line.department]) == (line.department not in named)
+
+
+def test_phase_names_under_the_bars_have_room_for_descenders(window: MainWindow) -> None:
+    charts = charts_of(window)
+    for _ in range(2):  # presentation mode's larger type, then the desktop's
+        window.presentation_action.trigger()
+        QApplication.processEvents()
+        axis = charts.load_plot.getAxis("bottom")
+        assert axis.height() >= QFontMetricsF(charts.tick_font).height() + 2

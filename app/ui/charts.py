@@ -181,6 +181,10 @@ class ChartsPanel(QWidget):
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
+        # pyqtgraph sizes the axis to its digits' height; phase names have descenders (Salg).
+        self.load_plot.getAxis("bottom").setHeight(
+            math.ceil(QFontMetricsF(self.tick_font).height()) + 4
+        )
         backing = QColor(theme.background)
         backing.setAlpha(210)
         legend_font = QFont()
