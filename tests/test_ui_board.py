@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.storage.workshop_file import dumps_workshop
 from app.ui.main_window import MainWindow
-from tests.ui_helpers import assert_flat_scroll_bar, drag, shown_window
+from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
+from tests.ui_helpers import assert_flat_scroll_bar, drag, open_copy, shown_window
 
 
 @pytest.fixture
@@ -214,10 +215,22 @@ def test_presentation_mode_switches_theme_and_zoom(window: MainWindow) -> None:
     assert not window.isFullScreen()
 
 
+def test_zoom_to_width_leaves_no_sideways_scrolling(window: MainWindow, tmp_path: Path) -> None:
+    _, _, view = parts(window)
+    for sample in (SMALL_SAMPLE, CRM_SAMPLE):  # one fits the height, one scrolls down
+        open_copy(window, sample, tmp_path)
+        _, _, view = parts(window)
+        QApplication.processEvents()
+        assert view.horizontalScrollBar().maximum() == 0, sample.name
+        assert view.zoom > 0.3, "and the board is as large as the width allows"
+    assert view.verticalScrollBar().isVisible(), "the CRM sample is taller than the view"
+
+
 def test_the_board_scroll_bars_are_flat_in_the_theme_colours(window: MainWindow) -> None:
     _, scene, view = parts(window)
     for _ in range(2):  # presentation mode, then back to the desktop
         window.presentation_action.trigger()
+        QApplication.processEvents()  # the board is fitted to the width once the docks settle
         view.zoom_by(3)  # room to scroll both ways
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             assert_flat_scroll_bar(bar, scene.theme)

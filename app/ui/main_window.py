@@ -513,7 +513,16 @@ class MainWindow(QMainWindow):
             self.view.zoom_to_fit()
 
     def zoom_to_width(self) -> None:
-        """Fill the width with the board: the readable default."""
+        """Fill the width with the board: the readable default.
+
+        Done now, and again once the docks' new sizes have reached the view (opening a file
+        and switching presentation mode resize them in the same turn of the event loop).
+        """
+        if self.view is not None:
+            self.view.zoom_to_width()
+            QTimer.singleShot(0, self._zoom_to_width_again)
+
+    def _zoom_to_width_again(self) -> None:
         if self.view is not None:
             self.view.zoom_to_width()
 

@@ -56,10 +56,18 @@ class BoardView(QGraphicsView):
             self.scale(1.5, 1.5)
 
     def zoom_to_width(self) -> None:
-        """Fill the view's width with the board (scroll down for more lanes): readable first."""
-        rect: QRectF = self.board.itemsBoundingRect().adjusted(-10, -10, 10, 10)
-        available = self.viewport().width()
+        """Fill the view's width with the board (scroll down for more lanes): readable first.
+
+        The whole scene's width, margin included, so that no sideways scrolling is left over.
+        """
+        rect: QRectF = self.sceneRect()
+        available = self.viewport().width() - 4  # the view keeps a pixel or two round the scene
         factor = min(1.5, max(ZOOM_LIMITS[0], available / max(rect.width(), 1.0)))
+        bar = self.verticalScrollBar()
+        if not bar.isVisible() and rect.height() * factor > self.viewport().height():
+            # The board will scroll down, and the bar that appears takes its width from the view.
+            available -= bar.sizeHint().width()
+            factor = min(1.5, max(ZOOM_LIMITS[0], available / max(rect.width(), 1.0)))
         self.resetTransform()
         self.scale(factor, factor)
         self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / factor / 2)
