@@ -13,16 +13,13 @@ from pytestqt.qtbot import QtBot
 from app.storage.workshop_file import dumps_workshop
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
-from tests.ui_helpers import assert_flat_scroll_bar, drag, open_copy, shown_window
+from tests.ui_helpers import assert_flat_scroll_bar, drag, open_copy, unzoomed_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    main = shown_window(qtbot, tmp_path, monkeypatch, size=(1900, 1200))
-    assert main.view is not None
-    main.view.resetTransform()
-    return main
+    """A shown main window on a copy of the small sample, its board at scale 1."""
+    return unzoomed_window(qtbot, tmp_path, monkeypatch)
 
 
 def parts(window: MainWindow):

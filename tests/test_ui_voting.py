@@ -15,7 +15,7 @@ from app.ui.main_window import MainWindow
 from app.ui.vote_recorder import BURST_SECONDS
 from app.ui.voting import VotingController
 from tests.conftest import SMALL_SAMPLE
-from tests.ui_helpers import drag, empty_window, open_copy, shown_window, to_view
+from tests.ui_helpers import drag, empty_window, open_copy, to_view, unzoomed_window
 
 # The small sample: Sales and Service have spent all 10 dots, Finance none.
 SALES, SERVICE, FINANCE = 0, 1, 2
@@ -23,11 +23,8 @@ SALES, SERVICE, FINANCE = 0, 1, 2
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    """A shown main window on a copy of the small sample, its data folder in tmp_path."""
-    main = shown_window(qtbot, tmp_path, monkeypatch, size=(1900, 1200))
-    assert main.view is not None
-    main.view.resetTransform()
-    return main
+    """A shown main window on a copy of the small sample, its board at scale 1."""
+    return unzoomed_window(qtbot, tmp_path, monkeypatch)
 
 
 def voting(window: MainWindow, department: int | None = FINANCE) -> VotingController:

@@ -77,6 +77,19 @@ def shown_window(
     return window
 
 
+def unzoomed_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A shown main window on the small sample with its board at scale 1 (scene = pixels).
+
+    The window fits the board to its width once more when the docks settle; that is let
+    happen first, so the scale set here stays.
+    """
+    window = shown_window(qtbot, tmp_path, monkeypatch, size=(1900, 1200))
+    QApplication.processEvents()
+    assert window.view is not None
+    window.view.resetTransform()
+    return window
+
+
 def assert_flat_scroll_bar(bar: QScrollBar, theme: Theme) -> None:
     """The bar is flat and in the theme's colours: the handle at its start, groove at its end.
 
