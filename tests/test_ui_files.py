@@ -246,3 +246,28 @@ def test_board_opened_before_showing_is_fitted_when_shown(
     width = window.view.viewport().width()
     board = window.view.board.itemsBoundingRect().width()
     qtbot.waitUntil(lambda: abs(window.view.zoom - min(1.5, (width) / (board + 20))) < 0.05)
+
+
+@pytest.mark.slow
+def test_start_up_imports_the_qt_free_layers_before_pyside6(tmp_path: Path) -> None:
+    """PySide6 inspects every import after its own: pydantic and the domain must come first."""
+    env = {
+        "BELLWETHER_DATA_DIR": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+    }
+    png = tmp_path / "board.png"
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--screenshot", str(png),
+         str(SMALL_SAMPLE)],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    order = [
+        line.rpartition("|")[2].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    ]
+    qt = order.index("PySide6.QtCore")
+    for module in ("pydantic", "app.domain.model", "app.domain.rules", "app.storage.recovery"):
+        assert order.index(module) < qt, f"{module} is imported after PySide6"

@@ -32,6 +32,7 @@ def run(argv: Sequence[str]) -> int:
     args = parse(argv)
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import_before_qt()
     from PySide6.QtWidgets import QApplication
 
     from app.ui.main_window import MainWindow
@@ -53,6 +54,20 @@ def run(argv: Sequence[str]) -> int:
     else:
         window.show()
     return app.exec()
+
+
+def import_before_qt() -> None:
+    """Import the Qt-free layers (domain, storage, report) before PySide6.
+
+    Once PySide6 is imported, it looks at every later import to see whether that module uses
+    PySide6. pydantic brings in a hundred-odd modules, and importing them first spares start-up
+    about 40 ms.
+    """
+    import app.domain.edits
+    import app.domain.rules
+    import app.report.approval
+    import app.storage.recovery
+    import app.storage.workshop_file  # noqa: F401
 
 
 def screenshot(window: object, path: Path, presentation: bool) -> int:
