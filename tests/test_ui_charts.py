@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QTransform
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,7 +26,7 @@ from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
 from app.ui.theme import department_color
 from tests.conftest import CRM_SAMPLE, workshop_data
-from tests.ui_helpers import open_copy, shown_window
+from tests.ui_helpers import empty_window, open_copy, shown_window
 
 
 @pytest.fixture
@@ -281,7 +281,7 @@ def test_theme_change_restyles_the_charts(window: MainWindow) -> None:
     assert charts.markers.edges == (theme.background.name(), theme.text.name())
     assert charts.boundaries.opts["pen"].color().name() == theme.grid.name()
     assert charts.capacity_marks.opts["pen"].color().name() == theme.text.name()
-    assert (charts.legend.text, charts.legend.edge) == (theme.text, theme.grid)
+    assert charts.legend.text == theme.text
     assert charts.legend.font.pointSizeF() == pytest.approx(9 * theme.font_scale)
     image = charts.benefit_plot.grab().toImage()
     assert close(image.pixelColor(image.width() - 3, 3), theme.background)
@@ -308,20 +308,68 @@ def test_legend_shows_department_names_as_text_even_when_renamed(window: MainWin
     assert charts.legend.cell(department).width() >= STROKE + GAP + room, "room for all of it"
 
 
-def test_every_legend_entry_fits_in_the_plot_in_presentation_mode(
-    window: MainWindow, tmp_path: Path
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("opened_before_shown", [False, True])
+def test_the_legend_sits_above_the_plot_and_every_name_fits(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    presenting: bool,
+    opened_before_shown: bool,
 ) -> None:
-    # Larger type and a smaller plot: the legend takes more columns rather than cut names off.
+    # Larger type in presentation mode: the keys wrap into more rows rather than cut names off,
+    # and the plot below them keeps its axis inside the widget. Opened before it is shown (as
+    # `main.py FILE` does), the window builds its charts after the first paint.
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    window.resize(1920, 1080)
+    if not opened_before_shown:
+        window.show()
     open_copy(window, CRM_SAMPLE, tmp_path)
+    if presenting:  # at the window's size: the offscreen screen is smaller than a projector's
+        window.presentation_action.setChecked(True)
+        window.toggle_presentation(full_screen=False)
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(4):  # the charts, the legend's height, then the plot's layout
+        QApplication.processEvents()
     charts = charts_of(window)
-    window.presentation_action.trigger()
-    QApplication.processEvents()
-    view = charts.benefit_plot.getPlotItem().getViewBox()
+    plot_item = charts.benefit_plot.getPlotItem()
+    view = plot_item.getViewBox()
     legend = charts.legend
     assert len(legend.entries) >= 6
-    for department, _ in legend.entries:
-        assert view.rect().contains(legend.mapRectToItem(view, legend.cell(department)))
-    assert view.rect().contains(legend.mapRectToItem(view, legend.boundingRect()))
+    metrics = QFontMetricsF(legend.font)
+    for department, name in legend.entries:
+        cell = legend.cell(department)
+        assert cell.width() >= STROKE + GAP + metrics.horizontalAdvance(name)
+        assert legend.boundingRect().contains(cell)
+    above = legend.sceneBoundingRect()
+    assert above.bottom() <= view.sceneBoundingRect().top(), "the legend never covers a line"
+    widget = QRectF(charts.benefit_plot.viewport().rect())
+    assert widget.contains(above)
+    assert widget.contains(plot_item.getAxis("bottom").sceneBoundingRect()), "no axis cut off"
+    assert view.height() >= 80, "the plot keeps room to be read"
+
+
+def test_the_legend_wraps_when_the_plot_narrows_and_gives_the_room_back(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    charts = charts_of(window)
+    legend, view = charts.legend, charts.benefit_plot.getPlotItem().getViewBox()
+    window.resize(1920, 1080)
+    QApplication.processEvents()
+    one_row, tall = legend.boundingRect().height(), view.height()
+    assert {legend.cell(d).top() for d, _ in legend.entries} == {0.0}, "one row when it fits"
+    window.resize(1000, 1080)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert len({legend.cell(d).top() for d, _ in legend.entries}) >= 2
+    assert view.height() < tall, "the plot gives the legend its rows"
+    assert QRectF(charts.benefit_plot.viewport().rect()).contains(view.sceneBoundingRect())
+    window.resize(1920, 1080)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert legend.boundingRect().height() == one_row and view.height() == tall
 
 
 def colour_count(image: QImage, wanted: QColor) -> int:

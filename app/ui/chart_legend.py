@@ -1,9 +1,10 @@
-"""The benefit chart's legend: a stroke in each department's colour and its name, in columns.
+"""The benefit chart's legend: a stroke in each department's colour and its name, above the plot.
 
-One item, painted from a cache, instead of pyqtgraph's legend of two items per department: it
-lies over the step lines, which repaint on every move. Names are drawn as plain text (a name
-from the file is never read as markup), and the columns are laid out to fit the plot's height,
-so no name is cut off when presentation mode makes the type larger and the plot smaller.
+One item, painted from a cache, instead of pyqtgraph's legend of two items per department. It
+takes its own row between the title and the plot, so it never hides a line or a marker, and it
+wraps its keys into as many rows as the plot's width needs, so no name is cut off when
+presentation mode makes the type larger. Names are drawn as plain text (a name from the file is
+never read as markup).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from app.ui.chart_lines import WIDTH, StepLines
@@ -24,14 +25,12 @@ from app.ui.chart_markers import pen
 
 STROKE = 20.0  # pixels of line drawn before each name
 GAP = 6.0  # pixels between a stroke and its name
-PADDING = 8.0  # pixels inside the frame
-COLUMN_GAP = 16.0  # pixels between columns
-OFFSET = 10.0  # pixels from the plot's top left corner
-MAX_ROWS = 4  # wide rather than tall: the lines climb from the bottom left
+KEY_GAP = 18.0  # pixels between one key's name and the next key's stroke
+ROW_GAP = 2.0  # pixels between rows of keys
 
 
-class Legend(pg.GraphicsObject):  # type: ignore[misc]
-    """The departments' keys in the plot's top left corner; a click on one hides its line."""
+class Legend(pg.GraphicsWidget):  # type: ignore[misc]
+    """The departments' keys in rows over the plot; a click on one hides or shows its line."""
 
     def __init__(self, lines: StepLines) -> None:
         super().__init__()
@@ -40,13 +39,10 @@ class Legend(pg.GraphicsObject):  # type: ignore[misc]
         """(department id, name) in department order."""
         self.font = QFont()
         self.text = QColor("#000000")
-        self.backing = QColor("#ffffff")
-        self.edge = QColor("#808080")
-        self.room = 1e9  # the plot's height in pixels: the columns are cut to fit it
+        self.room = math.inf  # the plot's width in pixels: the keys wrap to fit it
         self._cells: list[QRectF] = []  # per entry, where it is drawn
-        self._size = QRectF()
-        self.setPos(OFFSET, OFFSET)
-        self.setZValue(10)  # over lines and markers
+        self._height = 0.0  # of all rows, in pixels
+        self.setFixedHeight(0.0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_entries(self, entries: list[tuple[str, str]]) -> None:
@@ -55,16 +51,19 @@ class Legend(pg.GraphicsObject):  # type: ignore[misc]
             self.entries = entries
             self._lay_out()
 
-    def set_look(self, font: QFont, text: QColor, backing: QColor, edge: QColor) -> None:
-        """Type and colours (the theme's)."""
-        self.font, self.text, self.backing, self.edge = QFont(font), text, backing, edge
+    def set_look(self, font: QFont, text: QColor) -> None:
+        """Type and colour (the theme's)."""
+        self.font, self.text = QFont(font), text
         self._lay_out()
 
-    def fit(self, room: float) -> None:
-        """Fit the columns in `room` pixels of height."""
-        if room != self.room:
-            self.room = room
-            self._lay_out()
+    def fit(self, room: float) -> bool:
+        """Wrap the keys to `room` pixels of width; whether that changed the legend's height."""
+        if room == self.room:
+            return False
+        self.room = room
+        height = self._height
+        self._lay_out()
+        return self._height != height
 
     def cell(self, department: str) -> QRectF:
         """Where a department's key is, in the legend's own pixels."""
@@ -74,34 +73,25 @@ class Legend(pg.GraphicsObject):  # type: ignore[misc]
     def _lay_out(self) -> None:
         metrics = QFontMetricsF(self.font)
         line = max(metrics.height(), WIDTH) + 4
-        fits = max(1, math.floor((self.room - 2 * OFFSET - 2 * PADDING) / line))
-        rows = min(max(1, len(self.entries)), fits, MAX_ROWS)
-        columns = [self.entries[i : i + rows] for i in range(0, len(self.entries), rows)]
         cells: list[QRectF] = []
-        x = PADDING
-        for column in columns:
-            width = STROKE + GAP + max(metrics.horizontalAdvance(name) for _, name in column)
-            cells += [QRectF(x, PADDING + row * line, width, line) for row in range(len(column))]
-            x += width + COLUMN_GAP
-        self.prepareGeometryChange()
+        x = y = 0.0
+        for _, name in self.entries:
+            width = STROKE + GAP + metrics.horizontalAdvance(name)
+            if x > 0 and x + width > self.room:
+                x, y = 0.0, y + line + ROW_GAP
+            cells.append(QRectF(x, y, width, line))
+            x += width + KEY_GAP
         self._cells = cells
-        height = rows * line if self.entries else 0.0
-        self._size = QRectF(0, 0, x - COLUMN_GAP + PADDING, height + 2 * PADDING)
+        height = y + line + ROW_GAP if cells else 0.0
+        if height != self._height:
+            self._height = height
+            self.setFixedHeight(height)  # the plot's layout gives the row this height
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        """The frame around all columns."""
-        return QRectF(self._size)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """The frame, then per entry its stroke (dashed outline while hidden) and its name."""
-        if not self.entries:
-            return
-        painter.setPen(QPen(self.edge, 1))
-        painter.setBrush(self.backing)
-        painter.drawRect(self._size.adjusted(0.5, 0.5, -0.5, -0.5))
+        """Per entry its stroke (a dashed outline while the line is hidden) and its name."""
         painter.setFont(self.font)
         for (department, name), cell in zip(self.entries, self._cells, strict=True):
             color = self.lines.lines.get(department, ("#808080", None))[0]

@@ -19,8 +19,8 @@ from itertools import chain
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
@@ -145,9 +145,19 @@ class ChartsPanel(QWidget):
         self.markers.setZValue(1)  # over every line
         for item in (self.boundaries, self.lines, self.markers):
             self.benefit_plot.addItem(item)
-        view = self.benefit_plot.getPlotItem().getViewBox()
-        self.legend.setParentItem(view)  # in the plot's pixels, not its weeks and points
-        view.sigResized.connect(lambda: self.legend.fit(view.height()))
+        # The legend takes the row of the top axis (never shown): between the title and the plot.
+        plot_item = self.benefit_plot.getPlotItem()
+        plot_item.layout.removeItem(plot_item.getAxis("top"))
+        plot_item.layout.addItem(self.legend, 1, 1)
+        plot_item.getViewBox().sigResized.connect(self._fit_legend)
+
+    def _fit_legend(self) -> None:
+        """Wrap the legend to the plot's width, and give the plot the room the legend left."""
+        plot_item = self.benefit_plot.getPlotItem()
+        if self.legend.fit(plot_item.getViewBox().width()):
+            # A taller legend may have pushed the plot past the widget's bottom edge, and a
+            # shorter one does not pull it back by itself.
+            plot_item.setGeometry(QRectF(self.benefit_plot.viewport().rect()))
 
     def _forget_drawn(self) -> None:
         """What was last drawn: a change redraws only what differs (a move touches 1-3 lines)."""
@@ -185,11 +195,9 @@ class ChartsPanel(QWidget):
         self.load_plot.getAxis("bottom").setHeight(
             math.ceil(QFontMetricsF(self.tick_font).height()) + 4
         )
-        backing = QColor(theme.background)
-        backing.setAlpha(210)
         legend_font = QFont()
         legend_font.setPointSizeF(9 * theme.font_scale)
-        self.legend.set_look(legend_font, theme.text, backing, theme.grid)
+        self.legend.set_look(legend_font, theme.text)
         self.markers.set_edges(theme.background.name(), theme.text.name())
         self._forget_drawn()
         self.refresh()

@@ -529,7 +529,8 @@ class MainWindow(QMainWindow):
     def toggle_presentation(self, full_screen: bool = True) -> None:
         """Full screen, large type and high contrast for the projector, or back.
 
-        The board gets the room: the side panel and the charts shrink while presenting.
+        The board gets the width: the side panel narrows while presenting. The charts grow a
+        little, so that their larger type leaves the plots room to be read.
         """
         on = self.presentation_action.isChecked()
         self.theme = presentation_theme() if on else desktop_theme()
@@ -544,7 +545,7 @@ class MainWindow(QMainWindow):
         elif full_screen:
             self.showNormal()
         self.resizeDocks([self.side_dock], [380 if on else 440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [230 if on else 260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.chart_dock], [280 if on else 260], Qt.Orientation.Vertical)
         self.themeChanged.emit(self.theme)
         self.zoom_to_width()
 
