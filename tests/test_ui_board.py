@@ -122,6 +122,25 @@ def test_keyboard_moves_are_undoable(window: MainWindow, qtbot: QtBot) -> None:
     assert document.workshop.request(request_id).phase == document.workshop.phases[1].id
 
 
+def test_the_edit_menu_shows_an_ampersand_in_a_title_as_itself(window: MainWindow) -> None:
+    from app.domain.edits import replace_request
+
+    document, scene, _ = parts(window)
+    request_id = backlog_request(window)
+    assert document.push(
+        "Rename", replace_request(document.workshop, request_id, title="R&D portal")
+    )
+    assert scene.move(request_id, document.workshop.phases[0].id)
+    undo = window.edit_menu.actions()[0]
+    text = f"Move 'R&D portal' to {document.workshop.phases[0].name}"
+    # "&&" is how a menu shows "&"; a single one would underline the "D" and vanish.
+    assert undo.text() == "Undo " + text.replace("&", "&&")
+    assert document.undo_stack.command(document.undo_stack.index() - 1).text() == text
+    document.undo_stack.undo()
+    redo = window.edit_menu.actions()[1]
+    assert redo.text() == "Redo " + text.replace("&", "&&")
+
+
 def test_arrow_keys_and_tab_select_cards(window: MainWindow) -> None:
     _, scene, view = parts(window)
     view.setFocus()

@@ -57,7 +57,8 @@ class EditCommand(QUndoCommand):
     def __init__(
         self, document: WorkshopDocument, text: str, after: Workshop, merge_id: int = -1
     ) -> None:
-        super().__init__(text)
+        super().__init__()
+        self.set_text(text)
         self.document = document
         self.before = document.workshop
         self.after = after
@@ -73,8 +74,17 @@ class EditCommand(QUndoCommand):
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after
-        self.setText(other.text())
+        self.set_text(other.text())
         return True
+
+    def set_text(self, text: str) -> None:
+        """What the command does, e.g. "Move 'R&D portal' to Phase 3".
+
+        The Edit menu's Undo and Redo items show the action text, where a single "&" would mark
+        the next letter as a shortcut and vanish: there it is doubled. Qt takes the part before
+        a newline as the text and the part after it as the action text.
+        """
+        self.setText(f"{text}\n{text.replace('&', '&&')}")
 
     def redo(self) -> None:
         """Apply the edit."""
