@@ -5,15 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from app.domain.edits import move_request
+from app.domain.model import Department
 from app.storage.workshop_file import load_workshop
 from app.ui.document import WorkshopDocument
 from app.ui.inspector import InspectorPanel
 from app.ui.inspector.fields import ChecklistField, ComboField, FieldBox, LineField, TextField
+from app.ui.inspector.parsing import ParseError, format_points, parse_points
 from tests.conftest import SMALL_SAMPLE
 
 
@@ -69,7 +73,7 @@ def test_shows_the_selected_request(panel: InspectorPanel):
     assert panel.tabs.currentWidget() is panel.request_form
     assert line(panel, "title").text() == "Outlook integration"
     assert line(panel, "effort").text() == "6"
-    assert line(panel, "benefit").text() == "sales: 2"
+    assert line(panel, "benefit").text() == "Sales: 2", "departments by name, not by id"
     assert line(panel, "weeks_to_benefit").text() == "1"
     phase = request_field(panel, "phase")
     assert isinstance(phase, ComboField)
@@ -171,7 +175,7 @@ def test_typing_is_not_overwritten_by_a_change_elsewhere(qtbot, panel: Inspector
 def test_benefit_accepts_department_names(qtbot, panel: InspectorPanel):
     type_into(qtbot, line(panel, "benefit"), "Sales: 2; customer service: 1.5")
     assert panel.document.workshop.request("outlook").benefit == {"sales": 2, "service": 1.5}
-    assert line(panel, "benefit").text() == "sales: 2, service: 1.5"
+    assert line(panel, "benefit").text() == "Sales: 2, Customer service: 1.5"
 
 
 def test_phase_combo_moves_the_request(panel: InspectorPanel):
@@ -418,3 +422,48 @@ def test_reorder_phases(panel: InspectorPanel):
         document.undo_stack.undo()
     assert [p.id for p in document.workshop.phases] == ["p1", "p2", "p3"]
     assert page.list.item(0).text().startswith("1. Sales quick wins")
+
+
+# --- naming departments in the points fields ----------------------------------------------
+
+
+def _department(department_id: str, name: str) -> Department:
+    return Department(id=department_id, name=name)
+
+
+def test_points_name_departments_unless_the_name_would_read_back_wrongly():
+    departments = [
+        _department("sales", "Sales"),
+        _department("hr", "Finance"),  # named like another department's id
+        _department("finance", "Økonomi"),
+        _department("ops", "Ops: north"),  # a colon: not readable back
+        _department("it", "IT, data"),  # a separator
+        _department("a", "Twin"),
+        _department("b", "twin"),  # the same name, ignoring case
+    ]
+    points = {d.id: float(n + 1) for n, d in enumerate(departments)}
+    text = format_points(points, departments)
+    assert text == "Sales: 1, hr: 2, Økonomi: 3, ops: 4, it: 5, a: 6, b: 7"
+    assert parse_points(text, departments) == points
+    with pytest.raises(ParseError, match=r"the departments are: Sales, hr, Økonomi, ops"):
+        parse_points("Marketing: 1", departments)
+
+
+_names = st.text(alphabet="abAB :,;-Øø\n", min_size=1, max_size=6).filter(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", "A", "ab", "x-1", "c"]), _names),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.data(),
+)
+def test_points_always_read_back_as_they_were_written(pairs, data):
+    departments = [_department(department_id, name) for department_id, name in pairs]
+    chosen = data.draw(st.lists(st.sampled_from([d.id for d in departments]), unique=True))
+    points = {department_id: float(n + 1) for n, department_id in enumerate(chosen)}
+    assert parse_points(format_points(points, departments), departments) == points

@@ -1,4 +1,4 @@
-"""Reading and writing the inspector's text fields: numbers and `sales: 3, service: 1` maps.
+"""Reading and writing the inspector's text fields: numbers and `Sales: 3, Service: 1` maps.
 
 Parsing only turns text into values; the domain decides whether the values are allowed, so a
 rule (effort >= 0, say) lives in one place. Messages are translatable, which is why this module
@@ -53,9 +53,38 @@ def parse_optional_number(text: str) -> float | None:
     return None if not text.strip() else parse_number(text)
 
 
-def format_points(points: Mapping[str, float]) -> str:
-    """`{"sales": 3, "service": 1}` -> `sales: 3, service: 1`."""
-    return ", ".join(f"{key}: {format_number(value)}" for key, value in points.items())
+def format_points(points: Mapping[str, float], departments: Iterable[Department]) -> str:
+    """`{"sales": 3, "service": 1}` -> `Sales: 3, Customer service: 1`.
+
+    Each department by the name its head knows it by, unless that name would read back as
+    another department or could not be read back at all; then by its id.
+    """
+    labels = department_labels(departments)
+    return ", ".join(
+        f"{labels.get(key, key)}: {format_number(value)}" for key, value in points.items()
+    )
+
+
+def department_labels(departments: Iterable[Department]) -> dict[str, str]:
+    """Per department id, how the points fields name it: `parse_points` reads it back to the id."""
+    known = list(departments)
+    labels = {}
+    for department in known:
+        name = department.name.strip()
+        taken = {
+            word.casefold()
+            for other in known
+            if other is not department
+            for word in (other.id, other.name.strip())
+        }
+        readable = (
+            name
+            and not _SEPARATORS.search(name)
+            and ":" not in name
+            and name.casefold() not in taken
+        )
+        labels[department.id] = name if readable else department.id
+    return labels
 
 
 def parse_points(text: str, departments: Iterable[Department]) -> dict[str, float]:
@@ -89,8 +118,8 @@ def _department_id(name: str, departments: list[Department]) -> str:
         if name == department.id:
             return department.id
     for department in departments:
-        if name.casefold() in (department.id.casefold(), department.name.casefold()):
+        if name.casefold() in (department.id.casefold(), department.name.strip().casefold()):
             return department.id
-    ids = ", ".join(d.id for d in departments)
-    message = _tr('unknown department "{name}" (the departments are: {ids})')
-    raise ParseError(message.format(name=name[:40], ids=ids))
+    labels = ", ".join(department_labels(departments).values())
+    message = _tr('unknown department "{name}" (the departments are: {labels})')
+    raise ParseError(message.format(name=name[:40], labels=labels))

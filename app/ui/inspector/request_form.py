@@ -61,8 +61,8 @@ class RequestForm(Form):
             "department": ComboField(),
             "phase": ComboField(),
             "effort": LineField(self.tr("person-days, e.g. 8")),
-            "benefit": LineField(self.tr("e.g. sales: 3, service: 1")),
-            "burden": LineField(self.tr("e.g. sales: 2")),
+            "benefit": LineField(self.tr("e.g. Sales: 3, Service: 1")),
+            "burden": LineField(self.tr("e.g. Sales: 2")),
             "weeks_to_benefit": LineField(self.tr("weeks after go-live, e.g. 2")),
             "depends_on": ChecklistField(),
             "description": TextField(),
@@ -153,8 +153,9 @@ class RequestForm(Form):
         self.when.setText(self._when(workshop, request))
         self._line("title").set_value(request.title, force)
         self._line("effort").set_value(format_number(request.effort), force)
-        self._line("benefit").set_value(format_points(request.benefit), force)
-        self._line("burden").set_value(format_points(request.burden), force)
+        for name in ("benefit", "burden"):
+            points = format_points(getattr(request, name), workshop.departments)
+            self._line(name).set_value(points, force)
         self._line("weeks_to_benefit").set_value(format_number(request.weeks_to_benefit), force)
         self._text("description").set_value(request.description, force)
         departments = [(d.name, d.id) for d in workshop.departments]
