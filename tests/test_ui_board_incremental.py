@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
@@ -188,6 +188,16 @@ def test_headers_repainted_in_parts_look_as_when_repainted_whole(
     # A strip drawn under a clip lands its antialiased edges a shade apart, never more.
     for whole, part in zip(headers_painted(view), in_parts, strict=True):
         assert largest_difference(whole, part) <= 2
+        assert text_pixels(part, board.theme.text) > 100, "the names are drawn at all"
+
+
+def text_pixels(image: QImage, text: QColor) -> int:
+    """How many pixels have the text colour (every other row and column)."""
+    return sum(
+        image.pixelColor(x, y) == text
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
 
 
 def test_each_card_badge_shows_the_worst_open_finding_about_it(board: BoardScene) -> None:
