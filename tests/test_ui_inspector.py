@@ -436,7 +436,7 @@ def test_points_name_departments_unless_the_name_would_read_back_wrongly():
         _department("sales", "Sales"),
         _department("hr", "Finance"),  # named like another department's id
         _department("finance", "Økonomi"),
-        _department("ops", "Ops: north"),  # a colon: not readable back
+        _department("ops", "Ops: north"),  # a colon: reads back, but "Ops: north: 4" misleads
         _department("it", "IT, data"),  # a separator
         _department("a", "Twin"),
         _department("b", "twin"),  # the same name, ignoring case

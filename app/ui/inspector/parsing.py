@@ -57,7 +57,7 @@ def format_points(points: Mapping[str, float], departments: Iterable[Department]
     """`{"sales": 3, "service": 1}` -> `Sales: 3, Customer service: 1`.
 
     Each department by the name its head knows it by, unless that name would read back as
-    another department or could not be read back at all; then by its id.
+    another department, or holds a separator or a colon (which would read badly); then by its id.
     """
     labels = department_labels(departments)
     return ", ".join(
