@@ -10,7 +10,7 @@ from app.domain.palette import DEPARTMENT_PALETTE, department_color
 from app.domain.schedule import build_schedule
 from app.report.document import landscape_frame
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import ELLIPSIS, date_span, iso_span, week_on, wrap
+from app.report.formatting import ELLIPSIS, wrap
 from app.report.roadmap_layout import (
     CARD_BAR,
     CARD_PAD,
@@ -26,6 +26,7 @@ from app.report.roadmap_layout import (
     layout_roadmap,
     paginate,
 )
+from app.report.weeks import date_span, iso_span, week_on
 from tests.report_helpers import changed, crm, rejoined, small, with_more_requests
 
 

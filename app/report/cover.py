@@ -10,7 +10,6 @@ from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
 from app.domain.schedule import iso_week, week_date
 from app.report.approval import approval_status, approvals, meeting_date
-from app.report.formatting import day, week_on
 from app.report.style import (
     BODY,
     CELL,
@@ -28,6 +27,7 @@ from app.report.style import (
     labelled,
     para,
 )
+from app.report.weeks import day, week_on
 
 
 def cover(

@@ -1,36 +1,25 @@
-"""Words and numbers as the PDF prints them: dates, week spans, points, and wrapped lines.
+"""Words and numbers as the PDF prints them: moments, points, and wrapped lines.
 
-Dates are written out in English with fixed month names, so a PDF does not depend on the locale
-of the machine that exported it (the same file gives the same bytes everywhere).
+Dates and week spans are in `weeks.py` (the board prints them too). Dates are written out in
+English with fixed month names, so a PDF does not depend on the locale of the machine that
+exported it (the same file gives the same bytes everywhere).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from app.domain.schedule import iso_week, week_date
 from app.report.fonts import text_width
 from app.report.hyphenation import hyphenate
+from app.report.weeks import NBSP, day
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ELLIPSIS = "…"
-NBSP = "\u00a0"
 # Lines break at white space, but not at a no-break space.
 BREAKING_SPACE = re.compile(r"[^\S\u00a0]+")
 # A line may also break after a hyphen or slash that follows two letters: "GDPR-", "ERP/"; not
 # inside "2027-W01".
 AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}[-/])(?=[^-/])")
-
-
-def day(value: date) -> str:
-    """`4 Jan 2027`."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def short_day(value: date) -> str:
-    """`4 Jan` (the year left out where the context gives it)."""
-    return f"{value.day} {MONTHS[value.month - 1]}"
 
 
 def moment(value: datetime) -> str:
@@ -55,42 +44,6 @@ def number(value: float) -> str:
     """12, 12.5, 66.67: never 12.0, at most two decimals."""
     rounded = round(float(value), 2)
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}".rstrip("0")
-
-
-def together(text: str) -> str:
-    """`text` with no-break spaces, so `wrap` keeps it on one line where it fits on one."""
-    return text.replace(" ", NBSP)
-
-
-def week_on(start: date, week: int) -> str:
-    """`plan week 7, 15 Feb 2027`: a plan week (week 0 is the plan's start) and its Monday."""
-    return f"{together(f'plan week {week}')}, {together(day(week_date(start, week)))}"
-
-
-def plan_weeks(first_week: int, end_week: int) -> str:
-    """`plan weeks 0–6`: from the start of `first_week` to the start of `end_week`."""
-    return together(f"plan weeks {first_week}–{end_week}")
-
-
-def date_span(start: date, first_week: int, end_week: int) -> str:
-    """From the first day of `first_week` to the day before `end_week`: `4 Jan – 14 Feb 2027`."""
-    first = week_date(start, first_week)
-    last = week_date(start, end_week) - timedelta(days=1)
-    if first.year == last.year:
-        return f"{together(short_day(first))}{NBSP}– {together(day(last))}"
-    return f"{together(day(first))}{NBSP}– {together(day(last))}"
-
-
-def iso_span(start: date, first_week: int, end_week: int) -> str:
-    """The ISO weeks (the calendar's week numbers) from the first to the last week.
-
-    `2027-W01–W06`, or `2027-W43 – 2028-W01` across a new year (a line may break after the dash).
-    """
-    first = iso_week(start, first_week)
-    last = iso_week(start, end_week - 1)
-    if first[:4] == last[:4]:
-        return f"{first}–{last[5:]}"
-    return f"{first}{NBSP}– {last}"
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -130,7 +83,7 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int = 0) ->
             continue
         if current:
             lines.append(current)
-        *full, current = hyphenate(piece, font, size, width)
+        *full, current = hyphenate(piece, lambda text: text_width(text, font, size), width)
         lines += full
         if max_lines and len(lines) > max_lines:
             break

@@ -6,11 +6,17 @@ begin the next one ("Kampagne-styring", "Fakturasyn-kronisering"), or after a da
 has ("2027-W01–" / "W06"); as near the middle as the line allows, since most compounds join
 there. Only a word with no such place that fits (an acronym, a long number) is broken between any
 two characters. A syllable break leaves at least two letters before it and three after it.
+
+The PDF measures with its embedded font, the board's cards and charts with the screen's: the
+width of a piece of text is passed in, so no font library is imported here.
 """
 
 from __future__ import annotations
 
-from app.report.fonts import text_width
+from collections.abc import Callable
+
+Measure = Callable[[str], float]
+"""The width a piece of text takes in the font it is set in (the PDF's or the screen's)."""
 
 VOWELS = frozenset("aeiouyæøåäöüõéèêëáàâíìîïóòôúùûýÿœ")
 # Consonants that can begin a syllable together; any other cluster is split before its last one.
@@ -69,7 +75,7 @@ def _head(word: str, cut: int) -> str:
     return word[:cut] if word[cut - 1] in DASHES else word[:cut] + HYPHEN
 
 
-def _cut(word: str, font: str, size: float, width: float) -> int:
+def _cut(word: str, measure: Measure, width: float) -> int:
     """Where to break `word`.
 
     Among the syllable and dash breaks whose head fits, the one nearest the middle of the word
@@ -79,30 +85,35 @@ def _cut(word: str, font: str, size: float, width: float) -> int:
     fitting = [
         cut
         for cut in sorted({*syllable_breaks(word), *dash_breaks(word)})
-        if text_width(_head(word, cut), font, size) <= width
+        if measure(_head(word, cut)) <= width
     ]
-    two_lines = [cut for cut in fitting if text_width(word[cut:], font, size) <= width]
+    two_lines = [cut for cut in fitting if measure(word[cut:]) <= width]
     if two_lines:
         return min(two_lines, key=lambda cut: (abs(2 * cut - len(word)), -cut))
     if fitting:
         return fitting[-1]
     cut = len(word) - 1
-    while cut > 1 and text_width(_head(word, cut), font, size) > width:
+    while cut > 1 and measure(_head(word, cut)) > width:
         cut -= 1
     if len(word) - cut < MIN_TAIL < cut:
         cut -= MIN_TAIL - (len(word) - cut)  # no one- or two-letter stump on the next line
     return cut
 
 
-def hyphenate(word: str, font: str, size: float, width: float) -> list[str]:
+def break_word(word: str, measure: Measure, width: float) -> tuple[str, str]:
+    """The first line of a word too wide for `width` (with its hyphen), and the rest of it."""
+    cut = _cut(word, measure, width)
+    return _head(word, cut), word[cut:]
+
+
+def hyphenate(word: str, measure: Measure, width: float) -> list[str]:
     """`word` in lines no wider than `width`, every line but the last ending in a hyphen.
 
     A word that fits is one line. Only a width narrower than two letters and a hyphen can be
     exceeded.
     """
     lines = []
-    while text_width(word, font, size) > width and len(word) > 1:
-        cut = _cut(word, font, size, width)
-        lines.append(_head(word, cut))
-        word = word[cut:]
+    while measure(word) > width and len(word) > 1:
+        head, word = break_word(word, measure, width)
+        lines.append(head)
     return [*lines, word]

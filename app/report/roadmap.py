@@ -19,7 +19,7 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import day, fit
+from app.report.formatting import fit
 from app.report.roadmap_layout import (
     CARD_BAR,
     CARD_LEADING,
@@ -38,6 +38,7 @@ from app.report.roadmap_layout import (
 )
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
+from app.report.weeks import day
 
 LEGEND_SIZE = 7.0
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import date_span, day, iso_span, number, plan_weeks, together, wrap
+from app.report.formatting import number, wrap
+from app.report.weeks import date_span, day, iso_span, plan_weeks, together
 
 LABEL_W = 100.0
 MIN_COLUMN_W = 84.0

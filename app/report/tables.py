@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
-from app.report.formatting import NBSP, date_span, iso_span, number, week_on
+from app.report.formatting import number
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -30,6 +30,7 @@ from app.report.style import (
     Text,
     para,
 )
+from app.report.weeks import NBSP, date_span, iso_span, week_on
 
 Cell: TypeAlias = Any  # a Flowable, or a plain string drawn as it is
 

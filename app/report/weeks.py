@@ -1,0 +1,60 @@
+"""Dates and weeks in words, as the PDF and the board print them: `4 Jan – 14 Feb 2027`.
+
+Month names are fixed English, so a PDF does not depend on the locale of the machine that
+exported it. No reportlab here: the board, on the start-up path, prints its headers with these.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app.domain.schedule import iso_week, week_date
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NBSP = "\u00a0"
+
+
+def day(value: date) -> str:
+    """`4 Jan 2027`."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_day(value: date) -> str:
+    """`4 Jan` (the year left out where the context gives it)."""
+    return f"{value.day} {MONTHS[value.month - 1]}"
+
+
+def together(text: str) -> str:
+    """`text` with no-break spaces, so `wrap` keeps it on one line where it fits on one."""
+    return text.replace(" ", NBSP)
+
+
+def week_on(start: date, week: int) -> str:
+    """`plan week 7, 15 Feb 2027`: a plan week (week 0 is the plan's start) and its Monday."""
+    return f"{together(f'plan week {week}')}, {together(day(week_date(start, week)))}"
+
+
+def plan_weeks(first_week: int, end_week: int) -> str:
+    """`plan weeks 0–6`: from the start of `first_week` to the start of `end_week`."""
+    return together(f"plan weeks {first_week}–{end_week}")
+
+
+def date_span(start: date, first_week: int, end_week: int) -> str:
+    """From the first day of `first_week` to the day before `end_week`: `4 Jan – 14 Feb 2027`."""
+    first = week_date(start, first_week)
+    last = week_date(start, end_week) - timedelta(days=1)
+    if first.year == last.year:
+        return f"{together(short_day(first))}{NBSP}– {together(day(last))}"
+    return f"{together(day(first))}{NBSP}– {together(day(last))}"
+
+
+def iso_span(start: date, first_week: int, end_week: int) -> str:
+    """The ISO weeks (the calendar's week numbers) from the first to the last week.
+
+    `2027-W01–W06`, or `2027-W43 – 2028-W01` across a new year (a line may break after the dash).
+    """
+    first = iso_week(start, first_week)
+    last = iso_week(start, end_week - 1)
+    if first[:4] == last[:4]:
+        return f"{first}–{last[5:]}"
+    return f"{first}{NBSP}– {last}"
