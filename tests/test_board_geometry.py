@@ -9,6 +9,7 @@ from app.ui.board.geometry import (
     GAP,
     LANE_HEADER_W,
     MIN_COLUMN_W,
+    PROJECTOR_PX_PER_WEEK,
     PX_PER_WEEK,
     drop_column,
     layout_board,
@@ -35,6 +36,15 @@ def test_columns_are_backlog_then_phases_proportional_to_weeks() -> None:
     assert layout.columns[0].x == LANE_HEADER_W and layout.columns[0].width == BACKLOG_W
     assert layout.columns[1].width == max(MIN_COLUMN_W, 4 * PX_PER_WEEK)
     assert layout.columns[2].width == 12 * PX_PER_WEEK
+
+
+def test_the_projectors_narrower_weeks_keep_phases_proportional_above_one_card() -> None:
+    workshop = _workshop((4, 12))
+    layout = layout_board(workshop, week=PROJECTOR_PX_PER_WEEK)
+    assert layout.columns[1].width == MIN_COLUMN_W
+    assert layout.columns[2].width == 12 * PROJECTOR_PX_PER_WEEK
+    assert layout.width < layout_board(workshop).width
+    assert layout.cards == layout_board(workshop, week=PROJECTOR_PX_PER_WEEK, previous=layout).cards
 
 
 def test_short_phase_still_fits_a_card() -> None:
@@ -74,7 +84,8 @@ def test_order_decides_card_slots() -> None:
 def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    from app.ui.board.items import font, two_lines
+    from app.ui.board.items import font
+    from app.ui.wrapping import two_lines
 
     metrics = QFontMetricsF(font(13, bold=True))
     width = 120.0
@@ -88,6 +99,11 @@ def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> 
     assert broken[0].endswith("-")
     assert all(metrics.horizontalAdvance(line) <= width for line in broken)
     assert two_lines("Short", metrics, width) == ["Short"]
+    # Between syllables, as the PDF breaks it; the second line may be wider than the first.
+    narrow = metrics.horizontalAdvance("Kampagnesty")
+    assert two_lines("Kampagnestyring og nyhedsbreve", metrics, 200, narrow)[0] == "Kampagne-"
+    wide = two_lines("Kundeportal med selvbetjening", metrics, 200, 60)
+    assert metrics.horizontalAdvance(wide[1]) > 60 and not wide[1].endswith("…")
 
 
 def test_cumulative_benefit_sums_wins_per_week_in_order() -> None:

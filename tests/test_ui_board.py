@@ -6,14 +6,24 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
+from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
+from app.ui.board.geometry import COLUMN_HEADER_H
+from app.ui.board.items import ColumnHeaderItem
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
-from tests.ui_helpers import assert_flat_scroll_bar, drag, open_copy, unzoomed_window
+from tests.ui_helpers import (
+    assert_flat_scroll_bar,
+    drag,
+    empty_window,
+    open_copy,
+    unzoomed_window,
+)
 
 
 @pytest.fixture
@@ -289,3 +299,81 @@ def test_inspector_follows_the_selected_card(window: MainWindow) -> None:
     other = document.workshop.requests[2]
     scene.select_request(other.id)
     assert other.title in [w.text() for w in inspector.findChildren(QLineEdit)]
+
+
+class RecordingPainter(QPainter):
+    """A painter that remembers every text drawn, and whether its font was bold."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[tuple[bool, str]] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts.append((self.font().bold(), str(args[-1])))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+def header_texts(item: ColumnHeaderItem) -> list[tuple[bool, str]]:
+    """The texts a column header draws when painted whole."""
+    image = QImage(int(item.width) + 1, int(COLUMN_HEADER_H) + 1, QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = item.boundingRect()
+    item.paint(painter, option, None)
+    painter.end()
+    return painter.texts
+
+
+def presenting_crm(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A 1920x1080 window in presentation mode on the CRM sample."""
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    window.resize(1920, 1080)
+    window.show()
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    qtbot.waitExposed(window)
+    window.presentation_action.setChecked(True)
+    window.toggle_presentation(full_screen=False)  # the offscreen screen is smaller than 1080p
+    QApplication.processEvents()
+    return window
+
+
+def test_presentation_mode_makes_the_board_readable_from_the_back(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a 1080p projector the CRM sample's seven columns fit the width, and a card's title is
+    # drawn at 14 screen pixels or more (about 12 when the time axis kept the desktop's width).
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    _, scene, view = parts(window)
+    assert view.horizontalScrollBar().maximum() == 0, "every phase in sight"
+    assert 13 * scene.theme.font_scale * view.zoom >= 14
+    # The headers' dates, weeks and loads are shortened to fit their columns, never cut off.
+    for item, column in zip(scene.columns, scene.layout.columns, strict=True):
+        texts = header_texts(item)
+        plain = [text for bold, text in texts if not bold]
+        assert not [text for text in plain if "…" in text], plain
+        if column.phase is not None:
+            span = scene.document.analysis.schedule.phases[column.phase]
+            begins = week_date(scene.document.workshop.start, span.start)
+            assert any(text.startswith(f"{begins.day} {begins:%b}") for text in plain), plain
+            assert any(
+                text.startswith((f"wk {span.start}–", f"weeks {span.start}–")) for text in plain
+            ), plain
+            assert any("pd" in text for text in plain), "the load figure"
+            concerns = item.face.concerns if item.face is not None else ""
+            if concerns:  # "1 caution", or "⚠ 1" where that does not fit
+                assert {concerns, f"⚠ {concerns.split()[0]}"} & set(plain), plain
+
+
+def test_presentation_mode_shows_every_inspector_tab(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    window.side.setCurrentIndex(1)  # builds the inspector
+    QApplication.processEvents()
+    inspector = window.inspector
+    assert inspector is not None
+    bar = inspector.tabs.tabBar()
+    assert bar.count() == 4
+    assert bar.tabRect(bar.count() - 1).right() <= bar.width(), "no tab behind scroll arrows"
+    for index in range(bar.count()):  # none squeezed below its size: no name cut short
+        assert bar.tabRect(index).width() >= bar.tabSizeHint(index).width()

@@ -423,3 +423,28 @@ def test_phase_names_under_the_bars_have_room_for_descenders(window: MainWindow)
         QApplication.processEvents()
         axis = charts.load_plot.getAxis("bottom")
         assert axis.height() >= QFontMetricsF(charts.tick_font).height() + 2
+
+
+def test_long_phase_names_take_two_lines_under_their_bars(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CRM sample's "Marketing og kampagner" is too long for its bar in presentation type:
+    # it wraps (between words, or a word between syllables), and the axis is tall enough.
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    window.resize(1920, 1080)
+    window.show()
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    window.presentation_action.setChecked(True)
+    window.toggle_presentation(full_screen=False)
+    for _ in range(3):
+        QApplication.processEvents()
+    charts = charts_of(window)
+    axis = charts.load_plot.getAxis("bottom")
+    labels = [label for _, label in axis._tickLevels[0]]  # the ticks `setTicks` gave it
+    metrics = QFontMetricsF(charts.tick_font)
+    room = axis.width() / len(labels)
+    assert any("\n" in label for label in labels), labels
+    for label in labels:
+        assert all(metrics.horizontalAdvance(line) <= room for line in label.split("\n"))
+    assert "Kundeservice" in labels[1].replace("-\n", ""), "a word broken with a hyphen"
+    assert axis.height() >= metrics.height() + metrics.lineSpacing()

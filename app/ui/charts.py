@@ -19,7 +19,7 @@ from itertools import chain
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from app.ui.chart_lines import StepLines
 from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
+from app.ui.wrapping import two_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +192,6 @@ class ChartsPanel(QWidget):
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
         self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
-        # pyqtgraph sizes the axis to its digits' height; phase names have descenders (Salg).
-        self.load_plot.getAxis("bottom").setHeight(
-            math.ceil(QFontMetricsF(self.tick_font).height()) + 4
-        )
         legend_font = QFont()
         legend_font.setPointSizeF(9 * theme.font_scale)
         self.legend.set_look(legend_font, theme.text)
@@ -238,7 +235,7 @@ class ChartsPanel(QWidget):
         self.capacity_marks.setData(marks_x, marks_y, pen=pen(self.theme.text.name(), 3))
 
     def _set_ticks(self) -> None:
-        """Phase names under the bars, cut to the room each bar has."""
+        """Phase names under the bars, in two lines where one is too narrow for them."""
         axis = self.load_plot.getAxis("bottom")
         per_bar = (axis.width() or self.load_plot.width()) / max(1, len(self.load.names))
         wanted = (self.load.names, per_bar, self.tick_font.pointSize())
@@ -247,11 +244,12 @@ class ChartsPanel(QWidget):
         self._ticks_for = wanted
         metrics = QFontMetricsF(self.tick_font)
         room = max(24.0, per_bar - 10)
-        elide = Qt.TextElideMode.ElideRight
-        ticks = [
-            (float(x), metrics.elidedText(name, elide, room)) for x, name in enumerate(wanted[0])
-        ]
-        axis.setTicks([ticks])
+        labels = [two_lines(name, metrics, room) for name in wanted[0]]
+        axis.setTicks([[(float(x), "\n".join(lines)) for x, lines in enumerate(labels)]])
+        # pyqtgraph sizes the axis to its digits' height; names have descenders (Salg) and
+        # may take two lines.
+        rows = max((len(lines) for lines in labels), default=1)
+        axis.setHeight(math.ceil(metrics.height() + (rows - 1) * metrics.lineSpacing()) + 4)
 
     def _set_range(self, plot: pg.PlotWidget, left: float, right: float, top: float) -> None:
         """Fixed axis ranges, set only when they change (auto-range costs a frame per change)."""

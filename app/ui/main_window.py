@@ -599,5 +599,6 @@ QPushButton { background: #222222; border: 2px solid #ffffff; padding: 6px; }
 QPushButton:disabled { color: #707070; border: 2px solid #505050; }
 QTabBar::tab { background: #222222; color: #d0d0d0; padding: 6px 14px; }
 QTabBar::tab:selected { background: #00e5ff; color: #000000; }
+QTabWidget#inspectorTabs QTabBar::tab { font-size: 12pt; padding: 5px 7px; }
 QDockWidget::title { background: #222222; padding: 4px; }
 """

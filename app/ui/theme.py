@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from app.domain import palette
 from app.domain.model import Workshop
+from app.ui.board.geometry import PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class Theme:
     caution: QColor
     ok: QColor
     font_scale: float
+    week_width: float
+    """The board's scene pixels per week: narrower on the projector, so that the whole
+    timeline fits the screen at a zoom its type can be read at from the back of the room."""
 
     def severity(self, severity: str | None) -> QColor:
         """The colour of a finding's severity (ok when None)."""
@@ -61,6 +65,7 @@ def desktop_theme() -> Theme:
         caution=QColor("#fff176" if dark else "#b8a000"),
         ok=QColor("#81c784" if dark else "#2e7d32"),
         font_scale=1.0,
+        week_width=PX_PER_WEEK,
     )
 
 
@@ -79,6 +84,7 @@ def presentation_theme() -> Theme:
         caution=QColor("#ffee58"),
         ok=QColor("#69f0ae"),
         font_scale=1.35,
+        week_width=PROJECTOR_PX_PER_WEEK,
     )
 
 

@@ -17,8 +17,10 @@ CARD_H = 74.0
 GAP = 8.0
 LANE_HEADER_W = 200.0
 VISION_H = 64.0
-COLUMN_HEADER_H = 112.0
+COLUMN_HEADER_H = 128.0
 PX_PER_WEEK = 32.0
+PROJECTOR_PX_PER_WEEK = 20.0
+"""The projector's narrower time axis: the board fits the screen at a zoom that can be read."""
 MIN_COLUMN_W = CARD_W + 2 * GAP
 BACKLOG_W = 2 * CARD_W + 3 * GAP
 MIN_LANE_H = CARD_H + 2 * GAP
@@ -86,9 +88,12 @@ class BoardLayout:
         raise KeyError(department)
 
 
-def column_widths(workshop: Workshop) -> list[float]:
-    """Backlog first, then each phase by its weeks (never narrower than one card)."""
-    return [BACKLOG_W] + [max(MIN_COLUMN_W, phase.weeks * PX_PER_WEEK) for phase in workshop.phases]
+def column_widths(workshop: Workshop, week: float = PX_PER_WEEK) -> list[float]:
+    """Backlog first, then each phase by its weeks (never narrower than one card).
+
+    `week`: scene pixels per week of the timeline.
+    """
+    return [BACKLOG_W] + [max(MIN_COLUMN_W, phase.weeks * week) for phase in workshop.phases]
 
 
 def _cells(
@@ -112,17 +117,21 @@ def _cells(
 
 
 def layout_board(
-    workshop: Workshop, order: Sequence[str] | None = None, previous: BoardLayout | None = None
+    workshop: Workshop,
+    order: Sequence[str] | None = None,
+    previous: BoardLayout | None = None,
+    week: float = PX_PER_WEEK,
 ) -> BoardLayout:
     """Place every card: each cell fills row by row, in `order` (default: the file order).
 
     Given the `previous` layout, only cells whose cards or place changed are laid out again
-    (a move touches two cells), and `placed` names the cards that may have moved.
+    (a move touches two cells), and `placed` names the cards that may have moved. `week`:
+    scene pixels per week of the timeline.
     """
     columns: list[Column] = []
     x = LANE_HEADER_W
     phases: list[str | None] = [None, *(phase.id for phase in workshop.phases)]
-    for index, (phase, width) in enumerate(zip(phases, column_widths(workshop), strict=True)):
+    for index, (phase, width) in enumerate(zip(phases, column_widths(workshop, week), strict=True)):
         columns.append(Column(index, phase, x, width))
         x += width
     cells = _cells(workshop, columns, order)

@@ -8,6 +8,8 @@ which decides what a drop means.
 from __future__ import annotations
 
 import html
+import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -24,9 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.ui.board.geometry import CARD_H, CARD_W, COLUMN_HEADER_H, LANE_HEADER_W
 from app.ui.theme import Theme
+from app.ui.wrapping import two_lines
 
 if TYPE_CHECKING:
     from app.ui.board.scene import BoardScene
+
+
+ELIDE = Qt.TextElideMode.ElideRight
 
 
 def plain_tooltip(text: str) -> str:
@@ -45,27 +51,6 @@ def font(pixels: float, bold: bool = False) -> QFont:
     result.setPixelSize(max(6, round(pixels)))
     result.setBold(bold)
     return result
-
-
-def two_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """Wrap text into at most two lines, eliding the second.
-
-    A first word too long for a line (Danish compounds often are) is broken with a hyphen.
-    """
-    words = text.split()
-    first = ""
-    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
-        first = (first + " " + words.pop(0)).strip()
-    if not first and words:
-        word = words.pop(0)
-        cut = len(word) - 1
-        while cut > 1 and metrics.horizontalAdvance(word[:cut] + "-") > width:
-            cut -= 1
-        first, words = word[:cut] + "-", [word[cut:], *words]
-    rest = " ".join(words)
-    if not rest:
-        return [first]
-    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +100,7 @@ class CardItem(QGraphicsItem):
             return
         if self.face is None or face.title != self.face.title or face.theme != self.face.theme:
             metrics = QFontMetricsF(font(13 * theme.font_scale, bold=True))
-            self._lines = two_lines(face.title, metrics, CARD_W - 36)
+            self._lines = two_lines(face.title, metrics, CARD_W - 22, CARD_W - 36)
             self.setToolTip(plain_tooltip(face.title))
         self.face = face
         self.update()
@@ -303,14 +288,19 @@ class _HeaderItem(QGraphicsItem, Generic[FaceT]):
         raise NotImplementedError
 
 
-LOAD_TOP = 74.0
+LOAD_TOP = 90.0
 """Where a column header's load strip (figure and bar) begins: the part a move changes.
 
-The names above end by y 70, and the strip's own text starts below 74 even in presentation type:
+The names above end by y 86, and the strip's own text starts below 90 even in presentation type:
 a repaint of the strip, rounded out to whole pixels, stays clear of the names at any zoom from
 0.25 up (and at lower zooms the whole header is drawn).
 """
 LOAD_MARGIN = 4.0
+
+
+def _short_iso(span: str) -> str:
+    """ISO weeks without their years ("W01–W06"), for a header whose dates give the year."""
+    return re.sub(r"\b\d{4}-(W\d\d)", r"\1", span)
 
 
 def _load_only(old: ColumnFace, new: ColumnFace) -> bool:
@@ -341,8 +331,10 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         return self.boundingRect()
 
     def tooltip(self, face: ColumnFace) -> str:
-        """The phase's name."""
-        return face.title
+        """The phase's name and, in full, its weeks and dates."""
+        if not face.dates:
+            return face.title
+        return f"{face.title}\nplan {face.weeks}\n{face.dates}\nISO weeks {face.iso_weeks}"
 
     def boundingRect(self) -> QRectF:
         """The header; the whole column only while highlighted or previewing a drop.
@@ -379,27 +371,49 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
             if face.capacity is not None:
                 self._paint_load(painter, theme, face, inner)
             return
-        painter.setPen(theme.text)
-        painter.setFont(font(15 * theme.font_scale, bold=True))
-        metrics = QFontMetricsF(painter.font())
-        painter.drawText(
-            QPointF(8, 20), metrics.elidedText(face.title, Qt.TextElideMode.ElideRight, inner)
-        )
-        painter.setFont(font(11.5 * theme.font_scale))
-        painter.setPen(theme.muted)
-        small = QFontMetricsF(painter.font())
-        for index, line in enumerate((face.weeks, face.dates, face.iso_weeks)):
-            shown = small.elidedText(line, Qt.TextElideMode.ElideRight, inner)
-            painter.drawText(QPointF(8, 38 + index * 15), shown)
+        self._paint_names(painter, theme, face, inner)
         if face.capacity is not None:
             self._paint_load(painter, theme, face, inner)
         if face.preview:
             self._paint_preview(painter, theme, face)
 
+    def _paint_names(self, painter: QPainter, theme: Theme, face: ColumnFace, inner: float) -> None:
+        """The name in up to two lines at the top; dates, then weeks, just above the load strip.
+
+        Each line keeps its height in every column, so the dates of all phases read as one row.
+        """
+        scale = theme.font_scale
+        painter.setPen(theme.text)
+        painter.setFont(font(15 * scale, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        for index, line in enumerate(two_lines(face.title, metrics, inner)):
+            painter.drawText(QPointF(8, 3 + 13.5 * scale + index * 16 * scale), line)
+        painter.setFont(font(11.5 * scale))
+        painter.setPen(theme.muted)
+        small = QFontMetricsF(painter.font())
+        iso = _short_iso(face.iso_weeks)
+        details = (
+            [
+                # The first that fits: a narrow column leaves out the year, or writes "wk".
+                [face.dates, re.sub(r" \d{4}\b", "", face.dates)],
+                [
+                    f"{face.weeks} · {iso}",
+                    f"{face.weeks.replace('weeks', 'wk')} · {iso}",
+                    face.weeks.replace("weeks", "wk"),
+                ],
+            ]
+            if face.dates
+            else [[face.weeks]]  # the backlog: how many requests wait
+        )
+        for index, choices in enumerate(reversed(details)):
+            line = next((c for c in choices if small.horizontalAdvance(c) <= inner), choices[-1])
+            shown = small.elidedText(line, ELIDE, inner)
+            painter.drawText(QPointF(8, LOAD_TOP - 8 - index * 13.5 * scale), shown)
+
     def _paint_load(self, painter: QPainter, theme: Theme, face: ColumnFace, inner: float) -> None:
         capacity = face.capacity or 0.0
         ratio = face.effort / capacity if capacity else (0.0 if face.effort == 0 else 2.0)
-        bar = QRectF(8, 90, inner, 12)
+        bar = QRectF(8, LOAD_TOP + 19, inner, 12)
         painter.setPen(QPen(theme.grid, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(bar)
@@ -408,19 +422,34 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         painter.drawRect(QRectF(bar.x(), bar.y(), bar.width() * min(ratio, 1.0), bar.height()))
         painter.setPen(theme.text)
         painter.setFont(font(11 * theme.font_scale))
-        label = (
-            f"{number(face.effort)} / {number(capacity)} pd ({ratio:.0%})"
-            if capacity
-            else (f"{number(face.effort)} pd, no capacity")
-        )
         metrics = QFontMetricsF(painter.font())
-        shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, inner)
-        painter.drawText(QPointF(8, 86), shown)
-        room = inner - metrics.horizontalAdvance(shown) - 8
-        if face.concerns and room > 20:
+        effort = number(face.effort)
+        labels = (
+            [
+                f"{effort} / {number(capacity)} pd ({ratio:.0%})",
+                f"{effort}/{number(capacity)} pd {ratio:.0%}",
+                f"{effort}/{number(capacity)} pd",
+            ]
+            if capacity
+            else [f"{effort} pd, no capacity", f"{effort} pd"]
+        )
+        # "3 findings", or on a narrow column "⚠ 3": the bar's colour tells how bad.
+        marks = [face.concerns, f"⚠ {face.concerns.split()[0]}"] if face.concerns else [""]
+        label, mark = next(
+            (
+                (label, mark)
+                for label, mark in itertools.product(labels, marks)
+                if metrics.horizontalAdvance(f"{label}  {mark}") <= inner
+            ),
+            (labels[-1], marks[-1]),
+        )
+        painter.drawText(QPointF(8, LOAD_TOP + 15), metrics.elidedText(label, ELIDE, inner))
+        room = inner - metrics.horizontalAdvance(label) - 8
+        if mark and room > metrics.horizontalAdvance(mark):
             painter.setPen(theme.severity(face.severity))
-            concerns = metrics.elidedText(face.concerns, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(QPointF(8 + inner - metrics.horizontalAdvance(concerns), 86), concerns)
+            painter.drawText(
+                QPointF(8 + inner - metrics.horizontalAdvance(mark), LOAD_TOP + 15), mark
+            )
 
     def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
         lines = face.preview

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphic
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
-from app.domain.schedule import iso_week, week_date
+from app.report.weeks import NBSP, date_span, iso_span
 from app.ui.board.geometry import (
     LANE_HEADER_W,
     VISION_H,
@@ -101,12 +101,11 @@ def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> st
 
 @functools.lru_cache(maxsize=256)
 def _calendar(start: date, first: int, last: int) -> tuple[str, str, str]:
-    """A phase's weeks, dates and ISO weeks as its header prints them."""
-    begins, ends = week_date(start, first), week_date(start, last)
+    """A phase's plan weeks, dates and ISO weeks, written as the PDF writes them."""
     return (
-        f"weeks {first}–{last} ({last - first} wk)",
-        f"{begins:%d %b %Y} – {ends:%d %b %Y}",
-        f"{iso_week(start, first)} – {iso_week(start, last)}",
+        f"weeks {first}–{last}",
+        date_span(start, first, last).replace(NBSP, " "),
+        iso_span(start, first, last).replace(NBSP, " "),
     )
 
 
@@ -132,7 +131,7 @@ class BoardScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.columns: list[ColumnHeaderItem] = []
         self.lanes: dict[str, LaneHeaderItem] = {}
-        self.layout: BoardLayout = layout_board(document.workshop)
+        self.layout: BoardLayout = layout_board(document.workshop, week=self.theme.week_width)
         self.highlight = Highlight()
         self.order: Callable[[Workshop], list[str]] | None = None
         self.click_handler: Callable[[str, QGraphicsSceneMouseEvent], bool] | None = None
@@ -163,7 +162,7 @@ class BoardScene(QGraphicsScene):
         workshop = self.document.workshop
         self._preview.clear()
         order = self.order(workshop) if self.order is not None else None
-        self.layout = layout_board(workshop, order, self.layout)
+        self.layout = layout_board(workshop, order, self.layout, self.theme.week_width)
         if self.backgroundBrush().color() != self.theme.background:
             # Setting the brush repaints the whole board, so only when the theme changed.
             self.setBackgroundBrush(self.theme.background)

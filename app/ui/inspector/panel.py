@@ -35,6 +35,7 @@ class InspectorPanel(QWidget):
         self.departments = DepartmentsPage(document)
         self.phases = PhasesPage(document)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectorTabs")  # presentation mode sets its tabs smaller
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.request_form, self.tr("Request"))
         self.tabs.addTab(self.workshop_form, self.tr("Workshop"))
