@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from app.domain.edits import move_request
@@ -467,3 +467,26 @@ def test_points_always_read_back_as_they_were_written(pairs, data):
     chosen = data.draw(st.lists(st.sampled_from([d.id for d in departments]), unique=True))
     points = {department_id: float(n + 1) for n, department_id in enumerate(chosen)}
     assert parse_points(format_points(points, departments), departments) == points
+
+
+def luminance(color: QColor) -> float:
+    """Relative luminance (WCAG)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c / 255) for c in (color.red(), color.green(), color.blue()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_line_under_the_title_is_easy_to_read(panel: InspectorPanel):
+    # "id … · goes live in week N" is quieter than the fields, but not the faint grey of a
+    # disabled label: its letters stand out from the background by 4.5:1 or more.
+    when = panel.request_form.when
+    panel.show()
+    image = when.grab().toImage()
+    background = image.pixelColor(0, 0)
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    ink = max(pixels, key=lambda c: abs(luminance(c) - luminance(background)))
+    light, dark = sorted((luminance(ink), luminance(background)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5
