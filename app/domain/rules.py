@@ -2,6 +2,8 @@
 
 Each rule of DESIGN.md's findings table is one small function over the schedule, which was
 gathered in one pass over the requests. `findings()` runs them all and marks the accepted ones.
+The checks work on one phase, department or request at a time, so that after an edit
+`rule_update.rule_pass` can work out again only the findings the edit can have changed.
 """
 
 from __future__ import annotations
@@ -9,12 +11,18 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from app.domain.model import Workshop
-from app.domain.schedule import DepartmentTimeline, Schedule, build_schedule, tidy
+from app.domain.model import Phase, Request, Workshop
+from app.domain.schedule import (
+    DepartmentTimeline,
+    PhaseLoad,
+    Schedule,
+    build_schedule,
+    tidy,
+)
 
 Severity = Literal["error", "warning", "caution"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "caution")
@@ -53,17 +61,32 @@ def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-class _Context:
+class RuleContext:
     """What every rule reads: the workshop, its schedule, names and thresholds."""
 
-    def __init__(self, workshop: Workshop, schedule: Schedule) -> None:
+    def __init__(
+        self, workshop: Workshop, schedule: Schedule, positions: dict[str, int] | None = None
+    ) -> None:
         self.workshop = workshop
         self.schedule = schedule
+        self.positions = (
+            {request.id: i for i, request in enumerate(workshop.requests)}
+            if positions is None
+            else positions
+        )
+        """Where each request is in `workshop.requests`, by id."""
         self.phase_names = {phase.id: phase.name for phase in workshop.phases}
         self.department_names = {d.id: d.name for d in workshop.departments}
         self.settings = workshop.settings
-        self.requests = {request.id: request for request in workshop.requests}
         self.departments = {department.id: department for department in workshop.departments}
+
+    def request(self, request_id: str) -> Request:
+        """The request with this id."""
+        return self.workshop.requests[self.positions[request_id]]
+
+    def load(self, phase: Phase) -> PhaseLoad:
+        """The phase as the schedule lays it out."""
+        return self.schedule.phases[phase.id]
 
     def first_win_weeks(self, department: str) -> int:
         """The department's own first-win threshold, else the workshop's."""
@@ -76,69 +99,73 @@ class _Context:
         return self.settings.max_gap_weeks if own is None else own
 
 
-def _phase_capacity(ctx: _Context) -> Iterator[Finding]:
-    for phase in ctx.workshop.phases:
-        load = ctx.schedule.phases[phase.id]
-        effort = load.effort
-        if effort > phase.capacity:
+def phase_findings(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> tuple[Finding, ...]:
+    """phase-capacity, phase-near-capacity and adoption-load of one phase.
+
+    They read only the phase's load (its requests by id), the phase, departments and settings.
+    """
+    return (*_phase_capacity(ctx, phase, load), *_adoption_load(ctx, phase, load))
+
+
+def _phase_capacity(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator[Finding]:
+    effort = load.effort
+    if effort > phase.capacity:
+        yield Finding(
+            "phase-capacity",
+            "error",
+            f"phase-capacity:{phase.id}",
+            f'Phase "{phase.name}" is over capacity: {_number(effort)} person-days of effort '
+            f"against a capacity of {_number(phase.capacity)}.",
+            phase=phase.id,
+            requests=tuple(load.requests),
+        )
+    elif effort > 0 and tidy(ctx.settings.caution_load * phase.capacity) <= effort:
+        yield Finding(
+            "phase-near-capacity",
+            "caution",
+            f"phase-near-capacity:{phase.id}",
+            f'Phase "{phase.name}" is near capacity: {_number(effort)} of '
+            f"{_number(phase.capacity)} person-days ({effort / phase.capacity:.0%}).",
+            phase=phase.id,
+            requests=tuple(load.requests),
+        )
+
+
+def _adoption_load(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator[Finding]:
+    for department, hours in load.burden.items():
+        capacity = ctx.departments[department].burden_capacity
+        if capacity is not None and hours > capacity:
             yield Finding(
-                "phase-capacity",
-                "error",
-                f"phase-capacity:{phase.id}",
-                f'Phase "{phase.name}" is over capacity: {_number(effort)} person-days of effort '
-                f"against a capacity of {_number(phase.capacity)}.",
+                "adoption-load",
+                "warning",
+                f"adoption-load:{phase.id}:{department}",
+                f"{ctx.department_names[department]} users take on {_number(hours)} hours "
+                f'each of new work in phase "{phase.name}", more than the '
+                f"{_number(capacity)} they can absorb.",
                 phase=phase.id,
-                requests=tuple(load.requests),
-            )
-        elif effort > 0 and tidy(ctx.settings.caution_load * phase.capacity) <= effort:
-            yield Finding(
-                "phase-near-capacity",
-                "caution",
-                f"phase-near-capacity:{phase.id}",
-                f'Phase "{phase.name}" is near capacity: {_number(effort)} of '
-                f"{_number(phase.capacity)} person-days ({effort / phase.capacity:.0%}).",
-                phase=phase.id,
-                requests=tuple(load.requests),
+                department=department,
+                requests=tuple(load.burden_requests[department]),
             )
 
 
-def _adoption_load(ctx: _Context) -> Iterator[Finding]:
-    capacities = {d.id: d.burden_capacity for d in ctx.workshop.departments}
-    for phase in ctx.workshop.phases:
-        load = ctx.schedule.phases[phase.id]
-        for department, hours in load.burden.items():
-            capacity = capacities[department]
-            if capacity is not None and hours > capacity:
-                yield Finding(
-                    "adoption-load",
-                    "warning",
-                    f"adoption-load:{phase.id}:{department}",
-                    f"{ctx.department_names[department]} users take on {_number(hours)} hours "
-                    f'each of new work in phase "{phase.name}", more than the '
-                    f"{_number(capacity)} they can absorb.",
-                    phase=phase.id,
-                    department=department,
-                    requests=tuple(load.burden_requests[department]),
-                )
-
-
-def _dependency_order(ctx: _Context) -> Iterator[Finding]:
+def dependency_findings(ctx: RuleContext, request: Request) -> tuple[Finding, ...]:
+    """The dependency-order findings of one request, in the order of its dependencies."""
+    if request.phase is None or not request.depends_on:
+        return ()
     phases = ctx.schedule.phases
-    by_id = ctx.requests
     names = ctx.phase_names
-    for request in ctx.workshop.requests:
-        if request.phase is None or not request.depends_on:
+    index = phases[request.phase].index
+    found = []
+    for dependency_id in request.depends_on:
+        dependency = ctx.request(dependency_id)
+        if dependency.phase is None:
+            later = None
+        elif phases[dependency.phase].index > index:
+            later = names[dependency.phase]
+        else:
             continue
-        index = phases[request.phase].index
-        for dependency_id in request.depends_on:
-            dependency = by_id[dependency_id]
-            if dependency.phase is None:
-                later = None
-            elif phases[dependency.phase].index > index:
-                later = names[dependency.phase]
-            else:
-                continue
-            yield _dependency_finding(
+        found.append(
+            _dependency_finding(
                 request.id,
                 request.title,
                 request.phase,
@@ -148,6 +175,8 @@ def _dependency_order(ctx: _Context) -> Iterator[Finding]:
                 dependency.title,
                 later,
             )
+        )
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -182,16 +211,18 @@ def _dependency_finding(
     )
 
 
-def _benefit_delay(ctx: _Context) -> Iterator[Finding]:
-    """no-benefit, first-win-delay, unrewarded-burden and benefit-gap, per department."""
-    for department in ctx.workshop.departments:
-        timeline = ctx.schedule.timelines[department.id]
-        if timeline.burdens:
-            yield from _department_delay(ctx, department.id, timeline)
+def department_findings(ctx: RuleContext, department: str) -> tuple[Finding, ...]:
+    """no-benefit, first-win-delay, unrewarded-burden and benefit-gap of one department.
+
+    Besides the department's timeline, the department and the settings, they read the titles
+    and phases of the requests they name.
+    """
+    timeline = ctx.schedule.timelines[department]
+    return tuple(_department_delay(ctx, department, timeline)) if timeline.burdens else ()
 
 
 def _department_delay(
-    ctx: _Context, department: str, timeline: DepartmentTimeline
+    ctx: RuleContext, department: str, timeline: DepartmentTimeline
 ) -> Iterator[Finding]:
     name = ctx.department_names[department]
     first = timeline.first_burden
@@ -243,32 +274,41 @@ def _department_delay(
 
 
 def _unrewarded(
-    ctx: _Context, department: str, timeline: DepartmentTimeline, wins: list[int], gap: int
+    ctx: RuleContext, department: str, timeline: DepartmentTimeline, wins: list[int], gap: int
 ) -> Iterator[Finding]:
     first = timeline.first_burden
     assert first is not None
     name = ctx.department_names[department]
+    # Burdens go live in a few weeks (the phases' ends): each week is weighed once.
+    weeks = {live for live, _ in timeline.burdens if live > first}
+    unrewarded = {live for live in weeks if not _won_within(wins, live, gap)}
+    if not unrewarded:
+        return
     reported: set[str] = set()
     for live, request in timeline.burdens:
-        if live <= first or request in reported:
-            continue
-        position = bisect.bisect_left(wins, live)
-        if position < len(wins) and wins[position] <= live + gap:
+        if live not in unrewarded or request in reported:
             continue
         reported.add(request)
+        burdened = ctx.request(request)
         yield Finding(
             "unrewarded-burden",
             "warning",
             f"unrewarded-burden:{request}:{department}",
-            f'"{ctx.requests[request].title}" puts new work on {name} from week {live}, and no '
+            f'"{burdened.title}" puts new work on {name} from week {live}, and no '
             f"win for {name} follows within {gap} weeks.",
-            phase=ctx.requests[request].phase,
+            phase=burdened.phase,
             department=department,
             requests=(request,),
         )
 
 
-def _onboarding_breadth(ctx: _Context) -> Iterator[Finding]:
+def _won_within(wins: list[int], week: int, gap: int) -> bool:
+    """Whether a win (of the sorted `wins`) falls in the `gap` weeks from `week` on."""
+    position = bisect.bisect_left(wins, week)
+    return position < len(wins) and wins[position] <= week + gap
+
+
+def _onboarding_breadth(ctx: RuleContext) -> Iterator[Finding]:
     limit = ctx.settings.max_onboarding_per_phase
     if limit <= 0:
         return
@@ -294,7 +334,7 @@ def _onboarding_breadth(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-def _vote_budget(ctx: _Context) -> Iterator[Finding]:
+def _vote_budget(ctx: RuleContext) -> Iterator[Finding]:
     budget = ctx.settings.dots_per_head
     for department in ctx.workshop.departments:
         given = ctx.workshop.votes.get(department.id, {})
@@ -310,24 +350,34 @@ def _vote_budget(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-_CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
-    _phase_capacity,
-    _adoption_load,
-    _dependency_order,
-    _benefit_delay,
-    _onboarding_breadth,
-    _vote_budget,
-)
+def plan_findings(ctx: RuleContext) -> list[Finding]:
+    """The findings about the plan as a whole: onboarding breadth and the vote budget."""
+    return [*_onboarding_breadth(ctx), *_vote_budget(ctx)]
+
+
 _SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
 
 
 def findings(workshop: Workshop, schedule: Schedule | None = None) -> list[Finding]:
-    """Every finding of the plan, errors first, accepted ones marked with their note."""
-    ctx = _Context(workshop, schedule or build_schedule(workshop))
-    notes = {accepted.key: accepted.note for accepted in workshop.accepted}
-    found = [finding for check in _CHECKS for finding in check(ctx)]
+    """Every finding of the plan, errors first, accepted ones marked with their note.
+
+    After an edit, `rule_update.rule_pass` gives the same list for less.
+    """
+    ctx = RuleContext(workshop, schedule or build_schedule(workshop))
+    found = [f for phase in workshop.phases for f in phase_findings(ctx, phase, ctx.load(phase))]
+    found += [f for department in ctx.departments for f in department_findings(ctx, department)]
+    found += [f for request in workshop.requests for f in dependency_findings(ctx, request)]
+    return in_order(found + plan_findings(ctx), workshop)
+
+
+def in_order(found: list[Finding], workshop: Workshop) -> list[Finding]:
+    """Findings sorted errors first, then by rule, the accepted ones marked with their note.
+
+    The sort is stable: within a rule, findings keep the order the checks gave them.
+    """
     found.sort(key=lambda f: (_SEVERITY_RANK[f.severity], _RULE_RANK[f.rule]))
+    notes = {accepted.key: accepted.note for accepted in workshop.accepted}
     return [replace(f, accepted=True, note=notes[f.key]) if f.key in notes else f for f in found]
 
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.domain.fingerprint import fingerprint
 from app.domain.metrics import Metrics, metrics
 from app.domain.model import Workshop
-from app.domain.rules import Finding, findings
+from app.domain.rule_update import RuleMemo, rule_pass
+from app.domain.rules import Finding
 from app.domain.schedule import Schedule, build_schedule
 
 
@@ -27,15 +28,17 @@ class Analysis:
         self.workshop = workshop
         before = previous.schedule if previous is not None else None
         self.schedule: Schedule = build_schedule(workshop, before)
-        self.findings: list[Finding] = findings(workshop, self.schedule)
+        found_before = previous.rules if previous is not None else None
+        self.rules: RuleMemo = rule_pass(workshop, self.schedule, found_before)
+        self.findings: list[Finding] = self.rules.findings
         self.metrics: Metrics = metrics(workshop, self.schedule)
 
     @classmethod
     def of(cls, workshop: Workshop, previous: Analysis | None = None) -> Analysis:
         """Analyse a workshop: one schedule pass shared by the rules and metrics.
 
-        `previous`: the analysis of the workshop it was edited from, whose schedule is updated
-        rather than built anew.
+        `previous`: the analysis of the workshop it was edited from, whose schedule and findings
+        are updated rather than worked out anew.
         """
         return cls(workshop, previous)
 
