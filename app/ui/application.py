@@ -64,8 +64,9 @@ def import_before_qt() -> None:
     about 40 ms.
     """
     import app.domain.edits
-    import app.domain.rules
+    import app.domain.rule_update
     import app.report.approval
+    import app.report.weeks
     import app.storage.recovery
     import app.storage.workshop_file  # noqa: F401
 
