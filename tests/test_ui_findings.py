@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -413,3 +413,33 @@ def test_rows_fit_the_width_left_when_the_list_starts_to_scroll(qtbot: QtBot) ->
     document.push("many findings", small)  # more rows than fit: the list scrolls from now on
     assert_rows_measured(panel)
     assert panel.tree.verticalScrollBar().maximum() > 0
+
+
+class Marking(QTranslator):
+    """A translation that marks every string of the findings panel, to show which pass tr()."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return f"«{source}»" if context == "FindingsPanel" else ""
+
+
+def test_the_panels_own_words_can_be_translated(qtbot: QtBot) -> None:
+    workshop = Workshop.model_validate(generate(60))
+    found = findings(workshop)
+    workshop = accept(workshop, found[0].key, "Agreed.")
+    translator = Marking()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.installTranslator(translator)
+    try:
+        panel = FindingsPanel(WorkshopDocument(workshop))
+        qtbot.addWidget(panel)
+    finally:
+        app.removeTranslator(translator)
+    assert panel.summary.text(0).startswith("«"), panel.summary.text(0)
+    titles = [head.text(0) for head in heads(panel)[1:]]  # after the summary
+    assert len(titles) == 3 and all(title.startswith("««") for title in titles), titles
+    assert titles[0].endswith("«, 1 accepted»")
+    accepted = children(heads(panel)[1])[0].text(0)
+    assert accepted.startswith("«✔ Accepted: ") and "Agreed." in accepted

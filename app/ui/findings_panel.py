@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,19 +24,26 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 
 
+def _tr(text: str) -> str:
+    """Text in the user's language (the panel's strings outside its methods)."""
+    return QCoreApplication.translate("FindingsPanel", text)
+
+
 def _row_text(finding: Finding) -> str:
     """What a finding's row says: its message, or that it was accepted and why."""
     if finding.accepted:
-        return f"✔ Accepted: {finding.message}\nNote: {finding.note}"
+        text = _tr("✔ Accepted: {message}\nNote: {note}")
+        return text.format(message=finding.message, note=finding.note)
     return finding.message
 
 
 def _title(severity: Severity, group: list[Finding]) -> str:
     """A severity group's title: how many of its findings are open and accepted."""
     open_count = sum(1 for f in group if not f.accepted)
-    title = f"{severity.capitalize()}s: {open_count} open"
+    names = {"error": _tr("Errors"), "warning": _tr("Warnings"), "caution": _tr("Cautions")}
+    title = _tr("{group}: {open} open").format(group=names[severity], open=open_count)
     if len(group) > open_count:
-        title += f", {len(group) - open_count} accepted"
+        title += _tr(", {accepted} accepted").format(accepted=len(group) - open_count)
     return title
 
 
@@ -237,7 +244,14 @@ class FindingsPanel(QWidget):
         }
         if not any(counts.values()):
             return self.tr("No open findings: the plan passes every rule.")
-        return ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        words = {
+            "error": (self.tr("1 error"), self.tr("{n} errors")),
+            "warning": (self.tr("1 warning"), self.tr("{n} warnings")),
+            "caution": (self.tr("1 caution"), self.tr("{n} cautions")),
+        }
+        return ", ".join(
+            words[s][0] if n == 1 else words[s][1].format(n=n) for s, n in counts.items()
+        )
 
     def _current_changed(self) -> None:
         self._update_buttons()
