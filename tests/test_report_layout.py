@@ -148,6 +148,7 @@ def test_week_numbers_and_dates_are_not_split_inside() -> None:
     lines = wrap(f"ISO weeks {iso_span(start, 42, 53)}", REGULAR, 6.8, 76)
     assert lines == ["ISO weeks", "2027-W43 –", "2028-W01"]  # never "2027-" / "W43"
     assert wrap(date_span(start, 42, 52), REGULAR, 8, 70) == ["25 Oct 2027 –", "2 Jan 2028"]
+    assert iso_span(start, 6, 7) == "2027-W07", "a one-week phase names its week once"
     lines = wrap(week_on(start, 34), REGULAR, 8, 60)
     assert lines == ["plan week 34,", "30 Aug 2027"]  # no-break spaces come back as spaces
 

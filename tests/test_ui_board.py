@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
-from app.ui.board.geometry import COLUMN_HEADER_H
+from app.ui.board.geometry import COLUMN_HEADER_H, VISION_H
 from app.ui.board.items import ColumnHeaderItem
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
@@ -354,7 +355,11 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
         if column.phase is not None:
             span = scene.document.analysis.schedule.phases[column.phase]
             begins = week_date(scene.document.workshop.start, span.start)
-            assert any(text.startswith(f"{begins.day} {begins:%b}") for text in plain), plain
+            dates = [text for text in plain if text.startswith(f"{begins.day} {begins:%b}")]
+            assert dates, plain
+            last = week_date(scene.document.workshop.start, span.end) - timedelta(days=1)
+            if last.year != begins.year:  # across New Year: which year it ends in, at least
+                assert str(last.year) in dates[0], dates
             assert any(
                 text.startswith((f"wk {span.start}–", f"weeks {span.start}–")) for text in plain
             ), plain
@@ -377,3 +382,30 @@ def test_presentation_mode_shows_every_inspector_tab(
     assert bar.tabRect(bar.count() - 1).right() <= bar.width(), "no tab behind scroll arrows"
     for index in range(bar.count()):  # none squeezed below its size: no name cut short
         assert bar.tabRect(index).width() >= bar.tabSizeHint(index).width()
+
+
+def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A committee discussing Direktion, the last lane, still sees which column is which phase
+    # and how loaded it is; scrolled back up, the headers return above the first lane.
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    document, scene, view = parts(window)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0, "the sample is taller than the projector's view"
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    top = view.mapToScene(0, 0).y()
+    assert top > VISION_H + COLUMN_HEADER_H, "scrolled past where the headers stand"
+    for item in scene.columns:
+        assert item.y() == pytest.approx(top)
+    image = view.viewport().grab().toImage()
+    header = view.mapFromScene(QPointF(scene.columns[1].x() + 4, top + 4))
+    assert image.pixelColor(header) == scene.theme.background, "opaque over the cards"
+    request = next(r for r in document.workshop.requests if r.phase is not None)
+    assert scene.move(request.id, None)  # the board may shrink, and the view scroll up
+    QApplication.processEvents()
+    assert scene.columns[1].y() == pytest.approx(view.mapToScene(0, 0).y()), "still in sight"
+    bar.setValue(0)
+    QApplication.processEvents()
+    assert all(item.y() == VISION_H for item in scene.columns)

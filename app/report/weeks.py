@@ -51,10 +51,13 @@ def date_span(start: date, first_week: int, end_week: int) -> str:
 def iso_span(start: date, first_week: int, end_week: int) -> str:
     """The ISO weeks (the calendar's week numbers) from the first to the last week.
 
-    `2027-W01–W06`, or `2027-W43 – 2028-W01` across a new year (a line may break after the dash).
+    `2027-W01–W06`, or `2027-W43 – 2028-W01` across a new year (a line may break after the dash);
+    `2027-W07` for a phase of one week.
     """
     first = iso_week(start, first_week)
     last = iso_week(start, end_week - 1)
+    if first == last:
+        return first
     if first[:4] == last[:4]:
         return f"{first}–{last[5:]}"
     return f"{first}{NBSP}– {last}"

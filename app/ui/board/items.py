@@ -303,6 +303,20 @@ def _short_iso(span: str) -> str:
     return re.sub(r"\b\d{4}-(W\d\d)", r"\1", span)
 
 
+def _shorter_dates(dates: str) -> list[str]:
+    """ "4 Jan – 14 Feb 2027", shorter where a column is narrow: without the spaces round the
+    dash, then without a year that another year follows, and without the year within one year.
+    """
+    tight = dates.replace(" – ", "–")
+    years = re.findall(r" \d{4}\b", dates)
+    shorter = [dates, tight]
+    if len(years) == 2:
+        shorter.append(tight.replace(years[0], "", 1))
+    elif years:
+        shorter.append(tight.replace(years[0], ""))
+    return shorter
+
+
 def _load_only(old: ColumnFace, new: ColumnFace) -> bool:
     """Whether two faces differ only in the load figure, bar and concerns (no glow, no preview)."""
     return (
@@ -354,6 +368,8 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         if face is None:
             return
         theme = self.board.theme
+        # Opaque: scrolled down, the header stands over the lanes' cards.
+        painter.fillRect(QRectF(0, 0, self.width, COLUMN_HEADER_H), theme.background)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if face.highlighted:
             glow = QColor(theme.accent)
@@ -363,6 +379,7 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
             painter.drawRect(QRectF(1.5, 1.5, self.width - 3, self.height - 3))
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(self.width, 0), QPointF(self.width, COLUMN_HEADER_H))
+        painter.drawLine(QPointF(0, COLUMN_HEADER_H), QPointF(self.width, COLUMN_HEADER_H))
         inner = self.width - 16
         if option.exposedRect.top() >= LOAD_TOP - LOAD_MARGIN and not (
             face.highlighted or face.preview
@@ -394,8 +411,9 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         iso = _short_iso(face.iso_weeks)
         details = (
             [
-                # The first that fits: a narrow column leaves out the year, or writes "wk".
-                [face.dates, re.sub(r" \d{4}\b", "", face.dates)],
+                # The first that fits: a narrow column writes "wk", or leaves out the ISO weeks
+                # or the year (only the first of two: a phase across New Year keeps the last).
+                _shorter_dates(face.dates),
                 [
                     f"{face.weeks} · {iso}",
                     f"{face.weeks.replace('weeks', 'wk')} · {iso}",

@@ -15,13 +15,19 @@ from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsTextItem
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsTextItem,
+)
 
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.report.weeks import NBSP, date_span, iso_span
 from app.ui.board.geometry import (
+    COLUMN_HEADER_H,
     LANE_HEADER_W,
     VISION_H,
     BoardLayout,
@@ -140,6 +146,14 @@ class BoardScene(QGraphicsScene):
         self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
         self._vision_shown: tuple[str, float, str] | None = None
         self._drawn: _DrawnCards | None = None
+        self.header_top = VISION_H
+        """Where the phase headers stand: lower when the view scrolled down, to stay in sight."""
+        # Left of the headers, above the lane names: blank, like the corner of a frozen pane.
+        self._corner = QGraphicsRectItem(0, 0, LANE_HEADER_W, COLUMN_HEADER_H + 1)
+        self._corner.setPen(Qt.PenStyle.NoPen)
+        self._corner.setZValue(5)
+        self._corner.setPos(0, VISION_H)
+        self.addItem(self._corner)
         self._vision = QGraphicsTextItem()
         self._vision.setZValue(5)
         self.addItem(self._vision)
@@ -166,6 +180,7 @@ class BoardScene(QGraphicsScene):
         if self.backgroundBrush().color() != self.theme.background:
             # Setting the brush repaints the whole board, so only when the theme changed.
             self.setBackgroundBrush(self.theme.background)
+            self._corner.setBrush(self.theme.background)
         self._refresh_vision(workshop)
         self._refresh_lanes(workshop)
         self._refresh_columns(workshop)
@@ -174,6 +189,20 @@ class BoardScene(QGraphicsScene):
         rect = QRectF(0, 0, self.layout.width + margin, self.layout.height + margin)
         if rect != self.sceneRect():
             self.setSceneRect(rect)
+
+    def pin_headers(self, top: float) -> None:
+        """Keep the phase headers at the view's top edge (`top`, in scene units) once it scrolled
+        past them, so that a lane far down the board still shows its phases' names and loads.
+        """
+        wanted = max(VISION_H, min(top, self.layout.height - COLUMN_HEADER_H))
+        if wanted == self.header_top:
+            return
+        self.header_top = wanted
+        self._corner.setY(wanted)
+        for item in self.columns:
+            item.setY(wanted)
+            if item.face is not None:
+                item.show_face(item.face, item.width, self.layout.height - wanted)
 
     def _refresh_vision(self, workshop: Workshop) -> None:
         text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
@@ -230,13 +259,13 @@ class BoardScene(QGraphicsScene):
             item = ColumnHeaderItem(self)
             self.columns.append(item)
             self.addItem(item)
-        height = self.layout.height - VISION_H
+        height = self.layout.height - self.header_top
         on_phase: dict[str, list[str]] = {}
         for finding in self.document.analysis.findings:
             if finding.phase is not None:
                 on_phase.setdefault(finding.phase, []).append(finding.severity)
         for item, column in zip(self.columns, self.layout.columns, strict=True):
-            item.setPos(column.x, VISION_H)
+            item.setPos(column.x, self.header_top)
             face = self._column_face(workshop, column, on_phase.get(column.phase or "", []))
             item.show_face(face, column.width, height)
 

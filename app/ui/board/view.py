@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from app.ui.board.geometry import COLUMN_HEADER_H
 from app.ui.board.scene import BoardScene
 from app.ui.theme import Theme, scroll_bar_style
 
@@ -46,6 +47,7 @@ class BoardView(QGraphicsView):
         low, high = ZOOM_LIMITS
         target = min(high, max(low, self.zoom * factor))
         self.scale(target / self.zoom, target / self.zoom)
+        self.pin_headers()
 
     def zoom_to_fit(self) -> None:
         """Show the whole board, readable when it allows (never above 1.5x)."""
@@ -54,6 +56,7 @@ class BoardView(QGraphicsView):
         if self.zoom > 1.5:
             self.resetTransform()
             self.scale(1.5, 1.5)
+        self.pin_headers()
 
     def zoom_to_width(self) -> None:
         """Fill the view's width with the board (scroll down for more lanes): readable first.
@@ -71,6 +74,21 @@ class BoardView(QGraphicsView):
         self.resetTransform()
         self.scale(factor, factor)
         self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / factor / 2)
+        self.pin_headers()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scroll, keeping the phase headers in sight."""
+        super().scrollContentsBy(dx, dy)
+        self.pin_headers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Resize, keeping the phase headers in sight."""
+        super().resizeEvent(event)
+        self.pin_headers()
+
+    def pin_headers(self) -> None:
+        """Put the phase headers at the top of what the view shows (`BoardScene.pin_headers`)."""
+        self.board.pin_headers(self.mapToScene(0, 0).y())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel zooms; the wheel alone scrolls."""
@@ -135,4 +153,6 @@ class BoardView(QGraphicsView):
 
     def _select(self, request_id: str) -> None:
         self.board.select_request(request_id)
-        self.ensureVisible(self.board.card_rect(request_id), 40, 40)
+        # Clear of the phase headers, which stand at the top of the view once it scrolled.
+        above = round((COLUMN_HEADER_H + 20) * self.zoom)
+        self.ensureVisible(self.board.card_rect(request_id), 40, max(40, above))
