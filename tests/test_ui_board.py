@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
 from app.ui.board.geometry import COLUMN_HEADER_H, VISION_H
-from app.ui.board.items import ColumnHeaderItem
+from app.ui.board.items import ColumnHeaderItem, font
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 from tests.ui_helpers import (
@@ -113,7 +114,8 @@ def test_drag_preview_counts_findings_from_the_rules(window: MainWindow) -> None
 
     before = {f.key for f in document.analysis.findings}
     after = {f.key for f in findings(move_request(document.workshop, request.id, None))}
-    assert f"+{len(after - before)} findings, −{len(before - after)}" in lines
+    assert f"Findings: +{len(after - before)}\u00a0−{len(before - after)}" in lines
+    assert not any("-" in line.split(":")[-1] for line in lines[2:]), "plain words, no rule ids"
 
 
 def test_keyboard_moves_are_undoable(window: MainWindow, qtbot: QtBot) -> None:
@@ -409,3 +411,25 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     bar.setValue(0)
     QApplication.processEvents()
     assert all(item.y() == VISION_H for item in scene.columns)
+
+
+def test_a_drop_preview_fits_its_column_in_presentation_mode(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Narrow columns and large type: the preview's lines wrap inside its box, never cut off.
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    document, scene, _ = parts(window)
+    request = next(r for r in document.workshop.requests if r.phase is None and r.effort >= 10)
+    item = scene.columns[1]
+    lines, _ = scene.drop_preview(request.id, scene.layout.columns[1].phase)
+    assert item.face is not None
+    image = QImage(int(item.width), 900, QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    item._paint_preview(painter, scene.theme, replace(item.face, preview=lines))
+    painter.end()
+    drawn = [text for _, text in painter.texts]
+    assert len(drawn) > len(lines), "at this width some lines wrap"
+    assert "".join(drawn).replace(" ", "") == "".join(lines).replace(" ", ""), drawn
+    assert any("\u00a0−" in text for text in drawn), "the two counts kept on one line"
+    metrics = QFontMetricsF(font(12.5 * scene.theme.font_scale, bold=True))
+    assert all(metrics.horizontalAdvance(text) <= item.width - 20 for text in drawn), drawn

@@ -39,6 +39,19 @@ RULES: tuple[str, ...] = (
     "onboarding-breadth",
     "vote-budget",
 )
+RULE_NAMES: dict[str, str] = {
+    "phase-capacity": "over capacity",
+    "phase-near-capacity": "near capacity",
+    "adoption-load": "too much new work",
+    "dependency-order": "dependency out of order",
+    "no-benefit": "no win at all",
+    "first-win-delay": "first win too late",
+    "unrewarded-burden": "new work without a win",
+    "benefit-gap": "long wait between wins",
+    "onboarding-breadth": "too many start at once",
+    "vote-budget": "too many dots",
+}
+"""Each rule in a few plain words, where a whole message does not fit (a drop's preview)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,3 +29,21 @@ def two_lines(
     if not rest:
         return [first]
     return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """Text in as many lines of `width` as it takes; a word too long is broken as above.
+
+    Lines break at spaces, not at no-break spaces: "+1\u00a0−1" stays on one line.
+    """
+    lines: list[str] = []
+    words = [word for word in text.split(" ") if word]
+    while words:
+        line = ""
+        while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
+            line = (line + " " + words.pop(0)).strip()
+        if not line:
+            line, tail = break_word(words.pop(0), metrics.horizontalAdvance, width)
+            words.insert(0, tail)
+        lines.append(line)
+    return lines

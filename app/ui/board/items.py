@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.board.geometry import CARD_H, CARD_W, COLUMN_HEADER_H, LANE_HEADER_W
 from app.ui.theme import Theme
-from app.ui.wrapping import two_lines
+from app.ui.wrapping import two_lines, wrapped
 
 if TYPE_CHECKING:
     from app.ui.board.scene import BoardScene
@@ -470,15 +470,21 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
             )
 
     def _paint_preview(self, painter: QPainter, theme: Theme, face: ColumnFace) -> None:
-        lines = face.preview
-        box = QRectF(6, COLUMN_HEADER_H + 4, self.width - 12, 10 + 17 * len(lines))
+        """What a drop here would do, in a box below the header; long lines wrap."""
+        painter.setFont(font(12.5 * theme.font_scale, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        room = self.width - 28
+        lines = [part for line in face.preview for part in wrapped(line, metrics, room)]
+        step = metrics.lineSpacing()
+        box = QRectF(6, COLUMN_HEADER_H + 4, self.width - 12, 10 + step * len(lines))
         painter.setPen(QPen(theme.severity(face.preview_severity), 2))
         painter.setBrush(theme.background)
         painter.drawRoundedRect(box, 5, 5)
         painter.setPen(theme.text)
-        painter.setFont(font(12.5 * theme.font_scale, bold=True))
         for index, line in enumerate(lines):
-            painter.drawText(QPointF(box.x() + 8, box.y() + 19 + 17 * index), line)
+            painter.drawText(
+                QPointF(box.x() + 8, box.y() + 5 + metrics.ascent() + step * index), line
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
-from app.domain.rules import SEVERITIES, Finding, findings
+from app.domain.rules import RULE_NAMES, SEVERITIES, Finding, findings
 from app.report.weeks import NBSP, date_span, iso_span
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
@@ -486,11 +486,11 @@ class BoardScene(QGraphicsScene):
                 f"Load {load:g} / {capacity:g} pd"
                 + (f" ({load / capacity:.0%})" if capacity else "")
             )
-        lines.append(f"+{len(added)} findings, −{len(removed)}")
+        lines.append(f"Findings: +{len(added)}\u00a0−{len(removed)}")  # the two together
         for f in added[:2]:
-            lines.append(f"+ {f.severity}: {f.rule}")
+            lines.append(f"+ {f.severity}: {RULE_NAMES[f.rule]}")
         for f in removed[:2]:
-            lines.append(f"− {f.severity}: {f.rule}")
+            lines.append(f"− {f.severity}: {RULE_NAMES[f.rule]}")
         return tuple(lines), worst([f.severity for f in added if not f.accepted])
 
     def card_rect(self, request_id: str) -> QRectF:
