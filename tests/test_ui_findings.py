@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QRect, Qt, QTranslator
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QStyledItemDelegate,
@@ -27,7 +27,7 @@ from app.domain.edits import accept, move_request, withdraw
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.ui.document import WorkshopDocument
-from app.ui.finding_rows import WrappingDelegate
+from app.ui.finding_rows import SOFT_HYPHEN, WrappingDelegate, breakable
 from app.ui.findings_panel import FindingsPanel
 from app.ui.theme import presentation_theme
 from bench.workshops import generate
@@ -443,3 +443,16 @@ def test_the_panels_own_words_can_be_translated(qtbot: QtBot) -> None:
     assert titles[0].endswith("«, 1 accepted»")
     accepted = children(heads(panel)[1])[0].text(0)
     assert accepted.startswith("«✔ Accepted: ") and "Agreed." in accepted
+
+
+def test_a_word_too_long_for_the_panel_wraps_between_syllables(qtbot: QtBot) -> None:
+    metrics = QFontMetrics(QApplication.font())
+    word = "Kundeservicemedarbejderuddannelsesprogram"
+    width = metrics.horizontalAdvance(word) // 3
+    text = f'Phase "{word}" is over capacity: 74 person-days against 70.'
+    soft = breakable(text, metrics, width)
+    assert soft.replace(SOFT_HYPHEN, "") == text, "only soft hyphens are added"
+    assert soft.count(SOFT_HYPHEN) >= 3 and "capacity:" in soft, "ordinary words are left alone"
+    flags = int(Qt.TextFlag.TextWordWrap)
+    assert metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).width() > width
+    assert metrics.boundingRect(QRect(0, 0, width, 10_000), flags, soft).width() <= width

@@ -6,6 +6,8 @@ costs, both to measure a row and to paint it, so both are remembered per text an
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
@@ -18,6 +20,10 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
+from app.report.hyphenation import syllable_breaks
+
+SOFT_HYPHEN = "\u00ad"
+_LONG_WORD = re.compile(r"\S{16,}")  # shorter words fit any width the panel can have
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 FONT_ROLE = Qt.ItemDataRole.FontRole
 _REMEMBERED_SIZES = 4096  # rows' measurements kept; a few thousand cost well under a megabyte
@@ -78,11 +84,32 @@ class WrappingDelegate(QStyledItemDelegate):
         if size is None:
             if len(self._sizes) >= _REMEMBERED_SIZES:
                 self._sizes.clear()
-            bounds = QFontMetrics(font or option.font).boundingRect(
-                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+            metrics = QFontMetrics(font or option.font)
+            bounds = metrics.boundingRect(
+                QRect(0, 0, width, 100_000),
+                int(Qt.TextFlag.TextWordWrap),
+                breakable(text, metrics, width),
             )
             size = self._sizes[key] = QSize(width, bounds.height() + 8)
         return size
+
+
+def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` with soft hyphens between the syllables of each word wider than `width`.
+
+    A long compound ("Kundeservicemedarbejderuddannelsesprogram") would otherwise be cut off
+    at the panel's edge; now it wraps, with a hyphen where it breaks. Shorter words are left
+    alone, so ordinary text wraps between words only.
+    """
+
+    def soften(match: re.Match[str]) -> str:
+        word = match.group()
+        if metrics.horizontalAdvance(word) <= width:
+            return word
+        cuts = [0, *syllable_breaks(word), len(word)]
+        return SOFT_HYPHEN.join(word[a:b] for a, b in itertools.pairwise(cuts))
+
+    return _LONG_WORD.sub(soften, text)
 
 
 _ENABLED = QStyle.StateFlag.State_Enabled
@@ -121,6 +148,7 @@ def _draw_row(look: QStyleOptionViewItem, ratio: float) -> QPixmap:
     picture.fill(Qt.GlobalColor.transparent)
     at_origin = QStyleOptionViewItem(look)
     at_origin.rect = QRect(QPoint(0, 0), size)
+    at_origin.text = breakable(look.text, QFontMetrics(look.font), size.width() - 12)
     widget = look.widget
     style = widget.style() if widget is not None else QApplication.style()
     painter = QPainter(picture)
