@@ -27,9 +27,10 @@ from app.domain.edits import accept, move_request, withdraw
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.ui.document import WorkshopDocument
-from app.ui.finding_rows import SOFT_HYPHEN, WrappingDelegate, breakable
+from app.ui.finding_rows import WrappingDelegate, breakable
 from app.ui.findings_panel import FindingsPanel
 from app.ui.theme import presentation_theme
+from app.ui.wrapping import SOFT_HYPHEN
 from bench.workshops import generate
 from tests.ui_helpers import assert_flat_scroll_bar, largest_difference
 

@@ -18,6 +18,7 @@ from app.ui.document import WorkshopDocument
 from app.ui.inspector import InspectorPanel
 from app.ui.inspector.fields import ChecklistField, ComboField, FieldBox, LineField, TextField
 from app.ui.inspector.parsing import ParseError, format_points, parse_points
+from app.ui.wrapping import SOFT_HYPHEN
 from tests.conftest import SMALL_SAMPLE
 
 
@@ -490,3 +491,14 @@ def test_the_line_under_the_title_is_easy_to_read(panel: InspectorPanel):
     ink = max(pixels, key=lambda c: abs(luminance(c) - luminance(background)))
     light, dark = sorted((luminance(ink), luminance(background)), reverse=True)
     assert (light + 0.05) / (dark + 0.05) >= 4.5
+
+
+def test_a_long_compound_title_does_not_widen_the_inspector(qtbot, panel: InspectorPanel):
+    title = "Kundetilfredshedsmålingsplatformsintegration med kundeservicesystemet"
+    type_into(qtbot, line(panel, "title"), title)
+    heading = panel.request_form.heading
+    assert heading.text().replace(SOFT_HYPHEN, "") == title
+    panel.resize(320, 900)
+    QApplication.processEvents()
+    assert heading.minimumSizeHint().width() < 300, "the long word may break between syllables"
+    assert panel.request_form.when.minimumSizeHint().width() < 300

@@ -6,7 +6,6 @@ costs, both to measure a row and to paint it, so both are remembered per text an
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import OrderedDict
 
@@ -20,10 +19,8 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from app.report.hyphenation import syllable_breaks
+from app.ui.wrapping import LONG_WORD, soft_hyphenated
 
-SOFT_HYPHEN = "\u00ad"
-_LONG_WORD = re.compile(r"\S{16,}")  # shorter words fit any width the panel can have
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 FONT_ROLE = Qt.ItemDataRole.FontRole
 _REMEMBERED_SIZES = 4096  # rows' measurements kept; a few thousand cost well under a megabyte
@@ -104,12 +101,9 @@ def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
 
     def soften(match: re.Match[str]) -> str:
         word = match.group()
-        if metrics.horizontalAdvance(word) <= width:
-            return word
-        cuts = [0, *syllable_breaks(word), len(word)]
-        return SOFT_HYPHEN.join(word[a:b] for a, b in itertools.pairwise(cuts))
+        return word if metrics.horizontalAdvance(word) <= width else soft_hyphenated(word)
 
-    return _LONG_WORD.sub(soften, text)
+    return LONG_WORD.sub(soften, text)
 
 
 _ENABLED = QStyle.StateFlag.State_Enabled

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
-from app.report.hyphenation import break_word
+from app.report.hyphenation import break_word, syllable_breaks
+
+SOFT_HYPHEN = "\u00ad"
+LONG_WORD = re.compile(r"\S{16,}")
+"""A word that may not fit a narrow panel's line (shorter ones fit any width it can have)."""
 
 
 def two_lines(
@@ -47,3 +54,18 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
             words.insert(0, tail)
         lines.append(line)
     return lines
+
+
+def soft_hyphenated(word: str) -> str:
+    """`word` with soft hyphens between its syllables: Qt may break it there, with a hyphen."""
+    cuts = [0, *syllable_breaks(word), len(word)]
+    return SOFT_HYPHEN.join(word[start:end] for start, end in itertools.pairwise(cuts))
+
+
+def long_words_softened(text: str) -> str:
+    """`text` whose long words may break between syllables, for a label of unknown width.
+
+    A label's narrowest width is its longest unbreakable piece: one long compound in a title
+    would otherwise widen the whole panel past its dock.
+    """
+    return LONG_WORD.sub(lambda match: soft_hyphenated(match.group()), text)

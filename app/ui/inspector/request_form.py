@@ -25,6 +25,7 @@ from app.ui.inspector.form import (
     with_extras,
 )
 from app.ui.inspector.parsing import format_number, format_points, parse_number, parse_points
+from app.ui.wrapping import long_words_softened
 
 BACKLOG = ""  # the phase combo's id for the backlog
 
@@ -149,8 +150,8 @@ class RequestForm(Form):
     def _show(
         self, workshop: Workshop, request: Request, others: list[tuple[str, str]], force: bool
     ) -> None:
-        self.heading.setText(request.title)
-        self.when.setText(self._when(workshop, request))
+        self.heading.setText(long_words_softened(request.title))
+        self.when.setText(long_words_softened(self._when(workshop, request)))
         self._line("title").set_value(request.title, force)
         self._line("effort").set_value(format_number(request.effort), force)
         for name in ("benefit", "burden"):
