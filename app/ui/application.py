@@ -35,6 +35,9 @@ def run(argv: Sequence[str]) -> int:
     import_before_qt()
     from PySide6.QtWidgets import QApplication
 
+    if args.screenshot is not None:
+        quiet_offscreen_notice()
+
     from app.ui.main_window import MainWindow
     from app.ui.recovery_offer import offer_recovery
 
@@ -54,6 +57,23 @@ def run(argv: Sequence[str]) -> int:
     else:
         window.show()
     return app.exec()
+
+
+OFFSCREEN_NOTICE = "This plugin does not support propagateSizeHints()"
+
+
+def quiet_offscreen_notice() -> None:
+    """Leave out the one notice the offscreen platform prints about itself, several times over.
+
+    It says nothing about the screenshot; every other message of Qt still reaches stderr.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if message != OFFSCREEN_NOTICE:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
 
 
 def import_before_qt() -> None:
