@@ -25,6 +25,7 @@ from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
 from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
 from app.ui.theme import department_color
+from app.ui.wrapping import two_lines
 from tests.conftest import CRM_SAMPLE, workshop_data
 from tests.ui_helpers import empty_window, open_copy, shown_window
 
@@ -447,4 +448,6 @@ def test_long_phase_names_take_two_lines_under_their_bars(
     for label in labels:
         assert all(metrics.horizontalAdvance(line) <= room for line in label.split("\n"))
     assert "Kundeservice" in labels[1].replace("-\n", ""), "a word broken with a hyphen"
+    names = [phase.name for phase in window.document.workshop.phases]  # cut to today's width:
+    assert labels == ["\n".join(two_lines(name, metrics, room - 10)) for name in names]
     assert axis.height() >= metrics.height() + metrics.lineSpacing()

@@ -19,7 +19,7 @@ from itertools import chain
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
@@ -128,7 +128,8 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.load_plot, 2)
         layout.addWidget(self.benefit_plot, 3)
         self.set_theme(self.theme)
-        self.load_plot.installEventFilter(self)
+        # The axis settles its width after the widget's resize: re-cut the names when it does.
+        self.load_plot.getAxis("bottom").geometryChanged.connect(self._set_ticks)
         document.changed.connect(self.refresh)
 
     def _add_items(self) -> None:
@@ -167,12 +168,6 @@ class ChartsPanel(QWidget):
         self._marks_shown: tuple[object, ...] | None = None
         self._boundaries_shown: tuple[object, ...] | None = None
         self._ticks_for: tuple[object, ...] | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Re-cut the phase names when the load chart changes width."""
-        if watched is self.load_plot and event.type() == QEvent.Type.Resize:
-            self._set_ticks()
-        return False
 
     def set_theme(self, theme: Theme) -> None:
         """Colours and type size follow the board's theme."""
