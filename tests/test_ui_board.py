@@ -23,6 +23,7 @@ from tests.ui_helpers import (
     assert_flat_scroll_bar,
     drag,
     empty_window,
+    mark_clean,
     open_copy,
     unzoomed_window,
 )
@@ -411,6 +412,18 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     bar.setValue(0)
     QApplication.processEvents()
     assert all(item.y() == VISION_H for item in scene.columns)
+    # Opened while presenting (the projector's black is also an unset brush's colour), the
+    # corner left of the headers still hides the lane names scrolling under it.
+    mark_clean(window)
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    _, scene, view = parts(window)
+    QApplication.processEvents()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    for x in range(2, 190, 6):  # across the lane names' column, just below the view's top
+        corner = view.mapFromScene(QPointF(x, view.mapToScene(0, 0).y() + 30))
+        assert image.pixelColor(corner) == scene.theme.background, x
 
 
 def test_a_drop_preview_fits_its_column_in_presentation_mode(

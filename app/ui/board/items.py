@@ -274,6 +274,8 @@ class _HeaderItem(QGraphicsItem, Generic[FaceT]):
             self.face = old_face
             self.prepareGeometryChange()
             self.face = face
+        if face == old_face and new == old:
+            return  # a new height that does not reach the drawing (a header not highlighted)
         tooltip = self.tooltip(face)
         if old_face is None or tooltip != self.tooltip(old_face):
             self.setToolTip(plain_tooltip(tooltip))

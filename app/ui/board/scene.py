@@ -14,7 +14,7 @@ from datetime import date
 from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QBrush, QFontMetricsF
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -177,10 +177,11 @@ class BoardScene(QGraphicsScene):
         self._preview.clear()
         order = self.order(workshop) if self.order is not None else None
         self.layout = layout_board(workshop, order, self.layout, self.theme.week_width)
-        if self.backgroundBrush().color() != self.theme.background:
+        background = QBrush(self.theme.background)
+        if self.backgroundBrush() != background:
             # Setting the brush repaints the whole board, so only when the theme changed.
-            self.setBackgroundBrush(self.theme.background)
-            self._corner.setBrush(self.theme.background)
+            self.setBackgroundBrush(background)
+            self._corner.setBrush(background)
         self._refresh_vision(workshop)
         self._refresh_lanes(workshop)
         self._refresh_columns(workshop)
@@ -201,7 +202,7 @@ class BoardScene(QGraphicsScene):
         self._corner.setY(wanted)
         for item in self.columns:
             item.setY(wanted)
-            if item.face is not None:
+            if item.face is not None:  # a highlighted column still ends at the board's foot
                 item.show_face(item.face, item.width, self.layout.height - wanted)
 
     def _refresh_vision(self, workshop: Workshop) -> None:
