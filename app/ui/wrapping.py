@@ -24,14 +24,8 @@ def two_lines(
     too long for its line (Danish compounds often are) is broken between syllables with a
     hyphen, as the PDF breaks it: "Kampagne-" / "styring", not "Kampagnes-" / "tyring".
     """
-    first_room = width if first_width is None else first_width
     words = text.split()
-    first = ""
-    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= first_room:
-        first = (first + " " + words.pop(0)).strip()
-    if not first and words:
-        first, tail = break_word(words.pop(0), metrics.horizontalAdvance, first_room)
-        words.insert(0, tail)
+    first = _next_line(words, metrics, width if first_width is None else first_width)
     rest = " ".join(words)
     if not rest:
         return [first]
@@ -43,17 +37,28 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
 
     Lines break at spaces, not at no-break spaces: "+1\u00a0−1" stays on one line.
     """
-    lines: list[str] = []
     words = [word for word in text.split(" ") if word]
+    lines: list[str] = []
     while words:
-        line = ""
-        while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
-            line = (line + " " + words.pop(0)).strip()
-        if not line:
-            line, tail = break_word(words.pop(0), metrics.horizontalAdvance, width)
-            words.insert(0, tail)
-        lines.append(line)
+        lines.append(_next_line(words, metrics, width))
     return lines
+
+
+def _next_line(words: list[str], metrics: QFontMetricsF, width: float) -> str:
+    """Take from `words` the line of `width` they begin with; a first word too long is broken.
+
+    A word of one letter is taken whole, wider or not: there is nothing to break.
+    """
+    line = ""
+    while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
+        line = (line + " " + words.pop(0)).strip()
+    if not line and words:
+        word = words.pop(0)
+        if len(word) < 2:
+            return word
+        line, tail = break_word(word, metrics.horizontalAdvance, width)
+        words.insert(0, tail)
+    return line
 
 
 def soft_hyphenated(word: str) -> str:
