@@ -10,8 +10,6 @@ their dependencies changed) starts over.
 
 from __future__ import annotations
 
-import itertools
-import operator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -25,7 +23,13 @@ from app.domain.rules import (
     phase_findings,
     plan_findings,
 )
-from app.domain.schedule import DepartmentTimeline, PhaseLoad, Schedule, build_schedule
+from app.domain.schedule import (
+    DepartmentTimeline,
+    PhaseLoad,
+    Schedule,
+    build_schedule,
+    replaced_positions,
+)
 
 
 class _Part(NamedTuple):
@@ -97,8 +101,7 @@ def _replaced(workshop: Workshop, previous: RuleMemo) -> list[int] | None:
         or len(workshop.requests) != len(before.requests)
     ):
         return None
-    replaced = map(operator.is_not, workshop.requests, before.requests)
-    changed = list(itertools.compress(range(len(workshop.requests)), replaced))
+    changed = replaced_positions(workshop.requests, before.requests)
     for i in changed:
         new, old = workshop.requests[i], before.requests[i]
         if new.id != old.id or new.depends_on != old.depends_on:

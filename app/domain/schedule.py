@@ -13,7 +13,9 @@ is never changed once built.
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -197,6 +199,12 @@ def _lay_out(
         timeline.settle()
 
 
+def replaced_positions(requests: Sequence[Request], before: Sequence[Request]) -> list[int]:
+    """Where an edit put a new request object in a list of the same length (the others it kept:
+    an edit shares every request it does not change)."""
+    return list(itertools.compress(range(len(requests)), map(operator.is_not, requests, before)))
+
+
 def _updated(workshop: Workshop, previous: Schedule) -> Schedule | None:
     """The schedule after an edit of a few requests, from the one before (None: start over)."""
     phases_before, departments_before, requests_before = previous.basis
@@ -207,8 +215,7 @@ def _updated(workshop: Workshop, previous: Schedule) -> Schedule | None:
         or len(requests) != len(requests_before)
     ):
         return None
-    pairs = enumerate(zip(requests, requests_before, strict=True))
-    changed = [i for i, (new, old) in pairs if new is not old]
+    changed = replaced_positions(requests, requests_before)
     if len(changed) > _SMALL_EDIT:
         return None
     redo_phases: set[str] = set()
