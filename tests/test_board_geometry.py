@@ -85,25 +85,44 @@ def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> 
     from PySide6.QtGui import QFontMetricsF
 
     from app.ui.board.items import font
-    from app.ui.wrapping import two_lines
+    from app.ui.wrapping import fitted_lines
 
     metrics = QFontMetricsF(font(13, bold=True))
     width = 120.0
-    lines = two_lines(
+    lines = fitted_lines(
         "Shared customer register for every department in the company", metrics, width
     )
     assert len(lines) == 2
     assert lines[1].endswith("…")
     assert all(metrics.horizontalAdvance(line) <= width for line in lines)
-    broken = two_lines("Tilbudskonfiguratorintegrationsprojekt", metrics, width)
+    broken = fitted_lines("Tilbudskonfiguratorintegrationsprojekt", metrics, width)
     assert broken[0].endswith("-")
     assert all(metrics.horizontalAdvance(line) <= width for line in broken)
-    assert two_lines("Short", metrics, width) == ["Short"]
+    assert fitted_lines("Short", metrics, width) == ["Short"]
     # Between syllables, as the PDF breaks it; the second line may be wider than the first.
     narrow = metrics.horizontalAdvance("Kampagnesty")
-    assert two_lines("Kampagnestyring og nyhedsbreve", metrics, 200, narrow)[0] == "Kampagne-"
-    wide = two_lines("Kundeportal med selvbetjening", metrics, 200, 60)
+    assert fitted_lines("Kampagnestyring og nyhedsbreve", metrics, 200, narrow)[0] == "Kampagne-"
+    wide = fitted_lines("Kundeportal med selvbetjening", metrics, 200, 60)
     assert metrics.horizontalAdvance(wide[1]) > 60 and not wide[1].endswith("…")
+
+
+def test_a_projector_card_title_takes_three_lines(qtbot: object) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.ui.board.items import font
+    from app.ui.wrapping import fitted_lines
+
+    metrics = QFontMetricsF(font(13, bold=True))
+    title = "Shared customer register for every department in the company"
+    lines = fitted_lines(title, metrics, 120.0, count=3)
+    assert len(lines) == 3 and lines[2].endswith("…")
+    assert lines[0] == fitted_lines(title, metrics, 120.0)[0]
+    assert not lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 120.0 for line in lines)
+    assert fitted_lines("Fælles kunderegister", metrics, 120.0, count=3) == [
+        "Fælles",
+        "kunderegister",
+    ]
 
 
 def test_cumulative_benefit_sums_wins_per_week_in_order() -> None:

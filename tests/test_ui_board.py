@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
-from app.ui.board.geometry import COLUMN_HEADER_H, VISION_H
-from app.ui.board.items import ColumnHeaderItem, font
+from app.ui.board.geometry import CARD_H, COLUMN_HEADER_H, GAP, VISION_H
+from app.ui.board.items import CardItem, ColumnHeaderItem, LaneHeaderItem, font
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 from tests.ui_helpers import (
@@ -370,6 +370,73 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
             concerns = item.face.concerns if item.face is not None else ""
             if concerns:  # "1 caution", or "⚠ 1" where that does not fit
                 assert {concerns, f"⚠ {concerns.split()[0]}"} & set(plain), plain
+
+
+def card_texts(card: CardItem | LaneHeaderItem) -> list[tuple[bool, str]]:
+    """The texts a card or a lane draws."""
+    bounds = card.boundingRect()
+    image = QImage(int(bounds.width()) + 1, int(bounds.height()) + 1, QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    card.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return painter.texts
+
+
+def test_a_projector_card_has_room_for_three_lines_of_title(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At the projector's type size two lines cut 30 of the CRM sample's 37 titles; three show
+    # most of them whole, on a taller card, and the desktop keeps its two lines.
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    _, scene, _ = parts(window)
+    height = scene.theme.card_height
+    assert height > CARD_H and scene.theme.title_lines == 3
+    whole = 0
+    for request in scene.document.workshop.requests:
+        card = scene.cards[request.id]
+        assert card.boundingRect().height() == height + 6
+        titles = [text for bold, text in card_texts(card) if bold and text != "!"]
+        assert 1 <= len(titles) <= 3
+        whole += " ".join(titles).replace("- ", "").replace("-", "") == request.title.replace(
+            "-", ""
+        )
+    assert whole >= 20, "most titles whole (7 of 37 in two lines)"
+    sales = scene.layout.lanes[0]
+    cell = scene.layout.cells[(sales.department, 1)]
+    assert len(cell) == 4 and sales.height == 4 * (height + GAP) + GAP, "lanes fit the cards"
+    window.presentation_action.trigger()
+    assert not window.presentation_action.isChecked()
+    card = scene.cards[scene.document.workshop.requests[0].id]
+    assert card.boundingRect().height() == CARD_H + 6
+    assert len([text for bold, text in card_texts(card) if bold and text != "!"]) <= 2
+    assert scene.layout.lanes[0].height == 4 * (CARD_H + GAP) + GAP
+
+
+def test_a_lane_names_its_first_win_by_its_date(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bare "week 7" beside the headers' plan and ISO weeks puzzled a new user: the lane writes
+    # the day, as the PDF does; the plan week is in its tooltip. It fits on the projector too.
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    document, scene, _ = parts(window)
+    start = document.workshop.start
+    for presenting in (True, False):
+        for metric in document.analysis.metrics.departments:
+            lane = scene.lanes[metric.id]
+            plain = [text for bold, text in card_texts(lane) if not bold]
+            assert not [text for text in plain if "…" in text], plain
+            tip = lane.toolTip()
+            if metric.first_win_week is None:
+                assert "first win: none yet" in plain and "No win" in tip
+                continue
+            monday = week_date(start, metric.first_win_week)
+            wanted = f"first win: {monday.day} {monday:%b}"
+            assert any(text.startswith(wanted) for text in plain), plain
+            if not presenting:
+                assert f"{wanted} {monday.year}" in plain, "the year where it fits"
+            assert f"plan week {metric.first_win_week}, " in tip, tip
+        if presenting:
+            window.presentation_action.trigger()
 
 
 def test_presentation_mode_shows_every_inspector_tab(

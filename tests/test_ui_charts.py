@@ -25,7 +25,7 @@ from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
 from app.ui.document import WorkshopDocument
 from app.ui.main_window import MainWindow
 from app.ui.theme import department_color
-from app.ui.wrapping import two_lines
+from app.ui.wrapping import fitted_lines
 from tests.conftest import CRM_SAMPLE, workshop_data
 from tests.ui_helpers import empty_window, open_copy, shown_window
 
@@ -426,7 +426,7 @@ def test_phase_names_under_the_bars_have_room_for_descenders(window: MainWindow)
         assert axis.height() >= QFontMetricsF(charts.tick_font).height() + 2
 
 
-def test_long_phase_names_take_two_lines_under_their_bars(
+def test_long_phase_names_take_fitted_lines_under_their_bars(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The CRM sample's "Marketing og kampagner" is too long for its bar in presentation type:
@@ -449,5 +449,5 @@ def test_long_phase_names_take_two_lines_under_their_bars(
         assert all(metrics.horizontalAdvance(line) <= room for line in label.split("\n"))
     assert "Kundeservice" in labels[1].replace("-\n", ""), "a word broken with a hyphen"
     names = [phase.name for phase in window.document.workshop.phases]  # cut to today's width:
-    assert labels == ["\n".join(two_lines(name, metrics, room - 10)) for name in names]
+    assert labels == ["\n".join(fitted_lines(name, metrics, room - 10)) for name in names]
     assert axis.height() >= metrics.height() + metrics.lineSpacing()

@@ -30,7 +30,7 @@ from app.ui.chart_lines import StepLines
 from app.ui.chart_markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
-from app.ui.wrapping import two_lines
+from app.ui.wrapping import fitted_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +239,7 @@ class ChartsPanel(QWidget):
         self._ticks_for = wanted
         metrics = QFontMetricsF(self.tick_font)
         room = max(24.0, per_bar - 10)
-        labels = [two_lines(name, metrics, room) for name in wanted[0]]
+        labels = [fitted_lines(name, metrics, room) for name in wanted[0]]
         axis.setTicks([[(float(x), "\n".join(lines)) for x, lines in enumerate(labels)]])
         # pyqtgraph sizes the axis to its digits' height; names have descenders (Salg) and
         # may take two lines.

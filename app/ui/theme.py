@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from app.domain import palette
 from app.domain.model import Workshop
-from app.ui.board.geometry import PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
+from app.ui.board.geometry import CARD_H, PROJECTOR_CARD_H, PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,9 @@ class Theme:
     week_width: float
     """The board's scene pixels per week: narrower on the projector, so that the whole
     timeline fits the screen at a zoom its type can be read at from the back of the room."""
+    card_height: float
+    """A card's height in scene pixels: room for `title_lines` of title and the facts line."""
+    title_lines: int
 
     def severity(self, severity: str | None) -> QColor:
         """The colour of a finding's severity (ok when None)."""
@@ -66,6 +69,8 @@ def desktop_theme() -> Theme:
         ok=QColor("#81c784" if dark else "#2e7d32"),
         font_scale=1.0,
         week_width=PX_PER_WEEK,
+        card_height=CARD_H,
+        title_lines=2,
     )
 
 
@@ -85,6 +90,8 @@ def presentation_theme() -> Theme:
         ok=QColor("#69f0ae"),
         font_scale=1.35,
         week_width=PROJECTOR_PX_PER_WEEK,
+        card_height=PROJECTOR_CARD_H,
+        title_lines=3,
     )
 
 

@@ -15,21 +15,27 @@ LONG_WORD = re.compile(r"\S{16,}")
 """A word that may not fit a narrow panel's line (shorter ones fit any width it can have)."""
 
 
-def two_lines(
-    text: str, metrics: QFontMetricsF, width: float, first_width: float | None = None
+def fitted_lines(
+    text: str,
+    metrics: QFontMetricsF,
+    width: float,
+    first_width: float | None = None,
+    count: int = 2,
 ) -> list[str]:
-    """Wrap text into at most two lines, eliding the second.
+    """Wrap text into at most `count` lines, eliding the last.
 
     `first_width`: the first line's room when narrower (a badge stands beside it). A first word
     too long for its line (Danish compounds often are) is broken between syllables with a
     hyphen, as the PDF breaks it: "Kampagne-" / "styring", not "Kampagnes-" / "tyring".
     """
     words = text.split()
-    first = _next_line(words, metrics, width if first_width is None else first_width)
+    lines = [_next_line(words, metrics, width if first_width is None else first_width)]
+    while words and len(lines) < count - 1:
+        lines.append(_next_line(words, metrics, width))
     rest = " ".join(words)
-    if not rest:
-        return [first]
-    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    if rest:
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:

@@ -21,9 +21,10 @@ COLUMN_HEADER_H = 128.0
 PX_PER_WEEK = 32.0
 PROJECTOR_PX_PER_WEEK = 20.0
 """The projector's narrower time axis: the board fits the screen at a zoom that can be read."""
+PROJECTOR_CARD_H = 96.0
+"""The projector's taller card: its larger type needs three lines for a title to be read."""
 MIN_COLUMN_W = CARD_W + 2 * GAP
 BACKLOG_W = 2 * CARD_W + 3 * GAP
-MIN_LANE_H = CARD_H + 2 * GAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class BoardLayout:
     cards: dict[str, tuple[float, float]]
     width: float
     height: float
+    card_h: float = CARD_H
     cells: dict[Cell, list[str]] = field(default_factory=dict, compare=False, repr=False)
     """The requests in each cell, in order (what the next layout compares against)."""
     placed: frozenset[str] | None = field(default=None, compare=False, repr=False)
@@ -121,12 +123,13 @@ def layout_board(
     order: Sequence[str] | None = None,
     previous: BoardLayout | None = None,
     week: float = PX_PER_WEEK,
+    card_h: float = CARD_H,
 ) -> BoardLayout:
     """Place every card: each cell fills row by row, in `order` (default: the file order).
 
     Given the `previous` layout, only cells whose cards or place changed are laid out again
     (a move touches two cells), and `placed` names the cards that may have moved. `week`:
-    scene pixels per week of the timeline.
+    scene pixels per week of the timeline; `card_h`: a card's height.
     """
     columns: list[Column] = []
     x = LANE_HEADER_W
@@ -135,8 +138,8 @@ def layout_board(
         columns.append(Column(index, phase, x, width))
         x += width
     cells = _cells(workshop, columns, order)
-    if previous is not None and previous.columns != tuple(columns):
-        previous = None  # other columns: every cell is laid out anew
+    if previous is not None and (previous.columns != tuple(columns) or previous.card_h != card_h):
+        previous = None  # other columns or cards: every cell is laid out anew
     old_cells = previous.cells if previous is not None else {}
     old_lanes = {lane.department: lane for lane in previous.lanes} if previous is not None else {}
     cards = dict(previous.cards) if previous is not None else {}
@@ -160,18 +163,18 @@ def layout_board(
             left, top = column.x + GAP, y + GAP
             for slot, request_id in enumerate(in_cell):
                 row, position = divmod(slot, across)
-                cards[request_id] = (left + position * (CARD_W + GAP), top + row * (CARD_H + GAP))
+                cards[request_id] = (left + position * (CARD_W + GAP), top + row * (card_h + GAP))
             placed.update(in_cell)
-        height = max(MIN_LANE_H, rows * (CARD_H + GAP) + GAP)
+        height = rows * (card_h + GAP) + GAP
         lanes.append(Lane(department.id, y, height))
         y += height
     if previous is None:
-        return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, cells, None)
+        return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, card_h, cells, None)
     if len(cards) != len(workshop.requests):
         wanted = {request.id for request in workshop.requests}
         for gone in [request_id for request_id in cards if request_id not in wanted]:
             del cards[gone]
-    return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, cells, frozenset(placed))
+    return BoardLayout(tuple(columns), tuple(lanes), cards, x, y, card_h, cells, frozenset(placed))
 
 
 def drop_column(layout: BoardLayout, x: float, y: float) -> Column | None:

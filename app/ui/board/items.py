@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.board.geometry import CARD_H, CARD_W, COLUMN_HEADER_H, LANE_HEADER_W
 from app.ui.theme import Theme
-from app.ui.wrapping import two_lines, wrapped
+from app.ui.wrapping import fitted_lines, wrapped
 
 if TYPE_CHECKING:
     from app.ui.board.scene import BoardScene
@@ -68,7 +68,13 @@ class CardFace:
     theme: str
 
 
-_CARD_BOUNDS = QRectF(-3, -3, CARD_W + 6, CARD_H + 6)
+def _card_bounds(height: float) -> QRectF:
+    """A card's extent, with room for the selection outline."""
+    return QRectF(-3, -3, CARD_W + 6, height + 6)
+
+
+_CARD_BOUNDS = {CARD_H: _card_bounds(CARD_H)}
+"""One shared value per card height: Qt asks for it hundreds of times per move."""
 
 
 class CardItem(QGraphicsItem):
@@ -84,6 +90,8 @@ class CardItem(QGraphicsItem):
         self.source: object = None
         self.inputs: tuple[object, ...] = ()
         self._lines: list[str] = []
+        self._height = CARD_H
+        self._bounds = _CARD_BOUNDS[CARD_H]
         self._press: QPointF | None = None
         self._dragging = False
         self.setFlags(
@@ -100,8 +108,14 @@ class CardItem(QGraphicsItem):
             return
         if self.face is None or face.title != self.face.title or face.theme != self.face.theme:
             metrics = QFontMetricsF(font(13 * theme.font_scale, bold=True))
-            self._lines = two_lines(face.title, metrics, CARD_W - 22, CARD_W - 36)
+            self._lines = fitted_lines(
+                face.title, metrics, CARD_W - 22, CARD_W - 36, theme.title_lines
+            )
             self.setToolTip(plain_tooltip(face.title))
+        if theme.card_height != self._height:
+            self.prepareGeometryChange()
+            self._height = theme.card_height
+            self._bounds = _CARD_BOUNDS.setdefault(self._height, _card_bounds(self._height))
         self.face = face
         self.update()
 
@@ -116,7 +130,7 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         """The card's extent, with room for the selection outline."""
-        return _CARD_BOUNDS  # one shared value: Qt asks hundreds of times per move
+        return self._bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -133,7 +147,7 @@ class CardItem(QGraphicsItem):
             self._paint_badge(painter, theme, face.severity)
 
     def _paint_body(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
-        rect = QRectF(0, 0, CARD_W, CARD_H)
+        rect = QRectF(0, 0, CARD_W, self._height)
         surface = QColor(theme.surface)
         if theme.dark:
             surface = surface.lighter(135)
@@ -143,7 +157,7 @@ class CardItem(QGraphicsItem):
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(face.color))
-        painter.drawRoundedRect(QRectF(0, 0, 7, CARD_H), 3, 3)
+        painter.drawRoundedRect(QRectF(0, 0, 7, self._height), 3, 3)
 
     def _paint_text(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
         painter.setPen(theme.text)
@@ -155,7 +169,7 @@ class CardItem(QGraphicsItem):
         painter.setFont(facts_font)
         painter.setPen(theme.muted)
         facts = f"{number(face.effort)} pd  ★ {number(face.benefit)}  ● {face.dots}"
-        painter.drawText(QPointF(14, CARD_H - 9), facts)
+        painter.drawText(QPointF(14, self._height - 9), facts)
         used = 14 + QFontMetricsF(facts_font).horizontalAdvance(facts) + 8
         self._paint_dots(painter, face, used)
 
@@ -168,7 +182,7 @@ class CardItem(QGraphicsItem):
             for _ in range(count):
                 if x < left:
                     return
-                painter.drawEllipse(QPointF(x, CARD_H - 13), 4, 4)
+                painter.drawEllipse(QPointF(x, self._height - 13), 4, 4)
                 x -= 9
 
     def _paint_badge(self, painter: QPainter, theme: Theme, severity: str) -> None:
@@ -405,7 +419,7 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         painter.setPen(theme.text)
         painter.setFont(font(15 * scale, bold=True))
         metrics = QFontMetricsF(painter.font())
-        for index, line in enumerate(two_lines(face.title, metrics, inner)):
+        for index, line in enumerate(fitted_lines(face.title, metrics, inner)):
             painter.drawText(QPointF(8, 3 + 13.5 * scale + index * 16 * scale), line)
         painter.setFont(font(11.5 * scale))
         painter.setPen(theme.muted)
@@ -496,7 +510,9 @@ class LaneFace:
     name: str
     head: str
     color: str
-    first_win: str
+    first_win: tuple[str, ...]
+    """The first win, longest first: the first that fits the header is shown."""
+    first_win_tip: str
     signed: str
     highlighted: bool
     separators: tuple[float, ...]
@@ -509,8 +525,8 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         super().__init__(board, -10)
 
     def tooltip(self, face: LaneFace) -> str:
-        """The department and its head."""
-        return f"{face.name}\n{face.head}"
+        """The department, its head and its first win."""
+        return f"{face.name}\n{face.head}\n{face.first_win_tip}"
 
     def boundingRect(self) -> QRectF:
         """The whole lane, header and band."""
@@ -552,9 +568,10 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         painter.setFont(font(12 * theme.font_scale))
         painter.setPen(theme.muted)
         small = QFontMetricsF(painter.font())
-        rows = (face.head, face.first_win, face.signed)
+        win = next((w for w in face.first_win if small.horizontalAdvance(w) <= inner), None)
+        rows = (face.head, win or face.first_win[-1], face.signed)
         for index, line in enumerate(row for row in rows if row):
             painter.drawText(
-                QPointF(18, 44 + index * 17),
+                QPointF(18, 44 + index * 17 * theme.font_scale),
                 small.elidedText(line, Qt.TextElideMode.ElideRight, inner),
             )

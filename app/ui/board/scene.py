@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import RULE_NAMES, SEVERITIES, Finding, findings
-from app.report.weeks import NBSP, date_span, iso_span
+from app.domain.schedule import week_date
+from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
     LANE_HEADER_W,
@@ -115,6 +116,25 @@ def _calendar(start: date, first: int, last: int) -> tuple[str, str, str]:
     )
 
 
+def first_win_texts(start: date, week: int | None) -> tuple[str, ...]:
+    """A lane's first win as dates, longest first: the PDF's roadmap names it by its day too.
+
+    A date, not "week 7": beside the headers' plan and ISO weeks a bare week number is a third
+    numbering to puzzle over. The plan week stays in the lane's tooltip.
+    """
+    if week is None:
+        return ("first win: none yet",)
+    monday = week_date(start, week)
+    return (f"first win: {day(monday)}", f"first win: {short_day(monday)}")
+
+
+def first_win_tip(start: date, week: int | None) -> str:
+    """The first win in full, for the lane's tooltip."""
+    if week is None:
+        return "No win in this plan yet"
+    return f"First win: {week_on(start, week).replace(NBSP, ' ')}"
+
+
 def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
     """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
     title = workshop.request(request_id).title
@@ -137,7 +157,9 @@ class BoardScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.columns: list[ColumnHeaderItem] = []
         self.lanes: dict[str, LaneHeaderItem] = {}
-        self.layout: BoardLayout = layout_board(document.workshop, week=self.theme.week_width)
+        self.layout: BoardLayout = layout_board(
+            document.workshop, week=self.theme.week_width, card_h=self.theme.card_height
+        )
         self.highlight = Highlight()
         self.order: Callable[[Workshop], list[str]] | None = None
         self.click_handler: Callable[[str, QGraphicsSceneMouseEvent], bool] | None = None
@@ -176,7 +198,9 @@ class BoardScene(QGraphicsScene):
         workshop = self.document.workshop
         self._preview.clear()
         order = self.order(workshop) if self.order is not None else None
-        self.layout = layout_board(workshop, order, self.layout, self.theme.week_width)
+        self.layout = layout_board(
+            workshop, order, self.layout, self.theme.week_width, self.theme.card_height
+        )
         background = QBrush(self.theme.background)
         if self.backgroundBrush() != background:
             # Setting the brush repaints the whole board, so only when the theme changed.
@@ -243,7 +267,8 @@ class BoardScene(QGraphicsScene):
                 department.name,
                 department.head,
                 department_color(workshop, index).name(),
-                f"first win: week {win}" if win is not None else "first win: none yet",
+                first_win_texts(workshop.start, win),
+                first_win_tip(workshop.start, win),
                 "✔ signed"
                 if department.id in signed
                 else ("signed (stale)" if department.id in stale else ""),
