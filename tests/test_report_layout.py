@@ -129,6 +129,8 @@ def test_wrap_breaks_a_word_too_long_for_a_line_and_after_hyphens() -> None:
         ("Fakturasynkronisering med ERP", "Fakturasyn-", "kronisering"),
         ("Ensartede leveringsadresser", "Ensartede", "leverings-"),
         ("GDPR-samtykkeregister", "GDPR-", "samtykke-"),
+        # After the "s" that joins a compound, not "Ledelse-" / "sinformation"
+        ("Ledelsesinformation og sikkerhedsinstrukser", "Ledelses-", "information og"),
     ],
 )
 def test_a_long_word_is_hyphenated_between_syllables(text: str, first: str, second: str) -> None:

@@ -3,9 +3,11 @@
 There is no dictionary (the same plan must give the same PDF everywhere, and Danish, Finnish and
 English titles share a page), so a word is broken between syllables, before the consonants that
 begin the next one ("Kampagne-styring", "Fakturasyn-kronisering"), or after a dash or slash it
-has ("2027-W01–" / "W06"); as near the middle as the line allows, since most compounds join
-there. Only a word with no such place that fits (an acronym, a long number) is broken between any
-two characters. A syllable break leaves at least two letters before it and three after it.
+has ("2027-W01–" / "W06"). Where a compound's first part ends in a joining "s" the word breaks
+after it ("Ledelses-information"); else as near the middle as the line allows, since most
+compounds join there. Only a word with no such place that fits (an acronym, a long number) is
+broken between any two characters. A syllable break leaves at least two letters before it and
+three after it.
 
 The PDF measures with its embedded font, the board's cards and charts with the screen's: the
 width of a piece of text is passed in, so no font library is imported here.
@@ -24,6 +26,9 @@ ONSETS = frozenset(
     {"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr", "kv", "sk", "sp", "st"}
     | {"skr", "spr", "str"}
 )
+# Endings a compound's first part often has before the "s" that joins it to the next:
+# "Ledelses-information", "Sikkerheds-instruks", "Stations-udstyr", "Freiheits-index".
+JOINED_BY_S = ("else", "hed", "ion", "dom", "skab", "heit", "keit")
 MIN_HEAD, MIN_TAIL = 2, 3
 HYPHEN = "-"
 DASHES = "-‐–—/"
@@ -40,16 +45,25 @@ def _consonant(char: str) -> bool:
 def _onset(cluster: str) -> int:
     """How many of a cluster's consonants begin the next syllable."""
     lowered = cluster.lower()
-    if lowered.endswith("gs"):
-        return 0  # Danish and German join compounds with it: "Leverings-adresser", "Salgs-mål"
     for size in (3, 2):
         if len(lowered) >= size and lowered[-size:] in ONSETS:
             return size
     return 1
 
 
-def syllable_breaks(word: str) -> list[int]:
-    """The places (indexes into `word`) where it may be broken between syllables."""
+def _joint(word: str, start: int, index: int) -> bool:
+    """Whether the consonants `word[start:index]`, before a vowel, end the first part of a
+    compound with the "s" that joins it to the next: "Salgs-mål", "Ledelses-information".
+    """
+    cluster = word[start:index].lower()
+    if cluster[-1] != "s":
+        return False
+    # Danish and German join compounds with "gs": "Leverings-adresser", "Wohnungs-amt".
+    return cluster.endswith("gs") or word[: index - 1].lower().endswith(JOINED_BY_S)
+
+
+def _breaks(word: str) -> list[tuple[int, bool]]:
+    """Each place `word` may be broken between syllables, and whether a compound joins there."""
     breaks = []
     start = None  # where the current run of consonants began, after a vowel
     for index, char in enumerate(word):
@@ -58,11 +72,17 @@ def syllable_breaks(word: str) -> list[int]:
                 start = index
             continue
         if start is not None and _vowel(char):
-            cut = index - _onset(word[start:index])
+            joint = _joint(word, start, index)
+            cut = index if joint else index - _onset(word[start:index])
             if cut >= MIN_HEAD and len(word) - cut >= MIN_TAIL:
-                breaks.append(cut)
+                breaks.append((cut, joint))
         start = None
     return breaks
+
+
+def syllable_breaks(word: str) -> list[int]:
+    """The places (indexes into `word`) where it may be broken between syllables."""
+    return [cut for cut, _ in _breaks(word)]
 
 
 def dash_breaks(word: str) -> list[int]:
@@ -78,18 +98,21 @@ def _head(word: str, cut: int) -> str:
 def _cut(word: str, measure: Measure, width: float) -> int:
     """Where to break `word`.
 
-    Among the syllable and dash breaks whose head fits, the one nearest the middle of the word
-    when the rest then fits on the next line ("Kampagne-" / "styring" rather than "Kampagnesty-"
-    / "ring"), else the last one that fits; with none, as late as fits.
+    Among the syllable and dash breaks whose head fits, when the rest then fits on the next line:
+    a compound's joint ("Ledelses-" / "information", not "Ledelsesin-" / "formation"), else the
+    one nearest the middle of the word ("Kampagne-" / "styring" rather than "Kampagnesty-" /
+    "ring"). Else the last one that fits; with none, as late as fits.
     """
+    breaks = _breaks(word)
+    joints = {cut for cut, joint in breaks if joint}
     fitting = [
         cut
-        for cut in sorted({*syllable_breaks(word), *dash_breaks(word)})
+        for cut in sorted({*(cut for cut, _ in breaks), *dash_breaks(word)})
         if measure(_head(word, cut)) <= width
     ]
     two_lines = [cut for cut in fitting if measure(word[cut:]) <= width]
     if two_lines:
-        return min(two_lines, key=lambda cut: (abs(2 * cut - len(word)), -cut))
+        return min(two_lines, key=lambda cut: (cut not in joints, abs(2 * cut - len(word)), -cut))
     if fitting:
         return fitting[-1]
     cut = len(word) - 1
