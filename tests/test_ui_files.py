@@ -235,6 +235,31 @@ def test_screenshot_command_writes_a_1920x1080_png(tmp_path: Path) -> None:
     assert len({image.pixel(x, y) for x in range(0, 1920, 97) for y in range(0, 1080, 53)}) > 8
 
 
+@pytest.mark.slow
+def test_screenshot_of_a_refused_file_exits_2_with_the_reason(tmp_path: Path) -> None:
+    # No one is there to close an error dialog: the reason goes to stderr, and no PNG is made.
+    broken = tmp_path / "broken.bellwether.json"
+    broken.write_text(
+        SMALL_SAMPLE.read_text(encoding="utf-8").replace('"effort": 8', '"effort": -8')
+    )
+    assert broken.read_text(encoding="utf-8") != SMALL_SAMPLE.read_text(encoding="utf-8")
+    png = tmp_path / "board.png"
+    env = {
+        "BELLWETHER_DATA_DIR": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+    }
+    for path, reason in ((broken, ".effort: must be >= 0"), (tmp_path / "missing.json", "no such")):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--screenshot", str(png), str(path)],
+            capture_output=True, text=True, timeout=60, env=env, check=False,
+        )  # fmt: skip
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"bellwether: cannot open {path.name}: "), result.stderr
+        assert reason in result.stderr and "Traceback" not in result.stderr
+        assert not png.exists()
+
+
 def test_board_opened_before_showing_is_fitted_when_shown(
     qtbot: QtBot, tmp_path: Path, data_dir: Path
 ) -> None:

@@ -44,6 +44,8 @@ def run(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bellwether")
     app.setApplicationVersion(__version__)
+    if args.screenshot is not None and args.file is not None and not readable(args.file):
+        return 2  # no one is there to close an error dialog
     window = MainWindow()
     restored = args.screenshot is None and offer_recovery(window)
     opened = restored or args.file is None or window.open_path(args.file)
@@ -74,6 +76,19 @@ def quiet_offscreen_notice() -> None:
             sys.stderr.write(message + "\n")
 
     qInstallMessageHandler(handler)
+
+
+def readable(path: Path) -> bool:
+    """Whether `path` opens; if not, says why on stderr (as the command line does)."""
+    from app.storage.workshop_file import WorkshopFileError
+    from app.ui.files import read_workshop
+
+    try:
+        read_workshop(path)
+    except WorkshopFileError as error:
+        print(f"bellwether: cannot open {path.name}: {error}", file=sys.stderr)
+        return False
+    return True
 
 
 def import_before_qt() -> None:
