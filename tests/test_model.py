@@ -194,7 +194,7 @@ def test_bad_colours(bad: str) -> None:
         ("phases.0.weeks", 0, 'phases[0] (id "p1").weeks: must be >= 1, got 0'),
         ("phases.0.weeks", 521, "must be <= 520, got 521"),
         ("phases.0.weeks", 4.5, "must be a whole number, got 4.5"),
-        ("phases.0.weeks", "4", "must be a number, got text"),
+        ("phases.0.weeks", "4", 'must be a number, got text "4" (a number has no quotes)'),
         ("phases.0.weeks", True, "must be a number, got true"),
         ("phases.0.capacity", -1, "must be >= 0, got -1"),
         ("phases.0.capacity", "40", "must be a number, got text"),

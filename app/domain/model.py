@@ -73,6 +73,8 @@ def quoted(text: str, limit: int = 60) -> str:
 
 def _number(value: object) -> float:
     """A finite JSON number; booleans and numeric strings are not numbers."""
+    if isinstance(value, str):  # "8": the number's quotes are easily overlooked
+        raise ValueError(f"must be a number, got text {quoted(value, 20)} (a number has no quotes)")
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"must be a number, got {_type_name(value)}")
     try:
