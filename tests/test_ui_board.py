@@ -13,10 +13,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
+from app.domain.edits import withdraw
+from app.domain.rules import SEVERITIES
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
 from app.ui.board.geometry import CARD_H, COLUMN_HEADER_H, GAP, VISION_H
 from app.ui.board.items import CardItem, ColumnHeaderItem, LaneHeaderItem, font
+from app.ui.board.scene import concerns_text
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 from tests.ui_helpers import (
@@ -410,6 +413,36 @@ def test_a_projector_card_has_room_for_three_lines_of_title(
     assert card.boundingRect().height() == CARD_H + 6
     assert len([text for bold, text in card_texts(card) if bold and text != "!"]) <= 2
     assert scene.layout.lanes[0].height == 4 * (CARD_H + GAP) + GAP
+
+
+def test_a_header_counts_and_colours_only_open_findings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CRM sample's Kundeservice phase has one warning, accepted: its header said "1 warning"
+    # in orange beside a panel that counts it as settled. Withdrawn, the concern is back.
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    document, scene, _ = parts(window)
+    accepted = [f for f in document.analysis.findings if f.accepted and f.phase is not None]
+    assert accepted
+    for finding in accepted:
+        still_open = [
+            f.severity
+            for f in document.analysis.findings
+            if f.phase == finding.phase and not f.accepted
+        ]
+        item = next(
+            i
+            for i in scene.columns
+            if i.face and i.face.title == document.workshop.phase(finding.phase).name
+        )
+        assert item.face is not None
+        assert item.face.severity == (min(still_open, key=SEVERITIES.index) if still_open else None)
+        assert item.face.concerns == concerns_text(still_open)
+    service = accepted[-1]
+    document.push("withdraw", withdraw(document.workshop, service.key))
+    item = scene.columns[1 + [p.id for p in document.workshop.phases].index(service.phase)]
+    assert item.face is not None and item.face.severity is not None
+    assert item.face.concerns != ""
 
 
 def test_a_lane_names_its_first_win_by_its_date(

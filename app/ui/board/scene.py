@@ -286,9 +286,11 @@ class BoardScene(QGraphicsScene):
             self.columns.append(item)
             self.addItem(item)
         height = self.layout.height - self.header_top
+        # Open findings only, as on the cards and in the panel's summary: an accepted one is a
+        # decision the committee has taken, not a concern left on the phase.
         on_phase: dict[str, list[str]] = {}
         for finding in self.document.analysis.findings:
-            if finding.phase is not None:
+            if finding.phase is not None and not finding.accepted:
                 on_phase.setdefault(finding.phase, []).append(finding.severity)
         for item, column in zip(self.columns, self.layout.columns, strict=True):
             item.setPos(column.x, self.header_top)
