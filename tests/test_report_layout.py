@@ -11,6 +11,7 @@ from app.domain.schedule import build_schedule
 from app.report.document import landscape_frame
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import ELLIPSIS, wrap
+from app.report.hyphenation import break_word
 from app.report.roadmap_layout import (
     CARD_BAR,
     CARD_PAD,
@@ -131,12 +132,22 @@ def test_wrap_breaks_a_word_too_long_for_a_line_and_after_hyphens() -> None:
         ("GDPR-samtykkeregister", "GDPR-", "samtykke-"),
         # After the "s" that joins a compound, not "Ledelse-" / "sinformation"
         ("Ledelsesinformation og sikkerhedsinstrukser", "Ledelses-", "information og"),
+        ("Salgspipelinerne og tilbud", "Salgs-", "pipelinerne og"),  # not "Salgspi-"
     ],
 )
 def test_a_long_word_is_hyphenated_between_syllables(text: str, first: str, second: str) -> None:
     lines = wrap(text, REGULAR, 7, 52)  # a card in a phase two cards wide
     assert lines[:2] == [first, second]
     assert rejoined(lines, text) == text
+
+
+def test_a_word_with_a_hyphen_breaks_there_first() -> None:
+    # "Outlook-in-" / "tegration" would fit too, and is nearer the middle.
+    def measure(text: str) -> float:
+        return text_width(text, REGULAR, 7)
+
+    assert measure("Outlook-in-") <= 50 and measure("integration") <= 50
+    assert break_word("Outlook-integration", measure, 50) == ("Outlook-", "integration")
 
 
 def test_wrap_moves_a_word_that_fits_a_line_whole() -> None:

@@ -51,15 +51,19 @@ def _onset(cluster: str) -> int:
     return 1
 
 
-def _joint(word: str, start: int, index: int) -> bool:
-    """Whether the consonants `word[start:index]`, before a vowel, end the first part of a
-    compound with the "s" that joins it to the next: "Salgs-mål", "Ledelses-information".
+def _joint(word: str, start: int, index: int) -> int | None:
+    """Where a compound's first part ends in the consonants `word[start:index]` (before a
+    vowel): just after the "s" that joins it to the next ("Salgs-pipeline", "Ledelses-information"),
+    or None.
     """
-    cluster = word[start:index].lower()
-    if cluster[-1] != "s":
-        return False
-    # Danish and German join compounds with "gs": "Leverings-adresser", "Wohnungs-amt".
-    return cluster.endswith("gs") or word[: index - 1].lower().endswith(JOINED_BY_S)
+    lowered = word.lower()
+    for at in range(index - 1, start - 1, -1):
+        if lowered[at] != "s" or index - at > 3:
+            continue
+        # Danish and German join compounds with "gs": "Leverings-adresser", "Wohnungs-amt".
+        if (at > start and lowered[at - 1] == "g") or lowered[:at].endswith(JOINED_BY_S):
+            return at + 1
+    return None
 
 
 def _breaks(word: str) -> list[tuple[int, bool]]:
@@ -73,9 +77,9 @@ def _breaks(word: str) -> list[tuple[int, bool]]:
             continue
         if start is not None and _vowel(char):
             joint = _joint(word, start, index)
-            cut = index if joint else index - _onset(word[start:index])
+            cut = joint if joint is not None else index - _onset(word[start:index])
             if cut >= MIN_HEAD and len(word) - cut >= MIN_TAIL:
-                breaks.append((cut, joint))
+                breaks.append((cut, joint is not None))
         start = None
     return breaks
 
@@ -99,12 +103,13 @@ def _cut(word: str, measure: Measure, width: float) -> int:
     """Where to break `word`.
 
     Among the syllable and dash breaks whose head fits, when the rest then fits on the next line:
-    a compound's joint ("Ledelses-" / "information", not "Ledelsesin-" / "formation"), else the
+    a compound's joint or a dash ("Ledelses-" / "information", not "Ledelsesin-" / "formation";
+    "Outlook-" / "integration", not "Outlook-in-" / "tegration"), else the
     one nearest the middle of the word ("Kampagne-" / "styring" rather than "Kampagnesty-" /
     "ring"). Else the last one that fits; with none, as late as fits.
     """
     breaks = _breaks(word)
-    joints = {cut for cut, joint in breaks if joint}
+    joints = {cut for cut, joint in breaks if joint} | set(dash_breaks(word))
     fitting = [
         cut
         for cut in sorted({*(cut for cut, _ in breaks), *dash_breaks(word)})
