@@ -18,7 +18,14 @@ from app.domain.rules import SEVERITIES
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
 from app.ui.board.geometry import CARD_H, COLUMN_HEADER_H, GAP, VISION_H
-from app.ui.board.items import CardItem, ColumnHeaderItem, LaneHeaderItem, font
+from app.ui.board.items import (
+    CARD_KEY,
+    CardItem,
+    ColumnHeaderItem,
+    CornerKeyItem,
+    LaneHeaderItem,
+    font,
+)
 from app.ui.board.scene import concerns_text
 from app.ui.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
@@ -375,8 +382,8 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
                 assert {concerns, f"⚠ {concerns.split()[0]}"} & set(plain), plain
 
 
-def card_texts(card: CardItem | LaneHeaderItem) -> list[tuple[bool, str]]:
-    """The texts a card or a lane draws."""
+def card_texts(card: CardItem | LaneHeaderItem | CornerKeyItem) -> list[tuple[bool, str]]:
+    """The texts a card, a lane or the corner draws."""
     bounds = card.boundingRect()
     image = QImage(int(bounds.width()) + 1, int(bounds.height()) + 1, QImage.Format.Format_ARGB32)
     painter = RecordingPainter(image)
@@ -443,6 +450,23 @@ def test_a_header_counts_and_colours_only_open_findings(
     item = scene.columns[1 + [p.id for p in document.workshop.phases].index(service.phase)]
     assert item.face is not None and item.face.severity is not None
     assert item.face.concerns != ""
+
+
+def test_the_corner_above_the_lanes_explains_a_cards_signs(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "pd", ★ and ● on every card were never explained on the board (the PDF explains them).
+    window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    _, scene, _ = parts(window)
+    corner = next(item for item in scene.items() if isinstance(item, CornerKeyItem))
+    for _ in range(2):  # presenting, then on the desktop
+        texts = [text for _, text in card_texts(corner)]
+        for sign, meaning in CARD_KEY:
+            assert sign in texts and meaning in texts, texts
+        card = card_texts(scene.cards[scene.document.workshop.requests[0].id])
+        facts = next(text for _, text in card if " pd " in text)
+        assert all(sign in facts for sign in ("pd", "★", "●"))
+        window.presentation_action.trigger()
 
 
 def test_a_lane_names_its_first_win_by_its_date(

@@ -451,3 +451,11 @@ def test_long_phase_names_take_fitted_lines_under_their_bars(
     names = [phase.name for phase in window.document.workshop.phases]  # cut to today's width:
     assert labels == ["\n".join(fitted_lines(name, metrics, room - 10)) for name in names]
     assert axis.height() >= metrics.height() + metrics.lineSpacing()
+
+
+def test_the_load_chart_and_the_status_bar_say_what_they_show(window: MainWindow) -> None:
+    # The capacity lines had no legend, and "plan 5abba2b2de54" in the status bar no word.
+    charts = charts_of(window)
+    title = charts.load_plot.getPlotItem().titleLabel.text
+    assert "person-days" in title and "capacity" in title
+    assert "fingerprint" in window.status.toolTip() and "PDF" in window.status.toolTip()

@@ -176,7 +176,7 @@ class ChartsPanel(QWidget):
         self.tick_font = QFont()
         self.tick_font.setPointSize(size)
         for plot, title in (
-            (self.load_plot, "Phase load (person-days)"),
+            (self.load_plot, "Phase load (person-days; line: capacity)"),
             (self.benefit_plot, "Benefit over time (● a win, ▲ first new work)"),
         ):
             plot.setBackground(theme.background)

@@ -100,6 +100,12 @@ class MainWindow(QMainWindow):
             self.tr("Charts"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.status = QLabel()
+        self.status.setToolTip(
+            self.tr(
+                "The plan's fingerprint, as on the PDF's footer: any change to the plan changes"
+                " it, and a sign-off holds for the plan it was given to."
+            )
+        )
         self.status_timer = QTimer(self)
         self.status_timer.setSingleShot(True)
         self.status_timer.setInterval(200)

@@ -16,7 +16,6 @@ from typing import cast
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF
 from PySide6.QtWidgets import (
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsTextItem,
@@ -41,6 +40,7 @@ from app.ui.board.items import (
     CardItem,
     ColumnFace,
     ColumnHeaderItem,
+    CornerKeyItem,
     LaneFace,
     LaneHeaderItem,
     font,
@@ -170,10 +170,8 @@ class BoardScene(QGraphicsScene):
         self._drawn: _DrawnCards | None = None
         self.header_top = VISION_H
         """Where the phase headers stand: lower when the view scrolled down, to stay in sight."""
-        # Left of the headers, above the lane names: blank, like the corner of a frozen pane.
-        self._corner = QGraphicsRectItem(0, 0, LANE_HEADER_W, COLUMN_HEADER_H + 1)
-        self._corner.setPen(Qt.PenStyle.NoPen)
-        self._corner.setZValue(5)
+        # Left of the headers, above the lane names: opaque, like the corner of a frozen pane.
+        self._corner = CornerKeyItem(self)
         self._corner.setPos(0, VISION_H)
         self.addItem(self._corner)
         self._vision = QGraphicsTextItem()
