@@ -382,12 +382,12 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
                 assert {concerns, f"⚠ {concerns.split()[0]}"} & set(plain), plain
 
 
-def card_texts(card: CardItem | LaneHeaderItem | CornerKeyItem) -> list[tuple[bool, str]]:
+def item_texts(item: CardItem | LaneHeaderItem | CornerKeyItem) -> list[tuple[bool, str]]:
     """The texts a card, a lane or the corner draws."""
-    bounds = card.boundingRect()
+    bounds = item.boundingRect()
     image = QImage(int(bounds.width()) + 1, int(bounds.height()) + 1, QImage.Format.Format_ARGB32)
     painter = RecordingPainter(image)
-    card.paint(painter, QStyleOptionGraphicsItem(), None)
+    item.paint(painter, QStyleOptionGraphicsItem(), None)
     painter.end()
     return painter.texts
 
@@ -405,7 +405,7 @@ def test_a_projector_card_has_room_for_three_lines_of_title(
     for request in scene.document.workshop.requests:
         card = scene.cards[request.id]
         assert card.boundingRect().height() == height + 6
-        titles = [text for bold, text in card_texts(card) if bold and text != "!"]
+        titles = [text for bold, text in item_texts(card) if bold and text != "!"]
         assert 1 <= len(titles) <= 3
         whole += " ".join(titles).replace("- ", "").replace("-", "") == request.title.replace(
             "-", ""
@@ -418,7 +418,7 @@ def test_a_projector_card_has_room_for_three_lines_of_title(
     assert not window.presentation_action.isChecked()
     card = scene.cards[scene.document.workshop.requests[0].id]
     assert card.boundingRect().height() == CARD_H + 6
-    assert len([text for bold, text in card_texts(card) if bold and text != "!"]) <= 2
+    assert len([text for bold, text in item_texts(card) if bold and text != "!"]) <= 2
     assert scene.layout.lanes[0].height == 4 * (CARD_H + GAP) + GAP
 
 
@@ -460,10 +460,10 @@ def test_the_corner_above_the_lanes_explains_a_cards_signs(
     _, scene, _ = parts(window)
     corner = next(item for item in scene.items() if isinstance(item, CornerKeyItem))
     for _ in range(2):  # presenting, then on the desktop
-        texts = [text for _, text in card_texts(corner)]
+        texts = [text for _, text in item_texts(corner)]
         for sign, meaning in CARD_KEY:
             assert sign in texts and meaning in texts, texts
-        card = card_texts(scene.cards[scene.document.workshop.requests[0].id])
+        card = item_texts(scene.cards[scene.document.workshop.requests[0].id])
         facts = next(text for _, text in card if " pd " in text)
         assert all(sign in facts for sign in ("pd", "★", "●"))
         window.presentation_action.trigger()
@@ -480,7 +480,7 @@ def test_a_lane_names_its_first_win_by_its_date(
     for presenting in (True, False):
         for metric in document.analysis.metrics.departments:
             lane = scene.lanes[metric.id]
-            plain = [text for bold, text in card_texts(lane) if not bold]
+            plain = [text for bold, text in item_texts(lane) if not bold]
             assert not [text for text in plain if "…" in text], plain
             tip = lane.toolTip()
             if metric.first_win_week is None:

@@ -3,11 +3,11 @@
 There is no dictionary (the same plan must give the same PDF everywhere, and Danish, Finnish and
 English titles share a page), so a word is broken between syllables, before the consonants that
 begin the next one ("Kampagne-styring", "Fakturasyn-kronisering"), or after a dash or slash it
-has ("2027-W01–" / "W06"). Where a compound's first part ends in a joining "s" the word breaks
-after it ("Ledelses-information"); else as near the middle as the line allows, since most
-compounds join there. Only a word with no such place that fits (an acronym, a long number) is
-broken between any two characters. A syllable break leaves at least two letters before it and
-three after it.
+has ("2027-W01–" / "W06"). A word breaks first at its own dash, or where a compound's first
+part ends in a joining "s" ("Ledelses-information"); else as near the middle as the line allows,
+since most compounds join there. Only a word with no such place that fits (an acronym, a long
+number) is broken between any two characters. A syllable break leaves at least two letters
+before it and three after it.
 
 The PDF measures with its embedded font, the board's cards and charts with the screen's: the
 width of a piece of text is passed in, so no font library is imported here.
@@ -104,9 +104,9 @@ def _cut(word: str, measure: Measure, width: float) -> int:
 
     Among the syllable and dash breaks whose head fits, when the rest then fits on the next line:
     a compound's joint or a dash ("Ledelses-" / "information", not "Ledelsesin-" / "formation";
-    "Outlook-" / "integration", not "Outlook-in-" / "tegration"), else the
-    one nearest the middle of the word ("Kampagne-" / "styring" rather than "Kampagnesty-" /
-    "ring"). Else the last one that fits; with none, as late as fits.
+    "Outlook-" / "integration", not "Outlook-in-" / "tegration"), else the one nearest the middle
+    of the word ("Kampagne-" / "styring" rather than "Kampagnesty-" / "ring"). Else the last one
+    that fits; with none, as late as fits.
     """
     breaks = _breaks(word)
     joints = {cut for cut, joint in breaks if joint} | set(dash_breaks(word))

@@ -569,8 +569,8 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         painter.setFont(font(12 * theme.font_scale))
         painter.setPen(theme.muted)
         small = QFontMetricsF(painter.font())
-        win = next((w for w in face.first_win if small.horizontalAdvance(w) <= inner), None)
-        rows = (face.head, win or face.first_win[-1], face.signed)
+        fits = (text for text in face.first_win if small.horizontalAdvance(text) <= inner)
+        rows = (face.head, next(fits, face.first_win[-1]), face.signed)
         for index, line in enumerate(row for row in rows if row):
             painter.drawText(
                 QPointF(18, 44 + index * 17 * theme.font_scale),
