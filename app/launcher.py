@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_WORDS = {"check", "export", "verify", "import", "-h", "--help", "--version"}
+from app.cli import COMMAND_MODULES
+
+CLI_WORDS = {*COMMAND_MODULES, "-h", "--help", "--version"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

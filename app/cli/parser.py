@@ -1,0 +1,39 @@
+"""The parser of every command, built from the modules `app.cli.COMMAND_MODULES` names."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import COMMAND_MODULES
+from app.cli.common import EXIT_OK, Handler, fail
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="bellwether",
+        description="Bellwether: prioritise a phased rollout with the steering committee.",
+        epilog="Without a command, `bellwether [FILE]` opens the board (FILE: a workshop or a "
+        "Bellwether PDF).",
+    )
+    parser.add_argument("--version", action="version", version=f"bellwether {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        importlib.import_module(module).add_commands(commands)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the subcommand it names."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        return fail(f"the {args.command} command is not available in this version")
+    return handler(args)

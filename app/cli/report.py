@@ -1,0 +1,107 @@
+"""`export` (the roadmap PDF, or the plan as a sheet) and `verify` (a PDF against its plan)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail
+from app.domain.fingerprint import fingerprint
+from app.domain.model import Workshop
+from app.storage.workshop_file import WorkshopFileError, load_workshop
+
+
+def add_commands(commands: Commands) -> None:
+    """Add `export` and `verify` to the command line."""
+    export = commands.add_parser("export", help="write the roadmap PDF (or a CSV/XLSX plan)")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    export.add_argument(
+        "--format", choices=("pdf", "csv", "xlsx"), help="default: from OUT's suffix"
+    )
+    export.set_defaults(handler=run_export)
+    verify = commands.add_parser("verify", help="check a roadmap PDF against its plan")
+    verify.add_argument("pdf", type=Path, metavar="PDF")
+    verify.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    verify.set_defaults(handler=run_verify)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export a workshop: a roadmap PDF, or the plan as a CSV or XLSX sheet."""
+    kind = args.format or args.output.suffix.lower().lstrip(".")
+    if kind not in ("pdf", "csv", "xlsx"):
+        return fail(f"{args.output}: give OUT a .pdf, .csv or .xlsx suffix, or --format")
+    try:
+        workshop = load_workshop(args.file)
+    except WorkshopFileError as error:
+        return fail(f"{args.file}: {error}")
+    if kind == "pdf":
+        return export_pdf(workshop, args)
+    return export_sheet(workshop, args, kind)
+
+
+def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
+    """Write the roadmap PDF (see app.report); an existing OUT is replaced only when complete."""
+    from app.report.document import write_pdf  # reportlab loads only when a PDF is asked for
+
+    try:
+        write_pdf(args.output, workshop, args.paper)
+    except OSError as error:
+        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
+    print(f"{args.output}: roadmap of plan {fingerprint(workshop)}")
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """Does the PDF's printed fingerprint match the plan inside it (and FILE)? 0 yes, 1 no."""
+    from app.report.verify import RoadmapPdfError, verify_pdf
+
+    against = None
+    if args.file is not None:
+        try:
+            against = load_workshop(args.file)
+        except WorkshopFileError as error:
+            return fail(f"{args.file}: {error}")
+    try:
+        result = verify_pdf(args.pdf, against, str(args.file or ""))
+    except RoadmapPdfError as error:
+        return fail(f"{args.pdf}: {error}")
+    if not result.genuine:
+        print(f"{args.pdf}: does NOT match:")
+        for problem in result.problems:
+            print(f"  - {problem}")
+        return EXIT_FINDINGS
+    assert result.workshop is not None
+    matched = f" and {args.file}" if args.file is not None else ""
+    print(f'{args.pdf}: genuine roadmap of "{result.workshop.title}"')
+    print(f"The printed fingerprint is the plan inside the PDF{matched}: {result.embedded}")
+    _print_signoffs(result.workshop, print)
+    return EXIT_OK
+
+
+def _print_signoffs(workshop: Workshop, print_: Callable[[str], None]) -> None:
+    from app.report.approval import approval_status, approvals
+
+    print_(approval_status(workshop))
+    for head in approvals(workshop):
+        name = head.department.name
+        if head.signoff is None:
+            print_(f"  not signed: {name} ({head.department.head or 'no head named'})")
+            continue
+        state = "valid" if head.valid else "STALE (signed another version)"
+        print_(f"  {state}: {name}, signed by {head.signoff.name} at {head.signoff.at.isoformat()}")
+
+
+def export_sheet(workshop: Workshop, args: argparse.Namespace, kind: str) -> int:
+    """Write the plan as a spreadsheet (see app.storage.spreadsheet)."""
+    from app.storage.spreadsheet import write_plan_csv, write_plan_xlsx
+
+    write = write_plan_csv if kind == "csv" else write_plan_xlsx
+    try:
+        write(args.output, workshop)
+    except OSError as error:
+        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
+    print(f"{args.output}: plan of {len(workshop.requests)} requests, one row each")
+    return EXIT_OK
