@@ -21,6 +21,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app import cli
 
         return cli.main(args)
-    from app.ui.application import run
+    from app.ui.shell.application import run
 
     return run(args)

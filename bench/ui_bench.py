@@ -57,7 +57,7 @@ from app.domain.model import Workshop  # noqa: E402
 from app.domain.schedule import build_schedule  # noqa: E402
 from app.domain.voting import dots_left  # noqa: E402
 from app.ui.document import Analysis  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.shell.main_window import MainWindow  # noqa: E402
 from bench.workshops import generate  # noqa: E402
 
 CRM = ROOT / "resources" / "samples" / "crm-rollout.bellwether.json"
@@ -306,7 +306,7 @@ def measure_votes(app: QApplication, path: Path, clicks: int) -> list[float]:
     One head gives and takes back dots in turns on random cards, so the budget never runs out
     and every click is a real change (bursts on one card would merge into one command).
     """
-    from app.ui.voting import VotingController
+    from app.ui.voting.feature import VotingController
 
     window, repaints = open_window(app, path)
     controller = window.findChild(VotingController)

@@ -27,7 +27,7 @@ from app.ui.board.items import (
     font,
 )
 from app.ui.board.scene import concerns_text
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 from tests.ui_helpers import (
     assert_flat_scroll_bar,
@@ -195,7 +195,7 @@ def test_accepting_a_finding_records_the_note(
     panel.tree.setCurrentItem(item)
     assert panel.accept_button.isEnabled()
     monkeypatch.setattr(
-        "app.ui.findings_panel.QInputDialog.getMultiLineText",
+        "app.ui.findings.panel.QInputDialog.getMultiLineText",
         lambda *args, **kwargs: ("Finance lends two people in March", True),
     )
     panel.accept_button.click()

@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.edits import move_request, replace_request, revalidated
 from app.domain.model import Workshop
-from app.ui.chart_legend import GAP, STROKE
-from app.ui.chart_lines import segment_rects
-from app.ui.charts import BenefitLine, ChartsPanel, nice_top, pairs, win_points
+from app.ui.charts.legend import GAP, STROKE
+from app.ui.charts.lines import segment_rects
+from app.ui.charts.panel import BenefitLine, ChartsPanel, nice_top, pairs, win_points
 from app.ui.document import WorkshopDocument
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 from app.ui.theme import department_color
 from app.ui.wrapping import fitted_lines
 from tests.conftest import CRM_SAMPLE, workshop_data

@@ -23,9 +23,9 @@ import app.storage.spreadsheet.export
 from app.domain.model import Workshop
 from app.domain.structure import update_request
 from app.storage.spreadsheet import read_sheet
-from app.ui.export_pdf import ExportFeature
-from app.ui.export_sheet import SheetExportFeature, sheet_target, suggested_sheet_name
-from app.ui.main_window import MainWindow
+from app.ui.exporting.pdf import ExportFeature
+from app.ui.exporting.sheet import SheetExportFeature, sheet_target, suggested_sheet_name
+from app.ui.shell.main_window import MainWindow
 from tests.conftest import ROOT, SMALL_SAMPLE
 from tests.report_helpers import small
 from tests.ui_helpers import empty_window, open_copy, shown_window
@@ -235,8 +235,8 @@ def test_openpyxl_waits_for_the_first_xlsx_export(tmp_path: Path) -> None:
         import json, sys
         from pathlib import Path
         from PySide6.QtWidgets import QApplication, QFileDialog
-        from app.ui.main_window import MainWindow
-        from app.ui.export_sheet import SheetExportFeature
+        from app.ui.shell.main_window import MainWindow
+        from app.ui.exporting.sheet import SheetExportFeature
 
         application = QApplication([])
         window = MainWindow()

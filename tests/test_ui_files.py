@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.recovery import pending_copies
 from app.storage.workshop_file import dumps_workshop, load_workshop
-from app.ui.main_window import MainWindow
-from app.ui.recovery_offer import offer_recovery
+from app.ui.files.recovery_offer import offer_recovery
+from app.ui.shell.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, ROOT, SMALL_SAMPLE
 from tests.ui_helpers import open_copy
 

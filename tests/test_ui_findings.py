@@ -27,8 +27,8 @@ from app.domain.edits import accept, move_request, withdraw
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings
 from app.ui.document import WorkshopDocument
-from app.ui.finding_rows import WrappingDelegate, breakable
-from app.ui.findings_panel import FindingsPanel
+from app.ui.findings.panel import FindingsPanel
+from app.ui.findings.rows import WrappingDelegate, breakable
 from app.ui.theme import presentation_theme
 from app.ui.wrapping import SOFT_HYPHEN
 from bench.workshops import generate

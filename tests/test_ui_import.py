@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.storage.workshop_file import dumps_workshop
-from app.ui.import_dialog import ImportDialog
-from app.ui.importing import ImportFeature
-from app.ui.main_window import MainWindow
+from app.ui.importing.dialog import ImportDialog
+from app.ui.importing.feature import ImportFeature
+from app.ui.shell.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.ui_helpers import empty_window, open_copy, shown_window
 
@@ -244,7 +244,7 @@ def test_the_file_menu_actions(qtbot: QtBot, tmp_path: Path, monkeypatch) -> Non
     open_copy(main, SMALL_SAMPLE, tmp_path)
     assert imports.import_action.isEnabled()
     monkeypatch.setattr(
-        "app.ui.importing.QFileDialog.getOpenFileName", lambda *args, **kwargs: ("", "")
+        "app.ui.importing.feature.QFileDialog.getOpenFileName", lambda *args, **kwargs: ("", "")
     )
     imports.import_action.trigger()
     assert imports.dialog is None

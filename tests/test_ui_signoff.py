@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.fingerprint import signoff_validity
 from app.report.approval import approval_status
-from app.ui.export_pdf import ExportFeature
-from app.ui.main_window import MainWindow
-from app.ui.signoff import SignoffDialog, SignoffFeature, local_now
+from app.ui.exporting.pdf import ExportFeature
+from app.ui.shell.main_window import MainWindow
+from app.ui.signoff.feature import SignoffDialog, SignoffFeature, local_now
 from tests.conftest import SMALL_SAMPLE, workshop_data
 from tests.report_helpers import all_text
 from tests.ui_helpers import empty_window, mark_clean, open_copy, shown_window

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.palette import department_color
 from app.storage.workshop_file import dumps_workshop
-from app.ui.main_window import MainWindow
-from app.ui.vote_recorder import BURST_SECONDS
-from app.ui.voting import VotingController
+from app.ui.shell.main_window import MainWindow
+from app.ui.voting.feature import VotingController
+from app.ui.voting.recorder import BURST_SECONDS
 from tests.conftest import SMALL_SAMPLE
 from tests.ui_helpers import drag, empty_window, open_copy, to_view, unzoomed_window
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from app.ui.board.view import BoardView
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 from app.ui.theme import Theme
 from tests.conftest import SMALL_SAMPLE
 

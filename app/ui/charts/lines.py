@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from app.ui.chart_markers import PaddedItem, brush
+from app.ui.charts.markers import PaddedItem, brush
 
 WIDTH = 2.5
 """Pixels across a step line."""

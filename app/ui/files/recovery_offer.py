@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.storage.recovery import RecoveryCopy, data_folder, pending_copies
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 from app.ui.document import WorkshopDocument
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 
 
 def offer_recovery(window: MainWindow) -> bool:

@@ -17,8 +17,8 @@ from app.domain.model import Workshop
 from app.ui.document import WorkshopDocument
 
 if TYPE_CHECKING:
-    from app.ui.import_dialog import ImportDialog
-    from app.ui.main_window import MainWindow
+    from app.ui.importing.dialog import ImportDialog
+    from app.ui.shell.main_window import MainWindow
 
 
 class ImportFeature(QObject):
@@ -68,7 +68,7 @@ class ImportFeature(QObject):
             return None
         # The spreadsheet readers load on first use, not at start-up.
         from app.storage.spreadsheet import SpreadsheetError
-        from app.ui.import_dialog import ImportDialog
+        from app.ui.importing.dialog import ImportDialog
 
         dialog = ImportDialog(path, workshop, self.window)
         try:

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.domain.model import Workshop
 from app.storage.workshop_file import SUFFIX
-from app.ui.export_pdf import ExportFeature
-from app.ui.files import suggested_name
+from app.ui.exporting.pdf import ExportFeature
+from app.ui.files.dialogs import suggested_name
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
 SheetKind = Literal["csv", "xlsx"]
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.recent import recent_files
+from app.ui.files.recent import recent_files
 
 
 class StartScreen(QWidget):

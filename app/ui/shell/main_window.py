@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.edits import column_of, phase_of_column
 from app.storage.workshop_file import SUFFIX, WorkshopFileError, save_workshop
-from app.ui.autosave import Autosaver
 from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
 from app.ui.document import WorkshopDocument
-from app.ui.export_pdf import install_export
-from app.ui.export_sheet import install_sheet_export
-from app.ui.files import (
+from app.ui.exporting.pdf import install_export
+from app.ui.exporting.sheet import install_sheet_export
+from app.ui.files.autosave import Autosaver
+from app.ui.files.dialogs import (
     SAMPLE,
     blank_workshop,
     is_pdf,
@@ -37,13 +37,13 @@ from app.ui.files import (
     read_workshop,
     suggested_name,
 )
-from app.ui.findings_panel import FindingsPanel
-from app.ui.importing import install_import
-from app.ui.recent import recent_files, remember
-from app.ui.signoff import install_signoff
-from app.ui.start_screen import StartScreen
+from app.ui.files.recent import recent_files, remember
+from app.ui.findings.panel import FindingsPanel
+from app.ui.importing.feature import install_import
+from app.ui.shell.start_screen import StartScreen
+from app.ui.signoff.feature import install_signoff
 from app.ui.theme import Theme, desktop_theme, presentation_theme
-from app.ui.voting import install_voting
+from app.ui.voting.feature import install_voting
 
 
 def settle_memory() -> None:
@@ -57,7 +57,7 @@ def settle_memory() -> None:
 
 
 if TYPE_CHECKING:
-    from app.ui.charts import ChartsPanel
+    from app.ui.charts.panel import ChartsPanel
     from app.ui.inspector import InspectorPanel
 
 FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadmaps (*.pdf)"
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         first and the charts follow a moment later (or at once when something asks for them).
         """
         if self._charts is None and self.document is not None:
-            from app.ui.charts import ChartsPanel
+            from app.ui.charts.panel import ChartsPanel
 
             self._charts = ChartsPanel(self.document)
             self._charts.set_theme(self.theme)

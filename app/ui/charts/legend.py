@@ -20,8 +20,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from app.ui.chart_lines import WIDTH, StepLines
-from app.ui.chart_markers import pen
+from app.ui.charts.lines import WIDTH, StepLines
+from app.ui.charts.markers import pen
 
 STROKE = 20.0  # pixels of line drawn before each name
 GAP = 6.0  # pixels between a stroke and its name

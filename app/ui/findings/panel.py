@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.domain.edits import accept, withdraw
 from app.domain.rules import SEVERITIES, Finding, Severity
 from app.ui.document import WorkshopDocument
-from app.ui.finding_rows import WrappingTree
+from app.ui.findings.rows import WrappingTree
 from app.ui.theme import Theme, desktop_theme, scroll_bar_style
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -20,13 +20,13 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.voting import backlog_by_dots, dots_given, dots_left
 from app.ui.document import WorkshopDocument
-from app.ui.vote_recorder import VoteRecorder
-from app.ui.voting_bar import Voter, VotingBar
+from app.ui.voting.bar import Voter, VotingBar
+from app.ui.voting.recorder import VoteRecorder
 
 if TYPE_CHECKING:
     from app.ui.board.scene import BoardScene
-    from app.ui.main_window import MainWindow
-    from app.ui.votes_chart import VotesChart
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.voting.chart import VotesChart
 
 VOTES_DOCK_HEIGHT = 300
 """Room for the votes chart while voting: bars readable on a projector."""
@@ -135,7 +135,7 @@ class VotingController(QObject):
     def chart(self) -> VotesChart | None:
         """The votes chart, built when first shown or asked for (pyqtgraph loads lazily)."""
         if self._chart is None and self.document is not None:
-            from app.ui.votes_chart import VotesChart
+            from app.ui.voting.chart import VotesChart
 
             self._chart = VotesChart(self.document, self.is_hidden)
             self._chart.set_theme(self.window.theme)

@@ -38,8 +38,8 @@ def run(argv: Sequence[str]) -> int:
     if args.screenshot is not None:
         quiet_offscreen_notice()
 
-    from app.ui.main_window import MainWindow
-    from app.ui.recovery_offer import offer_recovery
+    from app.ui.files.recovery_offer import offer_recovery
+    from app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bellwether")
@@ -81,7 +81,7 @@ def quiet_offscreen_notice() -> None:
 def readable(path: Path) -> bool:
     """Whether `path` opens; if not, says why on stderr (as the command line does)."""
     from app.storage.workshop_file import WorkshopFileError
-    from app.ui.files import read_workshop
+    from app.ui.files.dialogs import read_workshop
 
     try:
         read_workshop(path)
@@ -110,7 +110,7 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
     """Render the window at 1920x1080 and write it as a PNG."""
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     window.resize(1920, 1080)

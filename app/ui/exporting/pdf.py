@@ -40,18 +40,18 @@ from app.domain.model import Workshop
 from app.report.approval import approval_status
 from app.storage.workshop_file import SUFFIX, dumps_workshop
 from app.ui.document import WorkshopDocument
-from app.ui.files import suggested_name
-from app.ui.signoff import plain_label
+from app.ui.files.dialogs import suggested_name
+from app.ui.signoff.feature import plain_label
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
 Paper = Literal["a4", "letter"]
 SHOW_PROGRESS_AFTER_MS = 300
 KILL_AFTER_S = 5.0
 """How long a cancelled renderer may take to stop before it is killed."""
 # The folder `app` is in, so `python -m app.report.worker` finds it wherever the app is started.
-APP_ROOT = Path(__file__).resolve().parents[2]
+APP_ROOT = Path(__file__).resolve().parents[3]
 
 
 def suggested_pdf_name(workshop: Workshop, today: date | None = None) -> str:

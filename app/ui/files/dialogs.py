@@ -9,7 +9,7 @@ from app.domain.model import Department, Phase, Workshop
 from app.storage.workshop_file import SUFFIX, WorkshopFileError, load_workshop
 
 SAMPLE = (
-    Path(__file__).resolve().parents[2] / "resources" / "samples" / "crm-rollout.bellwether.json"
+    Path(__file__).resolve().parents[3] / "resources" / "samples" / "crm-rollout.bellwether.json"
 )
 
 

@@ -2,7 +2,7 @@
 
 The preview re-reads the file whenever the facilitator picks another sheet or department column.
 Nothing changes until OK, which builds the workshop after the import (`outcome`); the caller
-(`app.ui.importing`) puts it in the document.
+(`app.ui.importing.feature`) puts it in the document.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from app.storage.spreadsheet import (
     new_workshop_from_sheet,
     read_sheet,
 )
-from app.ui.import_preview import (
+from app.ui.importing.preview import (
     PreviewModel,
     columns_text,
     department_names,

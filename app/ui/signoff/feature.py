@@ -37,7 +37,7 @@ from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, desktop_theme
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
 DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QWidget
 
 from app.domain.model import Workshop
 from app.domain.schedule import DepartmentTimeline, cumulative_points
-from app.ui.chart_legend import Legend
-from app.ui.chart_lines import StepLines
-from app.ui.chart_markers import MarkerLayer, brush, pen
+from app.ui.charts.legend import Legend
+from app.ui.charts.lines import StepLines
+from app.ui.charts.markers import MarkerLayer, brush, pen
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
 from app.ui.wrapping import fitted_lines

@@ -1,7 +1,7 @@
 """The voting bar above the board: who is voting, their budget in large type, and the options.
 
 The bar only shows what it is told (departments, the budget line); the voting controller in
-`app.ui.voting` decides what that is from the document.
+`app.ui.voting.feature` decides what that is from the document.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The shell: the application, the main window that hosts every feature, and the start screen."""
