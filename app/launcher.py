@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import COMMAND_MODULES
+from app.cli.commands import COMMAND_MODULES
 
 CLI_WORDS = {*COMMAND_MODULES, "-h", "--help", "--version"}
 

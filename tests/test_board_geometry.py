@@ -5,15 +5,13 @@ from __future__ import annotations
 from app.domain.model import Workshop
 from app.ui.board.geometry import (
     BACKLOG_W,
-    CARD_H,
     GAP,
     LANE_HEADER_W,
     MIN_COLUMN_W,
-    PROJECTOR_PX_PER_WEEK,
-    PX_PER_WEEK,
     drop_column,
     layout_board,
 )
+from app.ui.sizes import CARD_H, PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
 from tests.conftest import workshop_data
 
 
@@ -84,7 +82,7 @@ def test_order_decides_card_slots() -> None:
 def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    from app.ui.board.items import font
+    from app.ui.board.card import font
     from app.ui.wrapping import fitted_lines
 
     metrics = QFontMetricsF(font(13, bold=True))
@@ -109,7 +107,7 @@ def test_card_titles_wrap_into_two_lines_and_break_long_words(qtbot: object) -> 
 def test_a_projector_card_title_takes_three_lines(qtbot: object) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    from app.ui.board.items import font
+    from app.ui.board.card import font
     from app.ui.wrapping import fitted_lines
 
     metrics = QFontMetricsF(font(13, bold=True))

@@ -17,17 +17,13 @@ from app.domain.edits import withdraw
 from app.domain.rules import SEVERITIES
 from app.domain.schedule import week_date
 from app.storage.workshop_file import dumps_workshop
-from app.ui.board.geometry import CARD_H, COLUMN_HEADER_H, GAP, VISION_H
-from app.ui.board.items import (
-    CARD_KEY,
-    CardItem,
-    ColumnHeaderItem,
-    CornerKeyItem,
-    LaneHeaderItem,
-    font,
-)
+from app.ui.board.card import CardItem, font
+from app.ui.board.corner import CARD_KEY, CornerKeyItem
+from app.ui.board.geometry import COLUMN_HEADER_H, GAP, VISION_H
+from app.ui.board.headers import ColumnHeaderItem, LaneHeaderItem
 from app.ui.board.scene import concerns_text
 from app.ui.shell.main_window import MainWindow
+from app.ui.sizes import CARD_H
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 from tests.ui_helpers import (
     assert_flat_scroll_bar,

@@ -26,6 +26,7 @@ from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
 from app.ui.document import WorkshopDocument
 from app.ui.theme import presentation_theme
+from app.ui.window import MOVING, BoardMode
 from bench.workshops import generate
 from tests.ui_helpers import largest_difference
 
@@ -34,7 +35,7 @@ def assert_same_board(scene: BoardScene) -> None:
     """The scene shows exactly what a board drawn from scratch shows."""
     fresh = BoardScene(scene.document, scene.theme)
     fresh.highlight = scene.highlight
-    fresh.order = scene.order
+    fresh.mode = scene.mode
     fresh.refresh()
     assert scene.layout == fresh.layout
     assert scene.layout.cards == fresh.layout.cards
@@ -129,11 +130,9 @@ def test_a_vote_redraws_the_card_without_laying_out_the_board(board: BoardScene)
 
 def test_sorting_by_dots_reorders_every_cell(board: BoardScene) -> None:
     workshop = board.document.workshop
-    board.order = lambda w: [r.id for r in reversed(w.requests)]
-    board.refresh()
+    board.set_mode(BoardMode(order=lambda w: [r.id for r in reversed(w.requests)]))
     assert_same_board(board)
-    board.order = None
-    board.refresh()
+    board.set_mode(MOVING)
     assert_same_board(board)
     moved = move_request(workshop, workshop.requests[3].id, workshop.phases[0].id)
     board.document.push("move", moved)

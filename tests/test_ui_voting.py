@@ -272,8 +272,8 @@ def test_actions_follow_the_document(qtbot: QtBot, tmp_path: Path, monkeypatch) 
     assert not controller.clear_menu.menuAction().isEnabled()
     open_copy(main, SMALL_SAMPLE, tmp_path)
     assert controller.mode_action.isEnabled()
-    assert controller.document is main.document and controller.scene is main.scene
-    assert main.scene is not None and main.scene.hidden_votes == controller.is_hidden
+    assert controller.document is main.document and controller.board is main.scene
+    assert main.scene is not None and main.scene.mode.hidden == controller.is_hidden
 
 
 def test_a_newly_opened_workshop_is_voted_on_not_the_old_one(

@@ -1,4 +1,4 @@
-"""The parser of every command, built from the modules `app.cli.COMMAND_MODULES` names."""
+"""The parser of every command, built from the modules `app.cli.commands` names."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import COMMAND_MODULES
+from app.cli.commands import COMMAND_MODULES
 from app.cli.common import EXIT_OK, Handler, fail
 
 

@@ -1,12 +1,69 @@
-"""Checks that span the whole workshop: unique ids, references that resolve, no cycles."""
+"""Checks that span the whole workshop: unique ids, references that resolve, no cycles.
+
+The model runs these checks on every workshop it builds, so this module does not import the
+model: it names what it reads of a workshop in the protocols below, and the arrow runs one way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from app.domain.model import Request, Workshop
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class Request(Protocol):
+    """What the checks read of a request."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def department(self) -> str: ...
+    @property
+    def phase(self) -> str | None: ...
+    @property
+    def benefit(self) -> Mapping[str, float]: ...
+    @property
+    def burden(self) -> Mapping[str, float]: ...
+    @property
+    def depends_on(self) -> Sequence[str]: ...
+
+
+class _Accepted(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+class _Signoff(Protocol):
+    @property
+    def department(self) -> str: ...
+
+
+class _Attendee(Protocol):
+    @property
+    def department(self) -> str | None: ...
+
+
+class Workshop(Protocol):
+    """What the checks read of a workshop."""
+
+    @property
+    def departments(self) -> Sequence[_Identified]: ...
+    @property
+    def phases(self) -> Sequence[_Identified]: ...
+    @property
+    def requests(self) -> Sequence[Request]: ...
+    @property
+    def votes(self) -> Mapping[str, Mapping[str, int]]: ...
+    @property
+    def accepted(self) -> Sequence[_Accepted]: ...
+    @property
+    def signoffs(self) -> Sequence[_Signoff]: ...
+    @property
+    def attendees(self) -> Sequence[_Attendee]: ...
 
 
 class IntegrityError(ValueError):

@@ -15,6 +15,7 @@ from app.domain.model import Workshop
 from app.domain.rule_update import RuleMemo, rule_pass
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, build_schedule
+from app.storage.workshop_file import SUFFIX
 
 
 class Analysis:
@@ -158,3 +159,9 @@ class WorkshopDocument(QObject):
             self.path = path
             self.pathChanged.emit()
         self.undo_stack.setClean()
+
+
+def suggested_name(workshop: Workshop) -> str:
+    """A file name from the workshop's title."""
+    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in workshop.title).strip()
+    return (stem or "workshop") + SUFFIX

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from app.domain import palette
 from app.domain.model import Workshop
-from app.ui.board.geometry import CARD_H, PROJECTOR_CARD_H, PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
+from app.ui.sizes import CARD_H, PROJECTOR_CARD_H, PROJECTOR_PX_PER_WEEK, PX_PER_WEEK
 
 
 @dataclass(frozen=True, slots=True)

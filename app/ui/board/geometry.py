@@ -11,18 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.domain.model import Workshop
+from app.ui.sizes import CARD_H, PX_PER_WEEK
 
 CARD_W = 164.0
-CARD_H = 74.0
 GAP = 8.0
 LANE_HEADER_W = 200.0
 VISION_H = 64.0
 COLUMN_HEADER_H = 128.0
-PX_PER_WEEK = 32.0
-PROJECTOR_PX_PER_WEEK = 20.0
-"""The projector's narrower time axis: the board fits the screen at a zoom that can be read."""
-PROJECTOR_CARD_H = 96.0
-"""The projector's taller card: its larger type needs three lines for a title to be read."""
 MIN_COLUMN_W = CARD_W + 2 * GAP
 BACKLOG_W = 2 * CARD_W + 3 * GAP
 

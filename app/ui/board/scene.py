@@ -8,7 +8,7 @@ repaints a handful of cards, not all of them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -26,6 +26,8 @@ from app.domain.model import Request, Workshop
 from app.domain.rules import RULE_NAMES, SEVERITIES, Finding, findings
 from app.domain.schedule import week_date
 from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
+from app.ui.board.card import CardFace, CardItem, font
+from app.ui.board.corner import CornerKeyItem
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
     LANE_HEADER_W,
@@ -35,19 +37,11 @@ from app.ui.board.geometry import (
     drop_column,
     layout_board,
 )
-from app.ui.board.items import (
-    CardFace,
-    CardItem,
-    ColumnFace,
-    ColumnHeaderItem,
-    CornerKeyItem,
-    LaneFace,
-    LaneHeaderItem,
-    font,
-    plain_tooltip,
-)
+from app.ui.board.headers import ColumnFace, ColumnHeaderItem, LaneFace, LaneHeaderItem
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
+from app.ui.widgets import plain_tooltip
+from app.ui.window import MOVING, BoardMode
 
 _RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
@@ -161,9 +155,7 @@ class BoardScene(QGraphicsScene):
             document.workshop, week=self.theme.week_width, card_h=self.theme.card_height
         )
         self.highlight = Highlight()
-        self.order: Callable[[Workshop], list[str]] | None = None
-        self.click_handler: Callable[[str, QGraphicsSceneMouseEvent], bool] | None = None
-        self.hidden_votes: Callable[[str], bool] = lambda department: False
+        self.mode: BoardMode = MOVING
         self._hover: tuple[str, int] | None = None
         self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
         self._vision_shown: tuple[str, float, str] | None = None
@@ -191,11 +183,16 @@ class BoardScene(QGraphicsScene):
         self.refresh()
         self.update()
 
+    def set_mode(self, mode: BoardMode) -> None:
+        """Treat clicks and votes as ``mode`` says (moving cards, or voting), and redraw."""
+        self.mode = mode
+        self.refresh()
+
     def refresh(self) -> None:
         """Bring every item in line with the document."""
         workshop = self.document.workshop
         self._preview.clear()
-        order = self.order(workshop) if self.order is not None else None
+        order = self.mode.order(workshop) if self.mode.order is not None else None
         self.layout = layout_board(
             workshop, order, self.layout, self.theme.week_width, self.theme.card_height
         )
@@ -415,7 +412,7 @@ class BoardScene(QGraphicsScene):
     ) -> dict[str, tuple[tuple[str, int], ...]]:
         result: dict[str, list[tuple[str, int]]] = {}
         for department in workshop.departments:
-            if self.hidden_votes(department.id):
+            if self.mode.hidden(department.id):
                 continue
             for request_id, count in workshop.votes.get(department.id, {}).items():
                 if count:
@@ -456,7 +453,8 @@ class BoardScene(QGraphicsScene):
 
     def card_clicked(self, card: CardItem, event: QGraphicsSceneMouseEvent) -> bool:
         """Give voting mode the click first; True when it took it."""
-        return self.click_handler is not None and self.click_handler(card.request_id, event)
+        click = self.mode.click
+        return click is not None and click(card.request_id, event)
 
     def drag_moved(self, card: CardItem, pos: QPointF) -> None:
         """Highlight the column under the cursor and preview what a drop there would do."""

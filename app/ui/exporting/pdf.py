@@ -39,12 +39,11 @@ from PySide6.QtWidgets import (
 from app.domain.model import Workshop
 from app.report.approval import approval_status
 from app.storage.workshop_file import SUFFIX, dumps_workshop
-from app.ui.document import WorkshopDocument
-from app.ui.files.dialogs import suggested_name
-from app.ui.signoff.feature import plain_label
+from app.ui.document import WorkshopDocument, suggested_name
+from app.ui.widgets import plain_label
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.window import Window
 
 Paper = Literal["a4", "letter"]
 SHOW_PROGRESS_AFTER_MS = 300
@@ -234,8 +233,8 @@ class ExportFeature(QObject):
 
     exportFinished = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.document: WorkshopDocument | None = None
         self.paper: Paper = "a4"
@@ -243,11 +242,11 @@ class ExportFeature(QObject):
         self.dialog: ExportDialog | None = None
         self.job: ExportJob | None = None
         self.progress: QProgressDialog | None = None
-        self.action = QAction(self.tr("&Export PDF…"), window)
+        self.action = QAction(self.tr("&Export PDF…"), window.widget())
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setToolTip(self.tr("Export the signed-off roadmap as a PDF"))
         self.action.triggered.connect(lambda _checked=False: self.export())
-        window.addAction(self.action)
+        window.widget().addAction(self.action)
         self._add_to_file_menu()
         window.toolbar.addAction(self.action)
         window.documentOpened.connect(self.bind)
@@ -279,7 +278,7 @@ class ExportFeature(QObject):
         """Start an export: ask for the paper (without blocking), then for the file."""
         if self.document is None or self.job is not None:
             return None
-        self.dialog = ExportDialog(self.document.workshop, self.paper, self.window)
+        self.dialog = ExportDialog(self.document.workshop, self.paper, self.window.widget())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.accepted.connect(self._paper_chosen)
         self.dialog.finished.connect(self._dialog_closed)
@@ -302,7 +301,7 @@ class ExportFeature(QObject):
             return None
         folder = self.folder or (self.document.path.parent if self.document.path else Path.home())
         name, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.window.widget(),
             self.tr("Export roadmap PDF"),
             str(folder / suggested_pdf_name(self.document.workshop)),
             self.tr("PDF documents (*.pdf)"),
@@ -319,12 +318,12 @@ class ExportFeature(QObject):
         job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         job.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._update_action()
-        self.window.installEventFilter(self)
+        self.window.widget().installEventFilter(self)
         job.start()
         return job
 
     def _progress_dialog(self, title: str) -> QProgressDialog:
-        progress = QProgressDialog(self.window)
+        progress = QProgressDialog(self.window.widget())
         progress.setWindowTitle(self.tr("Export roadmap PDF"))
         # Not modal: a modal progress dialog runs a nested event loop in every setValue().
         progress.setWindowModality(Qt.WindowModality.NonModal)
@@ -357,7 +356,7 @@ class ExportFeature(QObject):
         if job is None:
             return
         job.wait()
-        self.window.removeEventFilter(self)
+        self.window.widget().removeEventFilter(self)
         if self.progress is not None:
             progress, self.progress = self.progress, None
             progress.canceled.disconnect(self.cancel)
@@ -368,7 +367,7 @@ class ExportFeature(QObject):
         self.exportFinished.emit(job.outcome)
 
     def _report(self, outcome: ExportOutcome) -> None:
-        bar = self.window.statusBar()
+        bar = self.window.widget().statusBar()
         if outcome.cancelled:
             bar.showMessage(self.tr("Export cancelled; nothing was written."), 8000)
         elif outcome.error is not None:
@@ -389,7 +388,7 @@ class ExportFeature(QObject):
             self.tr("Roadmap exported"),
             self.tr("The roadmap was saved to:\n%s\n\nOpen it now?") % path,
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            self.window,
+            self.window.widget(),
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.Open)
@@ -397,9 +396,7 @@ class ExportFeature(QObject):
             return False
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             return True
-        self.window.statusBar().showMessage(
-            self.tr("No application to open %s was found.") % path.name, 8000
-        )
+        self.window.show_message(self.tr("No application to open %s was found.") % path.name, 8000)
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -407,12 +404,16 @@ class ExportFeature(QObject):
 
         Installed only while an export runs: every event of the window passes through here.
         """
-        if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
+        if (
+            watched is self.window.widget()
+            and event.type() == QEvent.Type.Close
+            and self.job is not None
+        ):
             self.job.cancel()
             self.job.wait()
         return False
 
 
-def install_export(window: MainWindow) -> ExportFeature:
+def install_export(window: Window) -> ExportFeature:
     """Add Export PDF… to the File menu, the toolbar and Ctrl+E, once; it follows each document."""
     return ExportFeature(window)

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.domain.model import Workshop
 from app.storage.workshop_file import SUFFIX
+from app.ui.document import suggested_name
 from app.ui.exporting.pdf import ExportFeature
-from app.ui.files.dialogs import suggested_name
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.window import Window
 
 SheetKind = Literal["csv", "xlsx"]
 
@@ -42,8 +42,8 @@ def sheet_target(path: Path, fallback: SheetKind) -> tuple[Path, SheetKind]:
 class SheetExportFeature(QObject):
     """The File menu action, on while a document is open."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.widget())
         self.setObjectName("sheet-export")
         self.window = window
         self.action = window.action(self.tr("Export &plan as spreadsheet…"), self.export)
@@ -79,7 +79,7 @@ class SheetExportFeature(QObject):
             return None
         folder = document.path.parent if document.path else Path.home()
         name, chosen = QFileDialog.getSaveFileName(
-            self.window,
+            self.window.widget(),
             self.tr("Export plan as spreadsheet"),
             str(folder / suggested_sheet_name(document.workshop)),
             ";;".join(self.filters),
@@ -104,7 +104,7 @@ class SheetExportFeature(QObject):
             if count == 1
             else self.tr("Exported the plan ({n} requests) to {path}")
         )
-        self.window.statusBar().showMessage(text.format(n=count, path=path), 8000)
+        self.window.show_message(text.format(n=count, path=path), 8000)
         return path
 
     def _report_failure(self, path: Path, error: OSError) -> None:
@@ -132,12 +132,12 @@ def _write(path: Path, kind: SheetKind, workshop: Workshop) -> OSError | None:
     return None
 
 
-def _pdf_action(window: MainWindow) -> QAction | None:
+def _pdf_action(window: Window) -> QAction | None:
     """The Export PDF… action, when that feature is installed."""
-    pdf = window.findChild(ExportFeature)
+    pdf = window.widget().findChild(ExportFeature)
     return pdf.action if isinstance(pdf, ExportFeature) else None
 
 
-def install_sheet_export(window: MainWindow) -> SheetExportFeature:
+def install_sheet_export(window: Window) -> SheetExportFeature:
     """Add File > Export plan as spreadsheet… (call once); it follows each document."""
     return SheetExportFeature(window)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.domain.model import Department, Phase, Workshop
-from app.storage.workshop_file import SUFFIX, WorkshopFileError, load_workshop
+from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 SAMPLE = (
     Path(__file__).resolve().parents[3] / "resources" / "samples" / "crm-rollout.bellwether.json"
@@ -52,9 +52,3 @@ def blank_workshop(today: date | None = None) -> Workshop:
         phases=(Phase(id="phase-1", name="Phase 1", weeks=4, capacity=40),),
         requests=(),
     )
-
-
-def suggested_name(workshop: Workshop) -> str:
-    """A file name from the workshop's title."""
-    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in workshop.title).strip()
-    return (stem or "workshop") + SUFFIX

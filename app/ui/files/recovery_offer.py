@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.storage.recovery import RecoveryCopy, data_folder, pending_copies
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 from app.ui.document import WorkshopDocument
-from app.ui.shell.main_window import MainWindow
+from app.ui.window import Window
 
 
-def offer_recovery(window: MainWindow) -> bool:
+def tr(text: str) -> str:
+    """The offer's words in the language spoken."""
+    return QCoreApplication.translate("RecoveryOffer", text)
+
+
+def offer_recovery(window: Window) -> bool:
     """Ask whether to restore the newest recovery copy; True when one was restored."""
     copies = pending_copies(data_folder())
     if not copies:
         return False
     copy = copies[0]
-    where = str(copy.source) if copy.source else window.tr("an untitled workshop")
+    where = str(copy.source) if copy.source else tr("an untitled workshop")
     answer = QMessageBox.question(
-        window,
-        window.tr("Restore unsaved changes?"),
-        window.tr(
+        window.widget(),
+        tr("Restore unsaved changes?"),
+        tr(
             "Bellwether did not close cleanly. It kept the changes to %s from %s.\n\n"
             "Yes restores them. Discard deletes them for good. "
             "Ignore leaves them for the next start."
@@ -39,7 +45,7 @@ def offer_recovery(window: MainWindow) -> bool:
     return True
 
 
-def restore(window: MainWindow, copy: RecoveryCopy) -> None:
+def restore(window: Window, copy: RecoveryCopy) -> None:
     """Open the file as it is on disk, then the recovered changes as one undoable edit."""
     base = copy.workshop
     if copy.source is not None:
@@ -49,7 +55,6 @@ def restore(window: MainWindow, copy: RecoveryCopy) -> None:
             base = copy.workshop
     document = WorkshopDocument(base, copy.source if base is not copy.workshop else None)
     window.set_document(document)
-    document.push(window.tr("Restore unsaved changes"), copy.workshop)
+    document.push(tr("Restore unsaved changes"), copy.workshop)
     copy.path.unlink(missing_ok=True)
-    if window.autosaver is not None:
-        window.autosaver.write_now()
+    window.write_recovery_copy()

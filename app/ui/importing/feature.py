@@ -18,14 +18,14 @@ from app.ui.document import WorkshopDocument
 
 if TYPE_CHECKING:
     from app.ui.importing.dialog import ImportDialog
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.window import Window
 
 
 class ImportFeature(QObject):
     """The two File menu actions and the preview dialog they open."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.widget())
         self.setObjectName("import")
         self.window = window
         self.dialog: ImportDialog | None = None
@@ -44,7 +44,7 @@ class ImportFeature(QObject):
     def pick_file(self) -> Path | None:
         """Ask for a CSV or XLSX file."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.window.widget(),
             self.tr("Choose a spreadsheet"),
             "",
             self.tr("Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"),
@@ -70,7 +70,7 @@ class ImportFeature(QObject):
         from app.storage.spreadsheet import SpreadsheetError
         from app.ui.importing.dialog import ImportDialog
 
-        dialog = ImportDialog(path, workshop, self.window)
+        dialog = ImportDialog(path, workshop, self.window.widget())
         try:
             dialog.load()
         except SpreadsheetError as error:
@@ -115,9 +115,9 @@ class ImportFeature(QObject):
             else self.tr("Import {n} requests from {file}")
         ).format(n=added, file=dialog.path.name)
         if document.push(text, outcome):
-            self.window.statusBar().showMessage(text, 5000)
+            self.window.show_message(text, 5000)
 
 
-def install_import(window: MainWindow) -> ImportFeature:
+def install_import(window: Window) -> ImportFeature:
     """Add File > Import requests… and File > New workshop from spreadsheet… (call once)."""
     return ImportFeature(window)

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.domain.model import Request
+from app.i18n.numbers import number
 from app.storage.spreadsheet import ImportResult
-from app.ui.board.items import number
 
 HEADERS = (
     "Row",

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.board.items import plain_tooltip
 from app.ui.document import WorkshopDocument
 from app.ui.inspector.fields import ID_ROLE, FieldBox
 from app.ui.inspector.form import Form, form_layout, hint, page_layout, scrolled
+from app.ui.widgets import plain_tooltip
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from app.domain.edits import column_of, phase_of_column
 from app.storage.workshop_file import SUFFIX, WorkshopFileError, save_workshop
 from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
-from app.ui.document import WorkshopDocument
+from app.ui.document import WorkshopDocument, suggested_name
 from app.ui.exporting.pdf import install_export
 from app.ui.exporting.sheet import install_sheet_export
 from app.ui.files.autosave import Autosaver
@@ -35,7 +35,6 @@ from app.ui.files.dialogs import (
     is_pdf,
     is_sample,
     read_workshop,
-    suggested_name,
 )
 from app.ui.files.recent import recent_files, remember
 from app.ui.findings.panel import FindingsPanel
@@ -138,6 +137,26 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         dock.hide()
         return dock
+
+    # --- what features may use (app.ui.window.Window) ----------------------------------------
+
+    @property
+    def board(self) -> BoardScene | None:
+        """The open document's board."""
+        return self.scene
+
+    def widget(self) -> QMainWindow:
+        """The window itself, to dock into and to parent dialogs to."""
+        return self
+
+    def show_message(self, text: str, milliseconds: int) -> None:
+        """A passing word in the status bar."""
+        self.statusBar().showMessage(text, milliseconds)
+
+    def write_recovery_copy(self) -> None:
+        """Write the open document's recovery copy now."""
+        if self.autosaver is not None:
+            self.autosaver.write_now()
 
     def action(
         self,

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QFont
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,12 +32,12 @@ from app.domain.fingerprint import short
 from app.domain.model import TITLE_MAX
 from app.domain.problems import describe
 from app.report.approval import HeadApproval, approvals, status_of
-from app.ui.board.items import plain_tooltip
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, desktop_theme
+from app.ui.widgets import plain_label, plain_tooltip, scaled
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.window import Window
 
 DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,24 +45,6 @@ DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole
 def local_now() -> datetime:
     """Now, in the local time zone, to the second: the moment a head signs."""
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def plain_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    """A label that shows text from the file literally (never as rich text), word-wrapped."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if scale != 1.0 or bold:
-        label.setFont(scaled(label.font(), scale, bold))
-    return label
-
-
-def scaled(font: QFont, scale: float, bold: bool = False) -> QFont:
-    """A larger copy of a font, for what the room reads from afar."""
-    result = QFont(font)
-    result.setPointSizeF(font.pointSizeF() * scale)
-    result.setBold(bold or font.bold())
-    return result
 
 
 def status_color(workshop_heads: list[HeadApproval], theme: Theme) -> QColor:
@@ -288,12 +270,12 @@ class SignoffDialog(QDialog):
 class SignoffFeature(QObject):
     """The Sign-off action (Plan menu and toolbar) and the approval status in the status bar."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.document: WorkshopDocument | None = None
         self.dialog: SignoffDialog | None = None
-        self.action = QAction(self.tr("Sign-&off…"), window)
+        self.action = QAction(self.tr("Sign-&off…"), window.widget())
         self.action.setToolTip(self.tr("Department heads approve this version of the plan"))
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         window.plan_menu.addAction(self.action)
@@ -302,7 +284,7 @@ class SignoffFeature(QObject):
         self._shown: tuple[str, str] | None = None
         self.status.setWordWrap(False)
         self.status.setContentsMargins(16, 0, 8, 0)
-        window.statusBar().addPermanentWidget(self.status)
+        window.widget().statusBar().addPermanentWidget(self.status)
         window.documentOpened.connect(self.bind)
         self.bind(window.document)
 
@@ -346,7 +328,7 @@ class SignoffFeature(QObject):
             self.dialog.activateWindow()
             return self.dialog
         self._close_dialog()
-        self.dialog = SignoffDialog(self.document, self.window.theme, self.window)
+        self.dialog = SignoffDialog(self.document, self.window.theme, self.window.widget())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()
@@ -361,6 +343,6 @@ class SignoffFeature(QObject):
             dialog.close()
 
 
-def install_signoff(window: MainWindow) -> SignoffFeature:
+def install_signoff(window: Window) -> SignoffFeature:
     """Add the Sign-off action and status line to the window, once; it follows each document."""
     return SignoffFeature(window)

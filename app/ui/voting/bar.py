@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.board.items import plain_tooltip
 from app.ui.theme import Theme, desktop_theme
+from app.ui.widgets import plain_tooltip
 
 BUDGET_PX = 48
 """The budget line's type size on the desktop: about 4 cm high on a 3 m wide projection."""

@@ -22,11 +22,11 @@ from app.domain.voting import backlog_by_dots, dots_given, dots_left
 from app.ui.document import WorkshopDocument
 from app.ui.voting.bar import Voter, VotingBar
 from app.ui.voting.recorder import VoteRecorder
+from app.ui.window import Board, BoardMode
 
 if TYPE_CHECKING:
-    from app.ui.board.scene import BoardScene
-    from app.ui.shell.main_window import MainWindow
     from app.ui.voting.chart import VotesChart
+    from app.ui.window import Window
 
 VOTES_DOCK_HEIGHT = 300
 """Room for the votes chart while voting: bars readable on a projector."""
@@ -35,31 +35,33 @@ VOTES_DOCK_HEIGHT = 300
 class VotingController(QObject):
     """Voting mode for one main window, bound to whichever document it shows."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.widget())
         self.setObjectName("voting")
         self.window = window
         self.document: WorkshopDocument | None = None
-        self.scene: BoardScene | None = None
+        self.board: Board | None = None
         self._chart: VotesChart | None = None
         self.department: str | None = None
         self.recorder: VoteRecorder | None = None
         self._connection: QMetaObject.Connection | None = None
         self._tabified = False
         self._build_actions()
-        self.bar = VotingBar([self.hidden_action, self.reveal_action, self.clear_menu], window)
+        self.bar = VotingBar(
+            [self.hidden_action, self.reveal_action, self.clear_menu], window.widget()
+        )
         self.bar.departmentPicked.connect(self.pick)
-        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        window.widget().addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.widget().addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         self.bar.hide()
-        self.dock = QDockWidget(self.tr("Votes"), window)
+        self.dock = QDockWidget(self.tr("Votes"), window.widget())
         self.dock.setObjectName("votes-dock")
         self.dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.widget().addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
         self.chart_action = self.dock.toggleViewAction()
@@ -72,11 +74,11 @@ class VotingController(QObject):
     # --- construction --------------------------------------------------------------------
 
     def _checkable(self, text: str, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.widget())
         action.setCheckable(True)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        self.window.addAction(action)
+        self.window.widget().addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -88,7 +90,7 @@ class VotingController(QObject):
         self.hidden_action.toggled.connect(self._hidden_changed)
         self.reveal_action = window.action(self.tr("&Reveal votes"), self.reveal)
         self.sort_action = self._checkable(self.tr("&Sort backlog by dots"))
-        self.sort_action.toggled.connect(lambda _on: self._apply_hooks())
+        self.sort_action.toggled.connect(lambda _on: self._apply_mode())
         self.give_action = window.action(self.tr("&Give a dot to the selected card"), self.give)
         self.take_action = window.action(self.tr("&Take a dot back"), self.take)
         self.give_action.setShortcuts([QKeySequence("+"), QKeySequence("Num++")])
@@ -101,7 +103,7 @@ class VotingController(QObject):
             )
             for index in range(9)
         ]
-        self.clear_menu = QMenu(self.tr("&Clear votes"), window)
+        self.clear_menu = QMenu(self.tr("&Clear votes"), window.widget())
         self.clear_menu.aboutToShow.connect(self._fill_clear_menu)
 
     def _fill_menus(self) -> None:
@@ -147,10 +149,10 @@ class VotingController(QObject):
             _ = self.chart
 
     def bind(self, document: WorkshopDocument) -> None:
-        """Follow a newly shown document: its scene gets the voting hooks, the chart its data."""
+        """Follow a newly shown document: its board gets the voting mode, the chart its data."""
         if self._connection is not None:
             QObject.disconnect(self._connection)
-        self.document, self.scene = document, self.window.scene
+        self.document, self.board = document, self.window.board
         self.recorder = VoteRecorder(document)
         self._connection = document.changed.connect(self._document_changed)
         old, self._chart = self._chart, None
@@ -160,15 +162,13 @@ class VotingController(QObject):
             self._dock_shown(True)
         self._show_dock()
         self._check_department(document.workshop)
-        if self.scene is not None:
-            self.scene.hidden_votes = self.is_hidden
-        self._apply_hooks()
+        self._apply_mode()
         self._update_bar()
         self._update_actions()
 
     def _show_dock(self) -> None:
         if not self._tabified:
-            self.window.tabifyDockWidget(self.window.chart_dock, self.dock)
+            self.window.widget().tabifyDockWidget(self.window.chart_dock, self.dock)
             self._tabified = True
         self.dock.show()
         (self.dock if self.mode_action.isChecked() else self.window.chart_dock).raise_()
@@ -187,21 +187,26 @@ class VotingController(QObject):
             self._refresh_views()
         self._update_bar()
 
-    def _apply_hooks(self) -> None:
-        scene = self.scene
-        if scene is None:
+    def _apply_mode(self) -> None:
+        """Tell the board how to treat clicks and dots: voting takes clicks, hides until reveal."""
+        if self.board is None:
             return
         voting = self.mode_action.isChecked()
-        scene.click_handler = self.card_clicked if voting else None
-        scene.order = self._order if self.sort_action.isChecked() else None
-        scene.refresh()
+        self.board.set_mode(
+            BoardMode(
+                name="voting" if voting else "moving",
+                click=self.card_clicked if voting else None,
+                hidden=self.is_hidden,
+                order=self._order if self.sort_action.isChecked() else None,
+            )
+        )
 
     def _order(self, workshop: Workshop) -> list[str]:
         return backlog_by_dots(workshop, self.is_hidden)
 
     def _refresh_views(self) -> None:
         """Redraw what depends on who may be seen: the cards, their order and the chart."""
-        self._apply_hooks()
+        self._apply_mode()
         if self._chart is not None:
             self._chart.refresh()
 
@@ -218,7 +223,9 @@ class VotingController(QObject):
         if on and self.document is not None:
             self.dock.show()
             self.dock.raise_()
-            self.window.resizeDocks([self.dock], [VOTES_DOCK_HEIGHT], Qt.Orientation.Vertical)
+            self.window.widget().resizeDocks(
+                [self.dock], [VOTES_DOCK_HEIGHT], Qt.Orientation.Vertical
+            )
         self._refresh_views()
         self._update_bar()
         self._update_actions()
@@ -281,8 +288,8 @@ class VotingController(QObject):
             self.vote(request_id, -1)
         elif button == Qt.MouseButton.LeftButton:
             self.vote(request_id, 1)
-        if self.scene is not None:
-            self.scene.select_request(request_id)
+        if self.board is not None:
+            self.board.select_request(request_id)
         return True
 
     def give(self) -> bool:
@@ -294,7 +301,7 @@ class VotingController(QObject):
         return self._vote_selected(-1)
 
     def _vote_selected(self, step: int) -> bool:
-        selected = self.scene.selected_request() if self.scene is not None else None
+        selected = self.board.selected_request() if self.board is not None else None
         if selected is None:
             self._say(self.tr("Select a card first."))
             return False
@@ -353,9 +360,9 @@ class VotingController(QObject):
             action.setEnabled(has and self.voting)
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self.window.show_message(message, 5000)
 
 
-def install_voting(window: MainWindow) -> VotingController:
+def install_voting(window: Window) -> VotingController:
     """Add voting mode, the votes chart and their actions to a main window (call once)."""
     return VotingController(window)

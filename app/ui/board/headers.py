@@ -1,245 +1,26 @@
-"""The items on the board: cards, column headers, lane headers.
-
-Items hold only what they were last told to draw (a face: plain values derived from the
-document); the scene tells them again after every change. Dragging is reported to the scene,
-which decides what a drop means.
-"""
+"""The board's headers: a column (phase) header with its dates and load, and a lane's head."""
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsItem,
-    QGraphicsRectItem,
-    QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from app.ui.board.geometry import CARD_H, CARD_W, COLUMN_HEADER_H, LANE_HEADER_W
+from app.i18n.numbers import number
+from app.ui.board.card import ELIDE, BoardHost, font
+from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
 from app.ui.theme import Theme
+from app.ui.widgets import plain_tooltip
 from app.ui.wrapping import fitted_lines, wrapped
-
-if TYPE_CHECKING:
-    from app.ui.board.scene import BoardScene
-
-
-ELIDE = Qt.TextElideMode.ElideRight
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows file text literally: Qt would otherwise guess it is rich text."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
-
-
-def number(value: float) -> str:
-    """12, 12.5: never 12.0."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def font(pixels: float, bold: bool = False) -> QFont:
-    """A UI font at a pixel size (scene units), so text scales with the board's zoom."""
-    result = QFont(QApplication.font())
-    result.setPixelSize(max(6, round(pixels)))
-    result.setBold(bold)
-    return result
-
-
-@dataclass(frozen=True, slots=True)
-class CardFace:
-    """What a card shows: derived from the document, compared to skip needless repaints."""
-
-    title: str
-    effort: float
-    benefit: float
-    dots: int
-    dot_colors: tuple[tuple[str, int], ...]
-    color: str
-    severity: str | None
-    highlighted: bool
-    theme: str
-
-
-def _card_bounds(height: float) -> QRectF:
-    """A card's extent, with room for the selection outline."""
-    return QRectF(-3, -3, CARD_W + 6, height + 6)
-
-
-_CARD_BOUNDS = {CARD_H: _card_bounds(CARD_H)}
-"""One shared value per card height: Qt asks for it hundreds of times per move."""
-
-
-class CardItem(QGraphicsItem):
-    """A request on the board; dragged with the mouse and snapped to a column on release."""
-
-    def __init__(self, request_id: str, board: BoardScene) -> None:
-        super().__init__()
-        self.request_id = request_id
-        self.board = board
-        self.face: CardFace | None = None
-        self.home = QPointF()
-        self._slot: tuple[float, float] | None = None
-        self.source: object = None
-        self.inputs: tuple[object, ...] = ()
-        self._lines: list[str] = []
-        self._height = CARD_H
-        self._bounds = _CARD_BOUNDS[CARD_H]
-        self._press: QPointF | None = None
-        self._dragging = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-        )
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def show_face(self, face: CardFace, theme: Theme) -> None:
-        """Draw this face from now on (repaints only when it differs)."""
-        if face == self.face:
-            return
-        if self.face is None or face.title != self.face.title or face.theme != self.face.theme:
-            metrics = QFontMetricsF(font(13 * theme.font_scale, bold=True))
-            self._lines = fitted_lines(
-                face.title, metrics, CARD_W - 22, CARD_W - 36, theme.title_lines
-            )
-            self.setToolTip(plain_tooltip(face.title))
-        if theme.card_height != self._height:
-            self.prepareGeometryChange()
-            self._height = theme.card_height
-            self._bounds = _CARD_BOUNDS.setdefault(self._height, _card_bounds(self._height))
-        self.face = face
-        self.update()
-
-    def place(self, x: float, y: float) -> None:
-        """Move to the card's slot (its home, where a cancelled drag returns to)."""
-        if (x, y) == self._slot and not self._dragging:
-            return  # compared in Python: asking Qt for pos() on 1,000 cards costs a frame
-        self._slot = (x, y)
-        self.home = QPointF(x, y)
-        if not self._dragging:
-            self.setPos(self.home)
-
-    def boundingRect(self) -> QRectF:
-        """The card's extent, with room for the selection outline."""
-        return self._bounds
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Draw the card from its face."""
-        face = self.face
-        if face is None:
-            return
-        theme = self.board.theme
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_body(painter, theme, face)
-        self._paint_text(painter, theme, face)
-        if face.severity is not None:
-            self._paint_badge(painter, theme, face.severity)
-
-    def _paint_body(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
-        rect = QRectF(0, 0, CARD_W, self._height)
-        surface = QColor(theme.surface)
-        if theme.dark:
-            surface = surface.lighter(135)
-        outline = theme.accent if self.isSelected() or face.highlighted else theme.grid
-        painter.setPen(QPen(outline, 3.0 if self.isSelected() or face.highlighted else 1.0))
-        painter.setBrush(QBrush(surface))
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(face.color))
-        painter.drawRoundedRect(QRectF(0, 0, 7, self._height), 3, 3)
-
-    def _paint_text(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
-        painter.setPen(theme.text)
-        painter.setFont(font(13 * theme.font_scale, bold=True))
-        line_height = 16 * theme.font_scale
-        for index, line in enumerate(self._lines):
-            painter.drawText(QPointF(14, 20 + index * line_height), line)
-        facts_font = font(12 * theme.font_scale)
-        painter.setFont(facts_font)
-        painter.setPen(theme.muted)
-        facts = f"{number(face.effort)} pd  ★ {number(face.benefit)}  ● {face.dots}"
-        painter.drawText(QPointF(14, self._height - 9), facts)
-        used = 14 + QFontMetricsF(facts_font).horizontalAdvance(facts) + 8
-        self._paint_dots(painter, face, used)
-
-    def _paint_dots(self, painter: QPainter, face: CardFace, left: float) -> None:
-        """One coloured dot per vote, right-aligned on the facts line, as many as fit."""
-        x = CARD_W - 10.0
-        painter.setPen(Qt.PenStyle.NoPen)
-        for color, count in reversed(face.dot_colors):
-            painter.setBrush(QColor(color))
-            for _ in range(count):
-                if x < left:
-                    return
-                painter.drawEllipse(QPointF(x, self._height - 13), 4, 4)
-                x -= 9
-
-    def _paint_badge(self, painter: QPainter, theme: Theme, severity: str) -> None:
-        center = QPointF(CARD_W - 14, 14)
-        painter.setPen(QPen(theme.background, 1.5))
-        painter.setBrush(theme.severity(severity))
-        painter.drawEllipse(center, 10, 10)
-        painter.setPen(QColor("#000000"))
-        painter.setFont(font(14, bold=True))
-        painter.drawText(
-            QRectF(center.x() - 10, center.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, "!"
-        )
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        """Tell the board when the selection moves, so the inspector can follow."""
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        """Show the open hand while hovering."""
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        super().hoverEnterEvent(event)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        """Start a possible drag (or a vote, in voting mode)."""
-        if self.board.card_clicked(self, event):
-            event.accept()
-            return
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.scenePos()
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        """Follow the mouse once it has moved far enough to count as a drag."""
-        if self._press is None:
-            return
-        delta = event.scenePos() - self._press
-        if not self._dragging and delta.manhattanLength() < QApplication.startDragDistance():
-            return
-        if not self._dragging:
-            self._dragging = True
-            self.setZValue(100)
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self.setPos(self.home + delta)
-        self.board.drag_moved(self, event.scenePos())
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        """Drop: the board snaps the card to a column, or sends it home."""
-        dragging, self._dragging, self._press = self._dragging, False, None
-        self.setZValue(0)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        if dragging:
-            self.setPos(self.home)
-            self.board.drag_finished(self, event.scenePos())
-        super().mouseReleaseEvent(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +47,7 @@ FaceT = TypeVar("FaceT")
 class _HeaderItem(QGraphicsItem, Generic[FaceT]):
     """A header drawn from a face and a size, repainted only when either changes."""
 
-    def __init__(self, board: BoardScene, z: float) -> None:
+    def __init__(self, board: BoardHost, z: float) -> None:
         super().__init__()
         self.board = board
         self.width = 0.0
@@ -348,7 +129,7 @@ def _load_only(old: ColumnFace, new: ColumnFace) -> bool:
 class ColumnHeaderItem(_HeaderItem[ColumnFace]):
     """A phase's (or the backlog's) header: name, weeks, dates, ISO weeks and the load bar."""
 
-    def __init__(self, board: BoardScene) -> None:
+    def __init__(self, board: BoardHost) -> None:
         super().__init__(board, 5)
         # A changed header's repaint spills into its neighbours: they are copied, not drawn.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -522,7 +303,7 @@ class LaneFace:
 class LaneHeaderItem(_HeaderItem[LaneFace]):
     """A department's lane: its header on the left and the band behind its cards."""
 
-    def __init__(self, board: BoardScene) -> None:
+    def __init__(self, board: BoardHost) -> None:
         super().__init__(board, -10)
 
     def tooltip(self, face: LaneFace) -> str:
@@ -576,57 +357,3 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
                 QPointF(18, 44 + index * 17 * theme.font_scale),
                 small.elidedText(line, Qt.TextElideMode.ElideRight, inner),
             )
-
-
-CARD_KEY = (
-    ("pd", "person-days"),
-    ("★", "benefit points"),
-    ("●", "dots (votes)"),
-    ("!", "an open finding"),
-)
-"""What the signs on a card mean: a card has no room to say it, the corner above the lanes has."""
-
-
-class CornerKeyItem(QGraphicsRectItem):
-    """The corner left of the phase headers, opaque like a frozen pane's, with the cards' key."""
-
-    def __init__(self, board: BoardScene) -> None:
-        super().__init__(0, 0, LANE_HEADER_W, COLUMN_HEADER_H + 1)
-        self.board = board
-        self.setPen(Qt.PenStyle.NoPen)
-        self.setZValue(5)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """The background, then "On a card:" and one line per sign, down to the header rows."""
-        super().paint(painter, option, widget)
-        theme = self.board.theme
-        scale = theme.font_scale
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(font(11.5 * scale, bold=True))
-        painter.setPen(theme.muted)
-        painter.drawText(QPointF(18, 3 + 13.5 * scale), "On a card:")
-        painter.setFont(font(11.5 * scale))
-        metrics = QFontMetricsF(painter.font())
-        signs = 18 + max(metrics.horizontalAdvance(sign) for sign, _ in CARD_KEY) + 6 * scale
-        step = 14.5 * scale
-        for index, (sign, meaning) in enumerate(CARD_KEY):
-            y = COLUMN_HEADER_H - 10 - (len(CARD_KEY) - 1 - index) * step
-            if sign == "!":  # drawn as the card draws it
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(theme.warning)
-                radius = 6 * scale
-                painter.drawEllipse(QPointF(18 + radius, y - 4 * scale), radius, radius)
-                painter.setPen(QColor("#000000"))
-                painter.drawText(
-                    QRectF(18, y - 4 * scale - radius, 2 * radius, 2 * radius),
-                    Qt.AlignmentFlag.AlignCenter,
-                    sign,
-                )
-            else:
-                painter.setPen(theme.muted)
-                painter.drawText(QPointF(18, y), sign)
-            painter.setPen(theme.muted)
-            room = LANE_HEADER_W - 8 - signs
-            painter.drawText(QPointF(signs, y), metrics.elidedText(meaning, ELIDE, room))
