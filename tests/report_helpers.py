@@ -64,6 +64,29 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in reader(pdf).pages]
 
 
+def roadmap_index(pdf: bytes) -> int:
+    """The index of the first roadmap sheet: the first landscape page, after the cover."""
+    for index, page in enumerate(reader(pdf).pages):
+        if float(page.mediabox.width) > float(page.mediabox.height):
+            return index
+    raise AssertionError("the PDF has no roadmap sheet")
+
+
+def roadmap_text(pdf: bytes) -> str:
+    """The text of the first roadmap sheet."""
+    return flat(reader(pdf).pages[roadmap_index(pdf)].extract_text())
+
+
+def cover_text(pdf: bytes) -> str:
+    """The text of the cover: every upright page before the first roadmap sheet."""
+    texts = []
+    for page in reader(pdf).pages:
+        if float(page.mediabox.width) > float(page.mediabox.height):
+            break
+        texts.append(page.extract_text())
+    return flat(" ".join(texts))
+
+
 def flat(text: str) -> str:
     """Text with every run of white space made one space (lines wrap anywhere in a PDF)."""
     return " ".join(text.split())

@@ -21,11 +21,14 @@ from tests.report_helpers import (
     all_text,
     bare_splits,
     changed,
+    cover_text,
     crm,
     flat,
     hyphenated,
     page_texts,
     reader,
+    roadmap_index,
+    roadmap_text,
     small,
     with_more_requests,
 )
@@ -81,7 +84,7 @@ def test_cover_says_draft_and_the_plan_numbers(crm_pdf: bytes) -> None:
 
 
 def test_the_cover_says_how_to_read_and_check_it_in_plain_words(crm_pdf: bytes) -> None:
-    cover = flat(page_texts(crm_pdf)[0])
+    cover = cover_text(crm_pdf)
     assert "`" not in all_text(crm_pdf)  # no Markdown anywhere, on the cover least of all
     assert "stands alone" not in cover
     assert "How to read this roadmap." in cover
@@ -92,7 +95,8 @@ def test_the_cover_says_how_to_read_and_check_it_in_plain_words(crm_pdf: bytes) 
 
 def test_week_numbers_say_whether_they_are_plan_or_iso_weeks(crm_pdf: bytes) -> None:
     texts = [flat(text) for text in page_texts(crm_pdf)]
-    roadmap, tables = texts[1], next(t for t in texts if "Phases and departments" in t)
+    roadmap = roadmap_text(crm_pdf)
+    tables = next(t for t in texts if "Phases and departments" in t)
     assert "Phase 2 · plan weeks 6–14" in roadmap
     assert "ISO weeks 2027-W07–W14" in roadmap
     assert "plan weeks 0–6" in roadmap and "ISO 2027-W01–W06" in roadmap  # the narrow column
@@ -112,8 +116,9 @@ def test_a_long_compound_title_breaks_with_a_hyphen_everywhere() -> None:
     workshop = crm()
     requests = [r.model_dump(mode="json") for r in workshop.requests]
     requests[0]["title"] = LONG  # in the first phase: the narrowest column of the roadmap
-    texts = [flat(text) for text in page_texts(render_pdf(changed(workshop, requests=requests)))]
-    roadmap, tables = texts[1], next(t for t in texts if "Requests by phase" in t)
+    pdf = render_pdf(changed(workshop, requests=requests))
+    texts = [flat(text) for text in page_texts(pdf)]
+    roadmap, tables = roadmap_text(pdf), next(t for t in texts if "Requests by phase" in t)
     assert hyphenated(LONG, roadmap), roadmap
     assert hyphenated(LONG, tables), tables
     for text in texts:
@@ -127,7 +132,7 @@ def test_the_reported_titles_are_hyphenated_not_split(crm_pdf: bytes) -> None:
     text = all_text(crm_pdf)
     for word in [*REPORTED, "Fakturasynkronisering", "introduktionskurser"]:
         assert not bare_splits(word, text), word
-    roadmap = flat(page_texts(crm_pdf)[1])
+    roadmap = roadmap_text(crm_pdf)
     assert "Kampagne- styring og nyhedsbreve" in roadmap
     assert "GDPR- samtykke- register" in roadmap
     assert all(hyphenated(word, roadmap) for word in REPORTED)
@@ -264,7 +269,7 @@ def _pixels(pdf: bytes, index: int) -> tuple[bytes, int, int]:
 
 
 def test_the_roadmap_page_is_drawn_in_the_department_colours(crm_pdf: bytes) -> None:
-    data, width, channels = _pixels(crm_pdf, 1)
+    data, width, channels = _pixels(crm_pdf, roadmap_index(crm_pdf))
     assert width > 800  # landscape
     inked = sum(1 for value in data[::channels] if value < 200)
     assert inked > len(data) // channels // 20  # far from blank

@@ -6,11 +6,14 @@ PDF. A sign-off made for another version of the plan is stale: it never counts a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from app.domain.fingerprint import signoff_validity
 from app.domain.model import Department, Signoff, Workshop
+from app.domain.rules import Finding
+from app.i18n import _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +82,50 @@ def status_of(heads: list[HeadApproval]) -> str:
     return f"Approved by {len(valid)} of {len(heads)} ({'; '.join(reasons)})"
 
 
-def meeting_date(workshop: Workshop) -> date | None:
-    """The day of the latest sign-off: when the committee met to approve (None: not yet)."""
-    if not workshop.signoffs:
+def meeting_date(workshop: Workshop, current: str | None = None) -> date | None:
+    """The day of the latest valid sign-off: when the committee approved this version.
+
+    None while nobody has signed this version: a stale sign-off dates another plan.
+    """
+    valid = [head.signoff for head in approvals(workshop, current) if head.valid]
+    signed = [signoff for signoff in valid if signoff is not None]
+    if not signed:
         return None
-    latest = max(workshop.signoffs, key=lambda signoff: _comparable(signoff.at))
+    latest = max(signed, key=lambda signoff: _comparable(signoff.at))
     return latest.at.date()
+
+
+def open_errors_note(heads: list[HeadApproval], found: Sequence[Finding]) -> str | None:
+    """What an approval was given with: the plan's errors, accepted or not (None: no errors).
+
+    An approval printed above "1 open error" with nothing between them reads as if the heads
+    approved a plan without problems; this sentence says which it was.
+    """
+    if not any(head.valid for head in heads):
+        return None
+    errors = [finding for finding in found if finding.severity == "error"]
+    if not errors:
+        return None
+    accepted = sum(1 for finding in errors if finding.accepted)
+    unaccepted = len(errors) - accepted
+    parts = []
+    if unaccepted:
+        parts.append(
+            ngettext(
+                "{count} open error that the committee has not accepted",
+                "{count} open errors that the committee has not accepted",
+                unaccepted,
+            ).format(count=unaccepted)
+        )
+    if accepted:
+        parts.append(
+            ngettext(
+                "{count} error the committee accepted as a risk",
+                "{count} errors the committee accepted as risks",
+                accepted,
+            ).format(count=accepted)
+        )
+    return _("The approval was given with {parts}.").format(parts=_(" and ").join(parts))
 
 
 def _comparable(moment: datetime) -> datetime:

@@ -8,8 +8,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from app.domain.metrics import Metrics
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
-from app.domain.schedule import iso_week, week_date
-from app.report.approval import approval_status, approvals, meeting_date
+from app.domain.schedule import Schedule, iso_week, week_date
+from app.report.approval import approval_status, approvals, meeting_date, open_errors_note
+from app.report.cover_decisions import decided, risks, who_signed
 from app.report.style import (
     BODY,
     CELL,
@@ -31,9 +32,14 @@ from app.report.weeks import day, week_on
 
 
 def cover(
-    workshop: Workshop, measured: Metrics, found: list[Finding], plan: str, width: float
+    workshop: Workshop,
+    analysis: tuple[Schedule, Metrics, list[Finding]],
+    plan: str,
+    width: float,
 ) -> list[Flowable]:
-    """The first page: title, vision, the approval status in one line, and the key numbers."""
+    """The first pages: title, vision, approval in context, what was decided, key numbers."""
+    schedule, measured, found = analysis
+    heads = approvals(workshop, plan)
     story: list[Flowable] = [Spacer(1, 36)]
     if workshop.organisation.strip():
         story += [para(workshop.organisation, SUBTITLE), Spacer(1, 6)]
@@ -45,10 +51,15 @@ def cover(
     ]
     if workshop.vision.strip():
         story += [_vision(workshop.vision, width), Spacer(1, 18)]
-    story += [para(approval_status(workshop), STATUS, _status_color(workshop)), Spacer(1, 4)]
+    story += [para(approval_status(workshop, plan), STATUS, _status_color(workshop)), Spacer(1, 4)]
+    note = open_errors_note(heads, found)
+    if note is not None:
+        story += [para(note, BODY), Spacer(1, 4)]
     story += _stale_note(workshop)
     story += [Spacer(1, 14), _facts(workshop, measured, found, width), Spacer(1, 10)]
-    story += [labelled("Plan fingerprint:", plan, BODY), Spacer(1, 18)]
+    story += [labelled("Plan fingerprint:", plan, BODY), Spacer(1, 6)]
+    story += decided(workshop, schedule, measured, width) + risks(found) + who_signed(heads)
+    story += [Spacer(1, 12)]
     for label, text in _guide(workshop):
         story += [labelled(label, text, SMALL), Spacer(1, 5)]
     return story
@@ -92,10 +103,10 @@ def _vision(vision: str, width: float) -> Table:
 
 def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: float) -> Table:
     summary = measured.plan
-    met = meeting_date(workshop)
+    met = meeting_date(workshop)  # valid sign-offs only
     start = workshop.start
     rows = [
-        ("Meeting date", day(met) if met else "not recorded (nobody has signed yet)"),
+        ("Meeting date", day(met) if met else "not recorded (nobody has signed this version yet)"),
         ("Plan starts", f"{week_on(start, 0)} (ISO week {iso_week(start, 0)})"),
         (
             "Plan ends",

@@ -162,7 +162,7 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     measured = metrics(workshop, schedule)
     width = portrait_frame(paper)[0]
     wide, high = landscape_frame(paper)
-    story: list[Flowable] = cover(workshop, measured, found, plan, width)
+    story: list[Flowable] = cover(workshop, (schedule, measured, found), plan, width)
     story += [NextPageTemplate("landscape"), PageBreak()]
     sheets = roadmap_drawings(workshop, schedule, wide, high - 1)
     for sheet in sheets[:-1]:

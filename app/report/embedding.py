@@ -11,12 +11,14 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, NumberObject, TextStringObject
 
 from app.domain.model import Workshop
+from app.i18n import language
 from app.report.formatting import as_utc
 from app.storage.workshop_file import dumps_workshop
 
 ATTACHMENT = "workshop.bellwether.json"
 FINGERPRINT_KEY = "/BellwetherFingerprint"
 FORMAT_KEY = "/BellwetherFormat"
+LANGUAGE_KEY = "/BellwetherLanguage"  # the words were printed in; verify renders in it again
 
 
 def creation_moment(workshop: Workshop) -> datetime:
@@ -49,6 +51,7 @@ def embed_plan(pdf: bytes, workshop: Workshop, plan: str, created: datetime) -> 
             "/ModDate": stamp,
             FINGERPRINT_KEY: plan,
             FORMAT_KEY: workshop.format,
+            LANGUAGE_KEY: language(),
         }
     )
     output = io.BytesIO()

@@ -2,8 +2,9 @@
 
 A Bellwether PDF carries its workshop file as an embedded file and prints the plan's fingerprint
 on the cover, the sign-off page and every footer. `verify_pdf` recomputes the fingerprint of the
-embedded plan and compares it with everything printed (and with a workshop file, when given):
-a PDF whose pages or plan were changed after export no longer agrees with itself.
+embedded plan and compares it with everything printed (and with a workshop file, when given),
+then renders the embedded plan again and compares every page's text and drawing with the PDF's
+(`visible.py`): a PDF whose pages or plan were changed after export no longer agrees with itself.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pypdf.errors import PyPdfError
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
 from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
+from app.report.visible import page_problems
 from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
 
@@ -190,6 +192,7 @@ def verify_pdf(
     embedded = fingerprint(workshop)
     texts = _page_texts(reader)
     problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
+    problems += page_problems(reader, texts, workshop)
     if marked is not None and marked != embedded:
         problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
     if against is not None and (other := fingerprint(against)) != embedded:
