@@ -5,6 +5,7 @@ and a Finnish service-desk CSV without a department column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 NOTE = "Produkt-backlog for CRM-teamet, opdateret hver fredag"
@@ -51,7 +52,15 @@ def danish_backlog_ods(path: Path) -> Path:
 
     document = OpenDocumentSpreadsheet()
     table = Table(name="Backlog")
-    rows = [[NOTE], HEADERS, *STORIES, [None, None, None, 52.5], [], [], *SECOND_TABLE]
+    rows: list[Sequence[object]] = [
+        [NOTE],
+        HEADERS,
+        *STORIES,
+        [None, None, None, 52.5],
+        [],
+        [],
+        *SECOND_TABLE,
+    ]
     for cells in rows:
         row = TableRow()
         for value in cells:

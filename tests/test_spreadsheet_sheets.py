@@ -99,7 +99,7 @@ def test_a_column_map_names_title_effort_and_department() -> None:
         ("Tilbud", 2, "salg"),
     ]
     assert result.unknown_columns == ("Titel",)
-    with pytest.raises(SpreadsheetError, match='no column named "Nope".*"Opgavenavn"'):
+    with pytest.raises(SpreadsheetError, match=r'no column named "Nope".*"Opgavenavn"'):
         import_rows(rows, options=ImportOptions(columns={Field.TITLE: "Nope"}))
 
 
@@ -161,7 +161,8 @@ def test_no_department_column_is_one_problem_with_the_likely_columns() -> None:
 
 
 def test_one_blank_row_is_a_gap_but_a_second_table_ends_the_data() -> None:
-    rows = [["Title", "Department"], ["A", "Sales"], [None, None], ["B", "Sales"], ["", ""],
+    rows: list[list[str | None]] = [["Title", "Department"], ["A", "Sales"], [None, None],
+            ["B", "Sales"], ["", ""],
             ["Id", "Notes"], ["1", "x"]]  # fmt: skip
     result = import_rows(rows)
     assert [r.title for r in result.requests] == ["A", "B"]
@@ -190,5 +191,5 @@ def test_an_xls_that_is_not_one_says_so(tmp_path: Path) -> None:
 
 def test_an_ods_with_a_named_sheet(tmp_path: Path) -> None:
     path = danish_backlog_ods(tmp_path / "backlog.ods")
-    with pytest.raises(SpreadsheetError, match='no sheet named "Ark1".*"Backlog"'):
+    with pytest.raises(SpreadsheetError, match=r'no sheet named "Ark1".*"Backlog"'):
         read_sheet(path, sheet="Ark1")

@@ -11,7 +11,7 @@ LIKELY_SHOWN = 4
 
 
 def likely_departments(columns: Columns, rows: Sequence[Sequence[Value]]) -> tuple[str, ...]:
-    """Text columns with few distinct values (at most a third of the rows, 3 to 12), fewest first."""
+    """Text columns with few distinct values (a third of the rows, 3 to 12), fewest first."""
     taken = {
         i for f in (Field.TITLE, Field.DESCRIPTION, Field.ID) for i in columns.fields.get(f, ())
     }
