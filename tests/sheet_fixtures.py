@@ -52,15 +52,10 @@ def danish_backlog_ods(path: Path) -> Path:
 
     document = OpenDocumentSpreadsheet()
     table = Table(name="Backlog")
-    rows: list[Sequence[object]] = [
-        [NOTE],
-        HEADERS,
-        *STORIES,
-        [None, None, None, 52.5],
-        [],
-        [],
-        *SECOND_TABLE,
-    ]
+    totals: list[object] = [None, None, None, 52.5]
+    blank: list[object] = []
+    rows: list[Sequence[object]] = [[NOTE], HEADERS, *STORIES, totals, blank, blank]
+    rows.extend(SECOND_TABLE)
     for cells in rows:
         row = TableRow()
         for value in cells:
