@@ -10,12 +10,15 @@ from pathlib import Path
 
 NOTE = "Produkt-backlog for CRM-teamet, opdateret hver fredag"
 HEADERS = ["ID", "As", "Story", "Estimation", "Priority", "Sprint"]
-STORIES = [
+STORIES: list[list[object]] = [
     [1, "Sælger", "  Som sælger vil jeg se kundens historik  ", 15, "Høj", 1],
     [2, "Kundeservice", "Som supporter vil jeg se åbne sager", 7.5, "Høj", 1],
     [3, "Salgschef", "Som chef vil jeg se pipeline pr. måned", 30, "Mellem", 2],
 ]
-SECOND_TABLE = [["ID", "How to demo", "Notes"], [1, "Log ind som sælger", "Brug testkunde"]]
+SECOND_TABLE: list[list[object]] = [
+    ["ID", "How to demo", "Notes"],
+    [1, "Log ind som sælger", "Brug testkunde"],
+]
 
 
 def danish_backlog_xlsx(path: Path) -> Path:
