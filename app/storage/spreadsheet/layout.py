@@ -146,9 +146,9 @@ def links_left_out(layout: Layout, rows: Sequence[Sequence[Value]]) -> dict[str,
             kinds[index] = match.group(1).strip()
         elif fold(header) in _PARENT_HEADERS:
             kinds[index] = _PARENT_HEADERS[fold(header)].split()[0]
-    counts: dict[str, int] = {}
+    counts = dict.fromkeys(kinds.values(), 0)
     for _row, cells in layout.data(rows):
         for index, kind in kinds.items():
             if filled(cells, index):
-                counts[kind] = counts.get(kind, 0) + 1
-    return counts
+                counts[kind] += 1
+    return {kind: count for kind, count in counts.items() if count}

@@ -57,7 +57,7 @@ def _plain(markdown: str) -> str:
         elif not _RULE.match(line):
             lines.append(_inline(_table_row(line)))
     text = "\n".join(line.rstrip() for line in lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
 def _numbered(line: str, counters: dict[int, int]) -> str:

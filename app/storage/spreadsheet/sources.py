@@ -86,12 +86,16 @@ def decode_csv(raw: bytes) -> str:
 
 
 def detect_delimiter(text: str) -> str:
-    """The delimiter under which the first rows hold the best header row (comma on a tie)."""
-    best, best_score = DELIMITERS[0], -1
+    """The delimiter under which the first rows hold the best header row, else the most columns
+    (comma on a tie)."""
+    best, best_score = DELIMITERS[0], (-1, -1)
     for delimiter in DELIMITERS:
-        head = itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS)
         try:
-            score = max((header_score(cells) for cells in head), default=0)
+            head = list(itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS))
+            score = (
+                max((header_score(cells) for cells in head), default=0),
+                max((len(cells) for cells in head), default=0),
+            )
         except csv.Error:
             continue
         if score > best_score:
