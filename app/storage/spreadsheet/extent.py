@@ -87,7 +87,8 @@ def _blank(cells: Sequence[Value]) -> bool:
 def is_totals(cells: Sequence[Value], title: Sequence[int]) -> bool:
     """A row whose title is empty or says Total, with a Total label, a SUM or only numbers."""
     titles = (cell_text(cells[i]) for i in title if i < len(cells))
-    if any(text and fold(text) not in TOTAL_WORDS for text in titles):
+    # A title longer than any totals label is a request: most rows stop here, unfolded.
+    if any(text and (len(text) > 20 or fold(text) not in TOTAL_WORDS) for text in titles):
         return False
     texts = [text for cell in cells if (text := cell_text(cell))]
     if any(fold(text) in TOTAL_WORDS for text in texts):
