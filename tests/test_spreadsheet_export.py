@@ -145,6 +145,8 @@ _text = st.builds(
     st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
 ).filter(lambda text: text == text.strip())
 _title = _text.filter(bool)
+# Import reads CRLF and a lone CR as LF, so descriptions here have LF line ends only.
+_description = _text.map(lambda text: text.replace("\r\n", "\n").replace("\r", "\n"))
 _amount = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
 _points = st.floats(min_value=0, max_value=1e6, exclude_min=True, allow_nan=False)
 _department = st.sampled_from([d["id"] for d in DEPARTMENTS])
@@ -158,7 +160,7 @@ def _workshops(draw: Any) -> Workshop:
     for index, request_id in enumerate(ids):
         requests.append({
             "id": request_id, "title": draw(_title), "department": draw(_department),
-            "description": draw(_text), "effort": draw(_amount),
+            "description": draw(_description), "effort": draw(_amount),
             "benefit": draw(st.dictionaries(_department, _points, max_size=3)),
             "burden": draw(st.dictionaries(_department, _amount, max_size=3)),
             "weeks_to_benefit": draw(st.integers(0, 520)),

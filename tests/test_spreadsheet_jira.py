@@ -79,7 +79,7 @@ def test_jira_export_with_story_points_and_team(tmp_path: Path) -> None:
     assert result.columns["department"] == "Team"
     assert "Sprint" in result.unknown_columns
     assert result.notes == (
-        "effort: 1 story point is taken as 1 person-day",
+        'effort: 1 story point in "Custom field (Story Points)" is taken as 1 person-day',
         "1 issue link to issues not in the sheet left out",
     )
     workshop = new_workshop_from_sheet(result, "CRM", date(2027, 1, 4))
@@ -97,7 +97,7 @@ def test_jira_original_estimate_in_seconds_becomes_person_days(tmp_path: Path) -
     assert result.columns["original estimate"] == "Original Estimate"
     assert (
         result.notes[0]
-        == "effort: Original Estimate (seconds) is converted to person-days of 8 hours"
+        == 'effort: "Original Estimate" is in seconds, converted to person-days of 8 hours'
     )
 
 

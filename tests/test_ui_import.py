@@ -153,21 +153,21 @@ def test_the_department_column_can_be_chosen_and_rereads(
     window: MainWindow, tmp_path: Path
 ) -> None:
     sheet = (
-        "Summary,Issue key,Team,Component/s,Sprint,Sprint\n"
+        "Summary,Issue key,Squad,Module,Sprint,Sprint\n"
         'Lead scoring,CRM-1,sales,finance,S1,S2\n"Case\nrouting",CRM-2,service,finance,S1,\n'
     )
     dialog = preview(window, write(tmp_path, "jira.csv", sheet))
     assert dialog.model.rowCount() == 0
     assert dialog.problems.item(0).text().startswith("no department column")
     assert not ok_button(dialog).isEnabled()
-    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData("Team"))
+    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData("Squad"))
     assert titles(dialog) == ["Lead scoring", "Case\nrouting"]
     departments = [dialog.model.index(row, 3).data() for row in range(2)]
     assert departments == ["Sales", "Customer service"]
     assert ok_button(dialog).isEnabled()
-    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData("Component/s"))
+    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData("Module"))
     assert [dialog.model.index(row, 3).data() for row in range(2)] == ["Finance", "Finance"]
-    assert "department ← “Component/s”" in dialog.columns_label.text()
+    assert "department ← “Module”" in dialog.columns_label.text()
 
 
 def test_a_workbook_sheet_can_be_chosen(window: MainWindow, tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_an_unreadable_file_is_refused_with_its_reason_and_changes_nothing(
     before = dumps_workshop(document.workshop)
     path = write(tmp_path, "notes.csv", "just,some,words\nand,more,words\n")
     assert feature(window).import_requests(path) is None
-    assert len(shown) == 1 and shown[0].startswith("notes.csv: no header row found")
+    assert len(shown) == 1 and shown[0].startswith("notes.csv: no header row with a title column")
     assert shown[0].endswith("Nothing was changed.")
     assert dumps_workshop(document.workshop) == before
     assert document.undo_stack.count() == 0

@@ -5,22 +5,33 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Sequence
+from typing import Any
 
 from app import __version__
 from app.cli.commands import COMMAND_MODULES
 from app.cli.common import EXIT_OK, Handler, fail
 
 
+class _Parser(argparse.ArgumentParser):
+    """A command's parser: options only by their full names."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(**kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="bellwether",
+        allow_abbrev=False,
         description="Bellwether: prioritise a phased rollout with the steering committee.",
         epilog="Without a command, `bellwether [FILE]` opens the board (FILE: a workshop or a "
         "Bellwether PDF).",
     )
     parser.add_argument("--version", action="version", version=f"bellwether {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # No command takes an abbreviated option: `--department X` must not be `--department-column`.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(module).add_commands(commands)
     return parser

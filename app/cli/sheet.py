@@ -1,4 +1,4 @@
-"""`import`: a workshop from a CSV/XLSX sheet of requests, or the requests added to a backlog."""
+"""`import`: a workshop from a CSV, XLSX, ODS or XLS sheet, or its requests added to a backlog."""
 
 from __future__ import annotations
 
@@ -8,23 +8,28 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli import sheet_messages as messages
 from app.cli.common import EXIT_OK, Commands, fail
 from app.domain.model import Workshop
 from app.storage.workshop_file import WorkshopFileError, load_workshop, save_workshop
 
 if TYPE_CHECKING:
     from app.storage.spreadsheet import ImportResult, RowError
+    from app.storage.spreadsheet.options import ImportOptions
 
 
 def add_commands(commands: Commands) -> None:
     """Add `import` to the command line."""
     sheet = commands.add_parser(
         "import",
-        help="make a workshop from a CSV/XLSX sheet of requests, or add them to a backlog",
+        help="make a workshop from a CSV, XLSX, ODS or XLS sheet of requests, or add them to a "
+        "backlog",
         description="Read one request per row. Nothing is written while any row is bad, "
         "unless --skip-bad-rows.",
     )
-    sheet.add_argument("sheet_file", type=Path, metavar="SHEET", help="a .csv or .xlsx file")
+    sheet.add_argument(
+        "sheet_file", type=Path, metavar="SHEET", help="a .csv, .xlsx, .ods or .xls file"
+    )
     target = sheet.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", type=Path, metavar="NEW", help="a new workshop file")
     target.add_argument("--into", type=Path, metavar="FILE", help="add to FILE's backlog")
@@ -36,6 +41,7 @@ def add_commands(commands: Commands) -> None:
     sheet.add_argument(
         "--department-column", metavar="HEADER", help="the column naming the department"
     )
+    _add_sheet_options(sheet)
     sheet.add_argument("--skip-bad-rows", action="store_true", help="import the good rows only")
     sheet.add_argument(
         "--create-departments",
@@ -43,6 +49,43 @@ def add_commands(commands: Commands) -> None:
         help="with --into: add the departments the sheet names that FILE lacks",
     )
     sheet.set_defaults(handler=run_import)
+
+
+def _add_sheet_options(sheet: argparse.ArgumentParser) -> None:
+    sheet.add_argument(
+        "--department",
+        metavar="NAME",
+        help="the department of rows without one (an existing department, or a new one)",
+    )
+    sheet.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read FIELD from the column HEADER (repeatable); FIELD: title, department, id, "
+        "description, effort, benefit, burden, weeks_to_benefit, depends_on",
+    )
+    sheet.add_argument(
+        "--effort-unit",
+        choices=("days", "hours", "points"),
+        help="what the effort column counts (default: what its header says, else person-days)",
+    )
+    sheet.add_argument(
+        "--hours-per-day",
+        type=_hours,
+        metavar="H",
+        help="hours in a person-day, for effort in hours (default 7.5)",
+    )
+
+
+def _hours(text: str) -> float:
+    try:
+        hours = float(text.replace(",", "."))
+    except ValueError:
+        hours = -1.0
+    if not 0 < hours <= 24:
+        raise argparse.ArgumentTypeError(f"not a number of hours above 0, at most 24: {text!r}")
+    return hours
 
 
 def _start_date(text: str) -> date:
@@ -59,6 +102,7 @@ def _next_monday(today: date) -> date:
 def run_import(args: argparse.Namespace) -> int:
     """Import requests from a sheet; exit 2 with one line per problem, writing nothing."""
     from app.storage.spreadsheet import ImportRefusedError, SpreadsheetError, read_sheet
+    from app.storage.spreadsheet.result import NoTitleColumnError
 
     try:
         target = load_workshop(args.into) if args.into else None
@@ -72,13 +116,30 @@ def run_import(args: argparse.Namespace) -> int:
             workshop=target,
             sheet=args.sheet,
             department_column=args.department_column,
+            options=_options(args),
         )
+    except NoTitleColumnError as error:
+        return fail(f"{args.sheet_file}: {messages.no_title(error)}")
+    except SpreadsheetError as error:
+        return fail(f"{args.sheet_file}: {error}")
+    try:
         workshop = _imported(result, target, args)
     except ImportRefusedError as refused:
-        return _refused(args, refused.errors)
+        return _refused(args, refused.errors, result)
     except SpreadsheetError as error:
         return fail(f"{args.sheet_file}: {error}")
     return _save_import(args, workshop, result)
+
+
+def _options(args: argparse.Namespace) -> ImportOptions:
+    from app.storage.spreadsheet.options import EffortUnit, ImportOptions, parse_map
+
+    return ImportOptions(
+        columns=parse_map(args.map),
+        department=args.department,
+        effort_unit=EffortUnit(args.effort_unit) if args.effort_unit else None,
+        hours_per_day=args.hours_per_day,
+    )
 
 
 def _imported(result: ImportResult, target: Workshop | None, args: argparse.Namespace) -> Workshop:
@@ -96,9 +157,12 @@ def _imported(result: ImportResult, target: Workshop | None, args: argparse.Name
     return new_workshop_from_sheet(result, title, start, skip_bad_rows=args.skip_bad_rows)
 
 
-def _refused(args: argparse.Namespace, errors: tuple[RowError, ...]) -> int:
-    for error in errors:
-        print(f"bellwether: {args.sheet_file}: {error}", file=sys.stderr)
+def _refused(args: argparse.Namespace, errors: tuple[RowError, ...], result: ImportResult) -> int:
+    sheet_errors = [error for error in errors if error.row is None]
+    lines = [messages.sheet_problem(error, result) for error in sheet_errors]
+    lines += messages.row_problems([error for error in errors if error.row is not None])
+    for line in lines:
+        print(f"bellwether: {args.sheet_file}: {line}", file=sys.stderr)
     hint = "nothing was imported"
     if any(error.row is not None for error in errors) and not args.skip_bad_rows:
         hint += " (--skip-bad-rows imports the other rows)"
@@ -119,8 +183,10 @@ def _save_import(args: argparse.Namespace, workshop: Workshop, result: ImportRes
     if result.bad_rows:
         count = len(result.bad_rows)
         print(f"{count} bad row{'s' if count != 1 else ''} skipped:")
-        for problem in result.errors:
-            print(f"  {problem}")
+        for line in messages.row_problems([e for e in result.errors if e.row is not None]):
+            print(f"  {line}")
+    if (columns := messages.not_imported(result)) is not None:
+        print(f"note: {columns}")
     for note in result.notes:
         print(f"note: {note}")
     return EXIT_OK

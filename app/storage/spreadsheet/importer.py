@@ -13,27 +13,17 @@ from pathlib import Path
 from app.domain.edits import EditError
 from app.domain.model import Department, Request, Workshop
 from app.domain.problems import describe
+from app.i18n import _
+from app.storage.spreadsheet.advice import likely_departments
 from app.storage.spreadsheet.apply import combine, scratch_workshop
-from app.storage.spreadsheet.cells import CellError, Value
-from app.storage.spreadsheet.headers import (
-    HEADER_SCAN_ROWS,
-    Columns,
-    Field,
-    columns_at,
-    find_header,
-    known_headers,
-    with_department_column,
-)
+from app.storage.spreadsheet.cells import CellError, Value, format_number
+from app.storage.spreadsheet.headers import Field, known_headers
+from app.storage.spreadsheet.layout import Layout, find_layout, links_left_out
 from app.storage.spreadsheet.naming import DepartmentIndex, RequestIds
+from app.storage.spreadsheet.options import ImportOptions
 from app.storage.spreadsheet.result import ImportResult, RequestHint, RowError
-from app.storage.spreadsheet.rows import EFFORT_FIELDS, HOURS_PER_DAY, Draft, RowReader, filled
-from app.storage.spreadsheet.sources import SpreadsheetError, read_rows
-
-_EFFORT_NOTES = {
-    Field.STORY_POINTS: "effort: 1 story point is taken as 1 person-day",
-    Field.ESTIMATE_SECONDS: f"effort: Original Estimate (seconds) is converted to person-days "
-    f"of {HOURS_PER_DAY} hours",
-}
+from app.storage.spreadsheet.rows import EFFORT_FIELDS, Draft, RowReader
+from app.storage.spreadsheet.sources import Table, read_rows
 
 
 def read_sheet(
@@ -42,13 +32,14 @@ def read_sheet(
     workshop: Workshop | None = None,
     sheet: str | None = None,
     department_column: str | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
-    """Read a CSV or XLSX file for import into `workshop` (None: into a new workshop).
+    """Read a CSV, XLSX, ODS or XLS file for import into `workshop` (None: a new workshop).
 
-    `sheet` names an XLSX sheet (default: the first); `department_column` is the header of the
-    column that names each request's department (default: a recognised Department column).
-    Raises SpreadsheetError when the file cannot be read at all or has no header row; problems
-    of single rows are in the result's `errors`.
+    `sheet` names a workbook's sheet (default: the first); `department_column` is the header of
+    the column that names each request's department (the same as mapping `department` in
+    `options`). Raises SpreadsheetError when the file cannot be read at all or has no header
+    row; problems of single rows are in the result's `errors`.
     """
     source = read_rows(path, sheet)
     result = import_rows(
@@ -56,6 +47,8 @@ def read_sheet(
         workshop=workshop,
         department_column=department_column,
         unescape=source.name is None,
+        options=options,
+        tables=source.tables,
     )
     return replace(result, sheet=source.name)
 
@@ -66,63 +59,71 @@ def import_rows(
     workshop: Workshop | None = None,
     department_column: str | None = None,
     unescape: bool = False,
+    options: ImportOptions | None = None,
+    tables: Sequence[Table] = (),
 ) -> ImportResult:
     """The import of rows already read; `unescape` undoes our CSV formula escaping."""
-    columns = _columns(rows, department_column)
-    effort = _effort_field(columns, rows)
-    reader = RowReader(columns, effort, unescape)
-    drafts = [
-        draft
-        for index in range(columns.row + 1, len(rows))
-        if (draft := reader.read(index + 1, rows[index])) is not None
-    ]
-    sheet_errors = _sheet_errors(columns, drafts)
-    return _Import(workshop, reader, drafts, effort).result(sheet_errors)
-
-
-def _columns(rows: Sequence[Sequence[Value]], department_column: str | None) -> Columns:
-    index = find_header(rows)
-    if index is None:
-        names = ", ".join(f'"{name}"' for name in known_headers(Field.TITLE)[:6])
-        raise SpreadsheetError(
-            f"no header row found in the first {HEADER_SCAN_ROWS} rows: one row must name the "
-            f"columns, with a title column ({names}...)"
+    options = options or ImportOptions()
+    if department_column is not None:
+        options = replace(options, columns={**options.columns, Field.DEPARTMENT: department_column})
+    layout = find_layout(rows, tables, options)
+    reader = RowReader(
+        layout.columns,
+        layout.effort,
+        unescape,
+        days_per_unit=layout.days_per_unit,
+        department=options.department,
+        jira=layout.jira,
+    )
+    drafts = [draft for row, cells in layout.data(rows) if (draft := reader.read(row, cells))]
+    sheet_errors = _sheet_errors(layout, drafts, options)
+    if sheet_errors and sheet_errors[0].kind == "no-department":
+        drafts = []  # every row would say the same: the one line above says it for all
+    result = _Import(workshop, reader, drafts, layout.effort).result(sheet_errors)
+    likely = {}
+    if sheet_errors and sheet_errors[0].kind == "no-department":
+        likely["department"] = likely_departments(
+            layout.columns, rows[layout.extent.first : layout.extent.end]
         )
-    columns = columns_at(rows, index)
-    if department_column is None:
-        return columns
-    chosen = with_department_column(columns, department_column)
-    if chosen is None:
-        raise SpreadsheetError(
-            f'no column named "{department_column}" in the header row (row {index + 1})'
-        )
-    return chosen
+    notes = [*_effort_notes(layout), *layout.extent.notes, *result.notes]
+    if layout.jira and (links := links_left_out(layout, rows)):
+        shown = ", ".join(f"{kind} ({count})" for kind, count in links.items())
+        notes.append(_("Jira links left out: {kinds}").format(kinds=shown))
+    return replace(
+        result,
+        likely=likely,
+        effort_unit=layout.unit,
+        notes=tuple(notes),
+        left_out=layout.extent.notes,
+    )
 
 
-def _effort_field(columns: Columns, rows: Sequence[Sequence[Value]]) -> Field | None:
-    """The first effort column that holds any value (a Jira export has them all, mostly empty)."""
-    present = [field for field in EFFORT_FIELDS if field in columns.fields]
-    for field in present:
-        indexes = columns.fields[field]
-        if any(filled(cells, i) for cells in rows[columns.row + 1 :] for i in indexes):
-            return field
-    return present[0] if present else None
+def _effort_notes(layout: Layout) -> list[str]:
+    header = layout.columns.header(layout.effort) if layout.effort else ""
+    hours = format_number(float(layout.hours_per_day))
+    notes = {
+        "story points": _('effort: 1 story point in "{header}" is taken as 1 person-day'),
+        "points": _('effort: 1 point in "{header}" is taken as 1 person-day'),
+        "seconds": _('effort: "{header}" is in seconds, converted to person-days of {hours} hours'),
+        "hours": _('effort: "{header}" is in hours, converted to person-days of {hours} hours'),
+    }
+    note = notes.get(layout.unit)
+    return [note.format(header=header, hours=hours)] if note else []
 
 
-def _sheet_errors(columns: Columns, drafts: list[Draft]) -> list[RowError]:
+def _sheet_errors(layout: Layout, drafts: list[Draft], options: ImportOptions) -> list[RowError]:
+    columns = layout.columns
     errors: list[RowError] = []
-    if Field.DEPARTMENT not in columns.fields:
+    if Field.DEPARTMENT not in columns.fields and not options.department:
         names = ", ".join(f'"{name}"' for name in known_headers(Field.DEPARTMENT)[:6])
-        errors.append(
-            RowError(
-                None,
-                None,
-                f"no department column ({names}...): choose the "
-                "column that names each request's department",
-            )
-        )
+        message = _(
+            "no department column ({names}...): choose the column that names each request's "
+            "department, or one department for every request"
+        ).format(names=names)
+        errors.append(RowError(None, None, message, "no-department"))
     if not drafts:
-        errors.append(RowError(None, None, f"no requests below the header row ({columns.row + 1})"))
+        message = _("no requests below the header row ({row})").format(row=columns.row + 1)
+        errors.append(RowError(None, None, message, "no-rows"))
     return errors
 
 
@@ -228,7 +229,7 @@ class _Import:
             except CellError as error:
                 self._error(draft, field, str(error))
                 continue
-            keys = [name for name, _ in resolved]
+            keys = [name for name, _number in resolved]
             if len(set(keys)) < len(keys):
                 self._error(draft, field, "names a department twice")
             points[:] = resolved
@@ -310,7 +311,7 @@ class _Import:
         return {f.value: columns.header(f) for f in columns.fields if f not in skipped}
 
     def _notes(self) -> tuple[str, ...]:
-        notes = [_EFFORT_NOTES[self.effort]] if self.effort in _EFFORT_NOTES else []
+        notes: list[str] = []
         if self.dropped_links:
             plural = "" if self.dropped_links == 1 else "s"
             notes.append(

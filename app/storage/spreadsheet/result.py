@@ -19,6 +19,9 @@ class RowError:
     row: int | None
     column: str | None
     message: str
+    kind: str = ""
+    """What kind of problem, for counting the rest: `no-title`, `no-department`, `empty-title`,
+    `empty-department` ("" for the others, counted by column)."""
 
     def __str__(self) -> str:
         place = [f"row {self.row}"] if self.row is not None else []
@@ -65,6 +68,12 @@ class ImportResult:
     """The XLSX sheet read (None for a CSV)."""
     header_row: int = 1
     """The row the headers were found in."""
+    likely: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Field (`"department"`) -> headers that probably hold it, when the sheet names none."""
+    effort_unit: str = "days"
+    """What the effort column counted: days, hours, points, story points or seconds."""
+    left_out: tuple[str, ...] = ()
+    """Notes on rows left out around the table (totals, a second table)."""
 
     @property
     def ok(self) -> bool:
@@ -75,6 +84,17 @@ class ImportResult:
     def bad_rows(self) -> tuple[int, ...]:
         """The rows with at least one problem."""
         return tuple(sorted({e.row for e in self.errors if e.row is not None}))
+
+
+class NoTitleColumnError(SpreadsheetError):
+    """No header row names a title column; `headers` are the likely header row's cells."""
+
+    def __init__(self, message: str, row: int | None, headers: tuple[str, ...],
+                 likely: tuple[str, ...]) -> None:  # fmt: skip
+        super().__init__(message)
+        self.row = row
+        self.headers = headers
+        self.likely = likely
 
 
 class ImportRefusedError(SpreadsheetError):

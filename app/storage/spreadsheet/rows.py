@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from app.domain.model import ID_PATTERN, MAX_WEEKS, TEXT_MAX, TITLE_MAX
+from app.i18n import _
 from app.storage.spreadsheet.cells import (
     CellError,
     Value,
@@ -19,10 +20,12 @@ from app.storage.spreadsheet.cells import (
     unescape_formula,
 )
 from app.storage.spreadsheet.headers import Columns, Field
+from app.storage.spreadsheet.markup import jira_to_text, line_ends
 from app.storage.spreadsheet.result import RowError
 
 HOURS_PER_DAY = 8
-"""Jira's `Original Estimate` is in seconds; effort is in person-days of this many hours."""
+"""Jira's `Original Estimate` is in seconds; effort is in person-days of this many hours
+(Jira's own working day), unless the facilitator gives the hours of a day."""
 
 EFFORT_FIELDS = (Field.EFFORT, Field.STORY_POINTS, Field.ESTIMATE_SECONDS)
 """Where effort may come from, in order of preference."""
@@ -58,11 +61,22 @@ class Draft:
 class RowReader:
     """Reads rows below the header of one sheet."""
 
-    def __init__(self, columns: Columns, effort: Field | None, unescape: bool) -> None:
+    def __init__(
+        self,
+        columns: Columns,
+        effort: Field | None,
+        unescape: bool,
+        *,
+        days_per_unit: float = 1.0,
+        department: str | None = None,
+        jira: bool = False,
+    ) -> None:
         self.columns = columns
         self.effort = effort
-        self.parse_effort = _effort_parser(effort)
+        self.parse_effort = _effort_parser(days_per_unit)
         self.unescape = unescape
+        self.department = department
+        self.jira = jira
         self.used = tuple(i for indexes in columns.fields.values() for i in indexes)
 
     def read(self, row: int, cells: Sequence[Value]) -> Draft | None:
@@ -99,6 +113,8 @@ class RowReader:
         draft.title = self._limited(draft, cells, Field.TITLE, TITLE_MAX)
         draft.description = self._limited(draft, cells, Field.DESCRIPTION, TEXT_MAX)
         draft.department_choices = self._texts_of(cells, Field.DEPARTMENT)
+        if not draft.department_choices and self.department:
+            draft.department_choices = [self.department]
         draft.department = draft.department_choices[0] if draft.department_choices else ""
         draft.department_name = self._text(cells, Field.DEPARTMENT_NAME) or None
         draft.alias = self._text(cells, Field.ALIAS) or None
@@ -114,12 +130,17 @@ class RowReader:
             given = ""
         draft.given_id = given or None
         if not draft.title and Field.TITLE in self.columns.fields:
-            self._error(draft, Field.TITLE, "is empty: every request needs a title")
+            self._error(
+                draft, Field.TITLE, _("is empty: every request needs a title"), "empty-title"
+            )
         if not draft.department and Field.DEPARTMENT in self.columns.fields:
-            self._error(draft, Field.DEPARTMENT, "is empty: every request needs a department")
+            message = _("is empty: every request needs a department")
+            self._error(draft, Field.DEPARTMENT, message, "empty-department")
 
     def _limited(self, draft: Draft, cells: Sequence[Value], field: Field, limit: int) -> str:
         text = self._text(cells, field)
+        if field is Field.DESCRIPTION:
+            text = jira_to_text(text) if self.jira else line_ends(text)
         if len(text) > limit:
             draft.notes.append(
                 f"row {draft.row}: the {field.value} was shortened to {limit:,} characters"
@@ -164,8 +185,8 @@ class RowReader:
                 found.extend(parse_ids(cells[index]))
         return list(dict.fromkeys(found))
 
-    def _error(self, draft: Draft, field: Field, message: str) -> None:
-        draft.errors.append(RowError(draft.row, self.header(field), message))
+    def _error(self, draft: Draft, field: Field, message: str, kind: str = "") -> None:
+        draft.errors.append(RowError(draft.row, self.header(field), message, kind))
 
 
 def filled(cells: Sequence[Value], index: int) -> bool:
@@ -176,16 +197,14 @@ def filled(cells: Sequence[Value], index: int) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
-def _effort_parser(field: Field | None) -> Callable[[Value], float | None]:
-    divisor = HOURS_PER_DAY * 3600 if field is Field.ESTIMATE_SECONDS else 1
-
+def _effort_parser(days_per_unit: float) -> Callable[[Value], float | None]:
     def parse(value: Value) -> float | None:
         number = parse_number(value)
         if number is None:
             return None
         if number < 0:
             raise CellError(f"{quoted(cell_text(value))} is negative: effort must be 0 or more")
-        return number if divisor == 1 else round(number / divisor, 3)
+        return number if days_per_unit == 1 else round(number * days_per_unit, 3)
 
     return parse
 

@@ -1,4 +1,4 @@
-"""Reading a CSV or XLSX file into rows of cells.
+"""Reading a CSV, XLSX, ODS or XLS file into rows of cells.
 
 Row `i` of the result is the sheet's row `i + 1` as a spreadsheet program numbers it: in a CSV a
 quoted cell with line breaks is one row (one record), not several lines.
@@ -10,14 +10,13 @@ import codecs
 import csv
 import io
 import itertools
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
+from app.i18n import _
 from app.storage.reading import FileReadError, read_file
 from app.storage.spreadsheet.cells import Value, cell_text
 from app.storage.spreadsheet.headers import HEADER_SCAN_ROWS, header_score
@@ -25,6 +24,12 @@ from app.storage.spreadsheet.headers import HEADER_SCAN_ROWS, header_score
 MAX_BYTES = 100 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+ODS_SUFFIXES = (".ods", ".ots")
+SUFFIXES = (".csv", ".tsv", ".txt", *XLSX_SUFFIXES, *ODS_SUFFIXES, ".xls")
+"""Every kind of file the import reads."""
+
+Table = tuple[int, int]
+"""An Excel table's header row and last data row (0-based)."""
 
 
 class SpreadsheetError(Exception):
@@ -33,19 +38,23 @@ class SpreadsheetError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SheetRows:
-    """The cells of one sheet, row by row; `name` is the XLSX sheet's name (None for a CSV)."""
+    """The cells of one sheet, row by row; `name` is the workbook sheet's name (None for a CSV)."""
 
     name: str | None
     rows: list[list[Value]]
+    tables: tuple[Table, ...] = ()
 
 
 def read_rows(path: Path, sheet: str | None = None) -> SheetRows:
-    """The rows of a CSV file, or of an XLSX file's first (or named) sheet."""
+    """The rows of a CSV file, or of a workbook's (XLSX, ODS, XLS) first or named sheet."""
     raw = _read_bytes(path)
-    if path.suffix.lower() in XLSX_SUFFIXES or raw.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(raw, sheet)
-    if path.suffix.lower() == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SpreadsheetError("the old Excel .xls format is not read; save it as .xlsx or CSV")
+    suffix = path.suffix.lower()
+    if suffix in ODS_SUFFIXES or (raw.startswith(b"PK\x03\x04") and b"opendocument" in raw[:100]):
+        return _book_rows(raw, sheet, "ODS")
+    if suffix in XLSX_SUFFIXES or raw.startswith(b"PK\x03\x04"):
+        return _book_rows(raw, sheet, "XLSX")
+    if suffix == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return _book_rows(raw, sheet, "XLS")
     if sheet is not None:
         raise SpreadsheetError(f"a CSV file has no sheets (given: {sheet!r})")
     return SheetRows(None, _csv_rows(decode_csv(raw)))
@@ -77,12 +86,16 @@ def decode_csv(raw: bytes) -> str:
 
 
 def detect_delimiter(text: str) -> str:
-    """The delimiter under which the first rows hold the best header row (comma on a tie)."""
-    best, best_score = DELIMITERS[0], -1
+    """The delimiter under which the first rows hold the best header row, else the most columns
+    (comma on a tie)."""
+    best, best_score = DELIMITERS[0], (-1, -1)
     for delimiter in DELIMITERS:
-        head = itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS)
         try:
-            score = max((header_score(cells) for cells in head), default=0)
+            head = list(itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS))
+            score = (
+                max((header_score(cells) for cells in head), default=0),
+                max((len(cells) for cells in head), default=0),
+            )
         except csv.Error:
             continue
         if score > best_score:
@@ -104,43 +117,64 @@ def _csv_rows(text: str) -> list[list[Value]]:
     return rows
 
 
-def _xlsx_rows(raw: bytes, sheet: str | None) -> SheetRows:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def _book_rows(raw: bytes, sheet: str | None, kind: str) -> SheetRows:
+    """The rows of a workbook's sheet, read with calamine (faster than openpyxl)."""
+    from python_calamine import CalamineError, CalamineWorkbook
 
-    # openpyxl warns about parts it drops (data validation, unknown extensions, missing default
-    # styles); none of them matter for reading values, and they must not reach the user.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        try:
-            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-            try:
-                return _sheet_rows(book, sheet)
-            finally:
-                book.close()
-        except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, SyntaxError) as e:
-            raise SpreadsheetError(f"not a readable XLSX file ({e})") from None
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw), load_tables=kind == "XLSX")
+    except (CalamineError, ValueError, OSError) as error:
+        raise SpreadsheetError(
+            _("not a readable {kind} file ({error})").format(kind=kind, error=error)
+        ) from None
+    try:
+        return _sheet_rows(book, sheet)
+    except (CalamineError, ValueError, OSError) as error:
+        raise SpreadsheetError(
+            _("not a readable {kind} file ({error})").format(kind=kind, error=error)
+        ) from None
+    finally:
+        book.close()
 
 
 def _sheet_rows(book: Any, sheet: str | None) -> SheetRows:
-    names: list[str] = book.sheetnames
+    names: list[str] = book.sheet_names
+    if not names:
+        raise SpreadsheetError(_("the workbook has no sheets"))
     if sheet is not None and sheet not in names:
         listed = ", ".join(f'"{name}"' for name in names)
-        raise SpreadsheetError(f'no sheet named "{sheet}" (the sheets: {listed})')
+        raise SpreadsheetError(
+            _('no sheet named "{sheet}" (the sheets: {listed})').format(sheet=sheet, listed=listed)
+        )
     name = sheet if sheet is not None else names[0]
-    worksheet = book[name]
-    if not hasattr(worksheet, "iter_rows"):
-        raise SpreadsheetError(f'"{name}" is a chart, not a sheet of rows')
-    worksheet.reset_dimensions()
-    rows = [[_xlsx_value(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-    return SheetRows(name, rows)
+    cells = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    rows = [[_book_value(value) for value in row] for row in cells]
+    return SheetRows(name, rows, _tables(book, name))
 
 
-def _xlsx_value(value: object) -> Value:
+def _tables(book: Any, name: str) -> tuple[Table, ...]:
+    """The Excel tables on the sheet: (header row, last data row), 0-based."""
+    from python_calamine import CalamineError
+
+    try:
+        names: list[str] = book.table_names or []
+    except CalamineError:
+        return ()
+    found: list[Table] = []
+    for table_name in names:
+        table = book.get_table_by_name(table_name)
+        if table.sheet == name and table.start is not None and table.end is not None:
+            found.append((table.start[0] - 1, table.end[0]))
+    return tuple(found)
+
+
+def _book_value(value: object) -> Value:
     """Numbers stay numbers (no decimal-comma question); dates and the rest become text."""
+    if value == "" or value is None:
+        return None
     if isinstance(value, bool):
         return cell_text(value)
-    if value is None or isinstance(value, str | int | float):
+    if isinstance(value, str | int | float):
         return value
     if isinstance(value, date):
         return cell_text(value)
