@@ -192,7 +192,7 @@ def verify_pdf(
     embedded = fingerprint(workshop)
     texts = _page_texts(reader)
     problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
-    problems += page_problems(reader, texts, workshop)
+    problems += page_problems(reader, texts, workshop, open_pdf)
     if marked is not None and marked != embedded:
         problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
     if against is not None and (other := fingerprint(against)) != embedded:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from app.i18n import LANGUAGES, _, language, set_language
@@ -49,10 +49,14 @@ def language_of(reader: PdfReader) -> str:
     return value if value in LANGUAGES else "en"
 
 
-def page_problems(reader: PdfReader, texts: list[str], workshop: Workshop) -> list[str]:
-    """Every page whose text or drawing is not what the embedded plan prints, in plain words."""
+def page_problems(
+    reader: PdfReader, texts: list[str], workshop: Workshop, open_pdf: Callable[[bytes], PdfReader]
+) -> list[str]:
+    """Every page whose text or drawing is not what the embedded plan prints, in plain words.
+
+    ``open_pdf`` reads the fresh render (verify's own reader, passed in so the arrow runs one way).
+    """
     from app.report.document import render_pdf  # reportlab only when a PDF is verified
-    from app.report.verify import open_pdf
 
     with speaking(language_of(reader)):
         expected = open_pdf(render_pdf(workshop, paper_of(reader)))  # type: ignore[arg-type]
