@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from app.room.access import DepartmentKey, MeetingKeys, Throttle, new_token, same
+from app.room.access import MeetingKeys, Throttle, new_token, same
 from app.room.ballot import BallotBox, Outcome, RoomView, Vote, ballot
 from app.room.feeds import Feed
 from app.room.page import asset, page_html
@@ -51,8 +51,25 @@ def refuse(status: type[web.HTTPException], message: str) -> web.HTTPException:
     return status(text=json.dumps({"error": message}), content_type="application/json")
 
 
+def too_large() -> web.HTTPException:
+    """413, in the same form as `refuse`."""
+    message = json.dumps({"error": f"at most {MAX_BODY} bytes"})
+    return web.HTTPRequestEntityTooLarge(
+        max_size=MAX_BODY, text=message, content_type="application/json"
+    )
+
+
 async def _secure(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(SECURITY_HEADERS)
+
+
+def _join_fields(body: dict[str, Any]) -> tuple[str, str | None, str]:
+    """(card, department, code) of a join: a card alone, or a department and its code."""
+    if set(body) == {"card"} and isinstance(body["card"], str):
+        return body["card"], None, ""
+    if set(body) == {"department", "code"} and all(isinstance(v, str) for v in body.values()):
+        return "", body["department"], body["code"]
+    raise refuse(web.HTTPBadRequest, 'send {"department", "code"} or {"card"}')
 
 
 class Room:
@@ -104,11 +121,11 @@ class Room:
         if request.content_type != "application/json":
             raise refuse(web.HTTPUnsupportedMediaType, "send application/json")
         if request.content_length is not None and request.content_length > MAX_BODY:
-            raise refuse(web.HTTPRequestEntityTooLarge, f"at most {MAX_BODY} bytes")
+            raise too_large()
         try:
-            data = json.loads(await request.read())
+            data = json.loads((await request.read()).decode("utf-8"))
         except web.HTTPRequestEntityTooLarge:
-            raise refuse(web.HTTPRequestEntityTooLarge, f"at most {MAX_BODY} bytes") from None
+            raise too_large() from None
         except (ValueError, RecursionError):
             raise refuse(web.HTTPBadRequest, "the body is not JSON") from None
         if not isinstance(data, dict):
@@ -142,45 +159,28 @@ class Room:
     async def join(self, request: web.Request) -> web.Response:
         """Log a phone into one department's ballot, by its code or its card."""
         self._meeting(request)
-        body = await self._body(request)
+        card, department, code = _join_fields(await self._body(request))
         if self.closing:
             raise refuse(web.HTTPGone, "voting is closed")
         address = request.remote or "?"
-        if set(body) == {"card"} and isinstance(body["card"], str):
-            found = self._by_card(address, body["card"])
-        elif set(body) == {"department", "code"} and all(isinstance(v, str) for v in body.values()):
-            found = self._by_code(address, body["department"], body["code"])
-        else:
-            raise refuse(web.HTTPBadRequest, 'send {"department", "code"} or {"card"}')
+        wait = self.by_address.retry_after(address)
+        if department is not None:
+            wait = max(wait, self.by_department.retry_after(department))
+        if wait:
+            raise refuse(web.HTTPTooManyRequests, f"too many wrong codes: wait {wait} s")
+        found = (
+            self.keys.by_card(card) if department is None else self.keys.by_code(department, code)
+        )
         if found is None:
-            wait = self.by_address.retry_after(address)
-            if wait:
-                raise refuse(web.HTTPTooManyRequests, f"too many wrong codes: wait {wait} s")
+            self.by_address.fail(address)
+            if department is not None and self.keys.key(department) is not None:
+                self.by_department.fail(department)
             raise refuse(web.HTTPForbidden, "wrong code")
         if len(self.sessions) >= MAX_SESSIONS:
             raise refuse(web.HTTPServiceUnavailable, "too many phones")
         session = new_token()
         self.sessions[session] = found.department
         return web.json_response({"session": session, "department": found.department})
-
-    def _by_card(self, address: str, card: str) -> DepartmentKey | None:
-        if self.by_address.blocked(address):
-            return None
-        found = self.keys.by_card(card)
-        if found is None:
-            self.by_address.fail(address)
-        return found
-
-    def _by_code(self, address: str, department: str, code: str) -> DepartmentKey | None:
-        if self.by_address.blocked(address) or self.by_department.blocked(department):
-            self.by_address.fail(address)
-            return None
-        found = self.keys.by_code(department, code)
-        if found is None:
-            self.by_address.fail(address)
-            if self.keys.key(department) is not None:
-                self.by_department.fail(department)
-        return found
 
     # --- the ballot and the votes ------------------------------------------------------------
 
