@@ -66,10 +66,10 @@ def test_the_cards_speak_the_committees_language() -> None:
     assert "Scan for at stemme" in text
 
 
-def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
+def test_the_cards_are_written_and_a_missing_folder_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "cards.pdf"
     target.write_bytes(b"old")
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         write_cards(tmp_path / "missing" / "cards.pdf", cards(1), "CRM", URL)
     write_cards(target, cards(2), "CRM", URL)
     assert target.read_bytes().startswith(b"%PDF")

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.domain.model import Workshop
 from app.room.handlers import CODE_TRIES, MAX_BODY
 from app.room.page import words
 from tests.builders import build, request
 from tests.room_helpers import LocalRoom, call, events, refused
 
 
-def workshop(hidden_budget: int = 3):  # type: ignore[no-untyped-def]
+def workshop(hidden_budget: int = 3) -> Workshop:
     return build(
         [request("r1", title="<script>alert(1)</script>"), request("r2"), request("r3")],
         votes={"service": {"r2": 1}},
@@ -203,7 +204,7 @@ def test_a_port_in_use_is_reported() -> None:
         from app.room.server import RoomServer
 
         second = RoomServer(LocalBallotBox(workshop()), room_view(workshop(), False))
-        with pytest.raises(OSError, match="address already in use|in use"):
+        with pytest.raises(OSError, match="in use"):
             second.start("127.0.0.1", room.server.port)
     finally:
         room.server.stop()

@@ -7,8 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from app.ui.shell.main_window import MainWindow
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -24,12 +28,19 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         help="render the window at 1920x1080 offscreen to PNG and exit",
     )
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    parser.add_argument(
+        "--room", action="store_true", help="open room voting: the heads vote on their phones"
+    )
+    parser.add_argument("--bind", metavar="ADDR", help="room voting's address (default: the LAN's)")
+    parser.add_argument("--port", type=int, metavar="N", help="room voting's port")
     return parser.parse_args(list(argv))
 
 
 def run(argv: Sequence[str]) -> int:
     """Open the main window (or render it to a PNG) and run until it closes."""
     args = parse(argv)
+    if not room_arguments_valid(args):
+        return 2
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import_before_qt()
@@ -51,6 +62,8 @@ def run(argv: Sequence[str]) -> int:
     opened = restored or args.file is None or window.open_path(args.file)
     if not opened and args.screenshot is not None:
         return 2
+    if args.room and not open_room(window, args):
+        return 2
     if args.screenshot is not None:
         return screenshot(window, args.screenshot, args.presentation)
     if args.presentation:
@@ -59,6 +72,41 @@ def run(argv: Sequence[str]) -> int:
     else:
         window.show()
     return app.exec()
+
+
+def room_arguments_valid(args: argparse.Namespace) -> bool:
+    """--bind and --port need --room, and name one address and a port; else say why."""
+    from app.room.network import BindError, checked_address, checked_port
+
+    if (args.bind is not None or args.port is not None) and not args.room:
+        print("bellwether: --bind and --port go with --room", file=sys.stderr)
+        return False
+    try:
+        if args.bind is not None:
+            args.bind = checked_address(args.bind)
+        if args.port is not None:
+            checked_port(args.port)
+    except BindError as error:
+        print(f"bellwether: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def open_room(window: MainWindow, args: argparse.Namespace) -> bool:
+    """Open room voting for the workshop on screen and print its address on stdout."""
+    from app.ui.room.feature import RoomController
+
+    room = window.findChild(RoomController)
+    if room is None or room.document is None:
+        print("bellwether: --room needs a workshop FILE to vote on", file=sys.stderr)
+        return False
+    try:
+        server = room.start(args.bind, args.port)
+    except OSError as error:
+        print(f"bellwether: room voting could not start: {error}", file=sys.stderr)
+        return False
+    print(f"room voting: {server.url}", flush=True)
+    return True
 
 
 OFFSCREEN_NOTICE = "This plugin does not support propagateSizeHints()"

@@ -39,6 +39,7 @@ from app.ui.files.dialogs import (
 from app.ui.files.recent import recent_files, remember
 from app.ui.findings.panel import FindingsPanel
 from app.ui.importing.feature import install_import
+from app.ui.room.feature import install_room
 from app.ui.shell.start_screen import StartScreen
 from app.ui.signoff.feature import install_signoff
 from app.ui.theme import Theme, desktop_theme, presentation_theme
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         install_signoff(self)
         install_export(self)
-        install_voting(self)
+        install_room(self, install_voting(self))
         install_import(self)
         install_sheet_export(self)
 

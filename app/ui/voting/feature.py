@@ -318,6 +318,10 @@ class VotingController(QObject):
             self._say(str(error))
             return False
 
+    def record(self, department_id: str, request_id: str, step: int) -> bool:
+        """A dot of a head voting elsewhere (on a phone): the same undoable command as a click."""
+        return self.recorder is not None and self.recorder.vote(department_id, request_id, step)
+
     def clear(self, department_id: str | None) -> bool:
         """Take back all dots of one head, or of every head (None), as one undoable command."""
         return self.recorder is not None and self.recorder.clear(department_id)
