@@ -245,7 +245,14 @@
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && session && !finished) listen();
   });
-  const cardToken = new URLSearchParams(location.hash.slice(1)).get("c");
+  function cardInAddress() {
+    return new URLSearchParams(location.hash.slice(1)).get("c");
+  }
+  window.addEventListener("hashchange", () => {
+    const token = cardInAddress();
+    if (token && !finished) card(token);
+  });
+  const cardToken = cardInAddress();
   if (cardToken) card(cardToken);
   else if (session) recover();
   else seats();
