@@ -33,6 +33,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ui_bench.py
 	$(BIN)/python bench/pdf_bench.py
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/room_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

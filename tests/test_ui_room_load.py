@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import aiohttp
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.room.ballot import Outcome, Vote
+from app.ui.room.bridge import TURN_SECONDS, QtBallotBox
 from app.ui.room.feature import RoomController
 from tests.builders import department, raw, request
 from tests.ui_helpers import empty_window
@@ -85,3 +88,22 @@ def test_twenty_phones_through_the_window_count_each_vote_once(
     while stack.canUndo():
         stack.undo()
     assert window.document.workshop.votes == {}
+
+
+def test_votes_are_recorded_in_turns_that_let_the_window_paint(qtbot: QtBot) -> None:
+    """A vote slower than a turn ends the turn: the rest wait for the next pass of the loop."""
+    judged: list[Vote] = []
+
+    def slow_judge(vote: Vote) -> Outcome:
+        time.sleep(TURN_SECONDS * 2)
+        judged.append(vote)
+        return Outcome("counted")
+
+    box = QtBallotBox(slow_judge)
+    outcomes: list[Outcome] = []
+    for index in range(5):
+        box.cast(Vote("d0", f"r{index}", 1), outcomes.append)
+    box.drain()
+    assert len(judged) == 1  # one turn, one slow vote
+    qtbot.waitUntil(lambda: len(outcomes) == 5, timeout=10_000)
+    assert [vote.request for vote in judged] == [f"r{i}" for i in range(5)]  # in arrival order
