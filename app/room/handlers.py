@@ -27,8 +27,10 @@ CAST_SECONDS = 5.0
 """How long a phone's vote may wait for the app's verdict."""
 CODE_TRIES = 5
 """Wrong codes one phone may type per minute."""
-DEPARTMENT_TRIES = 20
-"""Wrong codes all phones together may type for one department per minute."""
+DEPARTMENT_TRIES = 10
+"""Wrong codes all phones together may type for one department in `DEPARTMENT_WINDOW`."""
+DEPARTMENT_WINDOW = 600.0
+"""Ten minutes: guessing one of 10,000 codes from many phones takes days, not a meeting."""
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -86,7 +88,7 @@ class Room:
         self.feeds: set[Feed] = set()
         self.closing = False
         self.by_address = Throttle(CODE_TRIES, 60.0)
-        self.by_department = Throttle(DEPARTMENT_TRIES, 60.0)
+        self.by_department = Throttle(DEPARTMENT_TRIES, DEPARTMENT_WINDOW)
 
     def application(self) -> web.Application:
         """The aiohttp application serving this room."""

@@ -30,7 +30,7 @@ def words() -> dict[str, str]:
         "code": _("Type your department's four-digit code"),
         "join": _("Join"),
         "wrong": _("Wrong code. Try again."),
-        "wait": _("Too many wrong codes. Wait a minute and try again."),
+        "wait": _("Too many wrong codes. Wait a few minutes and try again."),
         "left": _("{left} of {budget} dots left"),
         "spent": _("All your dots are spent. Take one back to move it."),
         "give": _("Give a dot to {title}"),
