@@ -25,8 +25,9 @@ from app.room.qr import qr_png
 from app.ui.theme import Theme, desktop_theme
 from app.ui.widgets import plain_label, scaled
 
-QR_PIXELS = 300
-"""The QR code's side on the desk; the projector's theme scales it up."""
+QR_PIXELS = 280
+"""The QR code's side, on the desk and on the projector alike: about 7 pixels a module, which a
+phone reads from the back of the room, and small enough to leave the dock room for the list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +137,10 @@ class RoomPanel(QWidget):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(self.url, scale=10), "PNG")
-        side = round(QR_PIXELS * self.theme.font_scale)
         self.qr.setPixmap(
             pixmap.scaled(
-                side,
-                side,
+                QR_PIXELS,
+                QR_PIXELS,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.FastTransformation,  # sharp modules, no blur
             )
