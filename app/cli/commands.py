@@ -10,4 +10,6 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "app.cli.report",
     "verify": "app.cli.report",
     "import": "app.cli.sheet",
+    "suggest": "app.cli.suggest",
+    "compare": "app.cli.compare",
 }
