@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pdf_bench.py
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/room_bench.py
+	$(BIN)/python bench/suggest_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

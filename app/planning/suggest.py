@@ -22,8 +22,11 @@ from app.planning.solver import Progress
 from app.planning.windows import dependents_of, window
 
 DEFAULT_SECONDS = 10.0
-SOLVER_SHARE = 0.5
-"""Of the seconds given, what CP-SAT may spend (in its deterministic time)."""
+WHOLE_SHARE = 0.15
+"""CP-SAT's deterministic seconds for a whole plan, per second given (its wall seconds run
+two to ten times longer on a busy machine)."""
+WINDOWS_UNTIL = 0.7
+"""No window of a large plan starts after this share of the seconds: the rest is the polish's."""
 TRIALS_PER_SECOND = 30
 """Trial moves the polish may make per second given (a fraction of a shared machine's pace)."""
 LARGEST_SECONDS = 3600.0
@@ -138,7 +141,7 @@ def _whole(
 
     plan = PlanModel(start.workshop, pins)
     add_timelines(plan)
-    solved = solve_whole(plan, placement_of(start.workshop), seconds * SOLVER_SHARE, deadline)
+    solved = solve_whole(plan, placement_of(start.workshop), seconds * WHOLE_SHARE, deadline)
     candidate = judge(placed(start.workshop, solved.placement))
     found = candidate if candidate.score.better_than(start.score) else start
     return found, solved.proved, solved.stopped_by_clock
@@ -157,7 +160,7 @@ def _windows(
     current = start
     dependents = dependents_of(start.workshop)
     count = max(int(seconds * WINDOWS_PER_SECOND), 1)
-    stop = deadline - seconds * (1 - SOLVER_SHARE) / 2  # keep time for the polish
+    stop = deadline - seconds * (1 - WINDOWS_UNTIL)
     for number in range(count):
         if time.monotonic() > stop:
             return current, True
