@@ -9,7 +9,7 @@ same suggestion (see `solver`).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.domain.model import Workshop
@@ -96,14 +96,33 @@ def suggest(
     pins = frozenset(pinned)
     start = judge(workshop)
     best, proved, clock = _search(start, pins, seconds, deadline, progress)
-    if not best.score.better_than(start.score):
-        best = start
     if progress is not None:
         progress(_("done"), 1.0)
+    return _suggestion(start, best, pins, proved, clock)
+
+
+def suggestion_from(
+    workshop: Workshop,
+    placement: Mapping[str, str | None],
+    pinned: Iterable[str],
+    proved: tuple[bool, ...],
+    stopped_by_clock: bool,
+) -> Suggestion:
+    """The suggestion a search in another process found (`placement`), judged here again."""
+    start = judge(workshop)
+    return _suggestion(start, judge(placed(workshop, placement)), frozenset(pinned), proved,
+                       stopped_by_clock)  # fmt: skip
+
+
+def _suggestion(
+    start: Judged, best: Judged, pins: frozenset[str], proved: tuple[bool, ...], clock: bool
+) -> Suggestion:
+    if not best.score.better_than(start.score):
+        best = start
     return Suggestion(
-        workshop,
+        start.workshop,
         best.workshop,
-        tuple(moves_between(workshop, best.workshop)),
+        tuple(moves_between(start.workshop, best.workshop)),
         start.score,
         best.score,
         _remaining(best, pins, proved[0]),

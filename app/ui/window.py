@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
+    from PySide6.QtCore import QRectF, SignalInstance
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import (
         QDockWidget,
+        QGraphicsItem,
         QGraphicsSceneMouseEvent,
         QMainWindow,
         QMenu,
@@ -60,6 +61,18 @@ class Board(Protocol):
 
     def select_request(self, request_id: str | None) -> None:
         """Select a request's card (None: none)."""
+
+    def card_rect(self, request_id: str) -> QRectF:
+        """A card's rectangle in scene coordinates (to draw beside it)."""
+
+    def cell_rect(self, index: int, department: str) -> QRectF:
+        """A column's part of a department's lane (column 0: the backlog)."""
+
+    def addItem(self, item: QGraphicsItem) -> None:
+        """Draw an item of a feature's own over the board."""
+
+    def removeItem(self, item: QGraphicsItem) -> None:
+        """Take such an item off the board again."""
 
 
 class Window(Protocol):

@@ -521,6 +521,11 @@ class BoardScene(QGraphicsScene):
         """The card's rectangle in scene coordinates (for tests and scrolling)."""
         return self.cards[request_id].sceneBoundingRect().adjusted(3, 3, -3, -3)
 
+    def cell_rect(self, index: int, department: str) -> QRectF:
+        """A column's part of a department's lane (column 0: the backlog), in scene coordinates."""
+        column, lane = self.layout.columns[index], self.layout.lane_of(department)
+        return QRectF(column.x, lane.y, column.width, lane.height)
+
     def column_center(self, index: int, department: str) -> QPointF:
         """A point inside the given column and department's lane."""
         column = self.layout.columns[index]
