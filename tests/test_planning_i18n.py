@@ -23,9 +23,14 @@ def _literal(node: ast.expr) -> str | None:
 def gettext_calls(path: Path) -> Iterator[str]:
     """The literal messages of `_()` and `ngettext()` calls in a module."""
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args:
-            if node.func.id in {"_", "ngettext"} and (text := _literal(node.args[0])):
-                yield text
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"_", "ngettext"}
+            and node.args
+            and (text := _literal(node.args[0]))
+        ):
+            yield text
 
 
 def tr_calls(path: Path) -> Iterator[tuple[str, str]]:

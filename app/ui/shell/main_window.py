@@ -42,6 +42,7 @@ from app.ui.importing.feature import install_import
 from app.ui.room.feature import install_room
 from app.ui.shell.start_screen import StartScreen
 from app.ui.signoff.feature import install_signoff
+from app.ui.suggest.compare import install_compare
 from app.ui.suggest.feature import install_suggest
 from app.ui.theme import Theme, desktop_theme, presentation_theme
 from app.ui.voting.feature import install_voting
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         install_import(self)
         install_sheet_export(self)
         install_suggest(self)
+        install_compare(self)
 
     # --- construction ----------------------------------------------------------------------
 
