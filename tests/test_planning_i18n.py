@@ -53,10 +53,10 @@ def _catalogue(language: str) -> dict[tuple[str | None, str], object]:
     path = ROOT / "app" / "i18n" / "locale" / language / "suggest.po"
     with path.open("rb") as handle:
         catalogue = read_po(handle, locale=language)
-    found = {}
+    found: dict[tuple[str | None, str], object] = {}
     for message in catalogue:
         if message.id:
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            key = message.id if isinstance(message.id, str) else message.id[0]
             found[(message.context, key)] = message.string
     return found
 
