@@ -14,7 +14,7 @@ from app.domain.fingerprint import fingerprint
 from app.domain.rules import findings
 from app.planning.score import score
 from app.storage.workshop_file import load_workshop, save_workshop
-from tests.builders import run_main
+from tests.builders import ROOT, run_main
 from tests.conftest import CRM_SAMPLE, SMALL_SAMPLE
 
 
@@ -137,3 +137,30 @@ def test_suggest_and_compare_run_as_a_user_would(tmp_path: Path) -> None:
     refused = run_main("suggest", CRM_SAMPLE, "-o", new)
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_suggest_and_the_worker_run_without_qt(tmp_path: Path) -> None:
+    from tests.test_layers import last_json_line, run_blocked
+
+    new = tmp_path / "new.json"
+    result = run_blocked(
+        """
+        import json, runpy
+
+        sys.argv = [sys.argv[1], "suggest", sys.argv[2], "-o", sys.argv[3], "--seconds", "3"]
+        try:
+            runpy.run_path(sys.argv[0], run_name="__main__")
+        except SystemExit as done:
+            code = done.code
+        import app.planning.worker
+        leaked = sorted(m for m in sys.modules if m.partition(".")[0] in BLOCKED)
+        print(json.dumps({"code": code, "leaked": leaked}))
+        """,
+        str(ROOT / "main.py"),
+        str(SMALL_SAMPLE),
+        str(new),
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert last_json_line(result.stdout) == {"code": 0, "leaked": []}
+    assert load_workshop(new).title == load_workshop(SMALL_SAMPLE).title
