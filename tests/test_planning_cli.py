@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.domain.edits import accept, move_request, sign
+from app.domain.edits import accept, move_request, set_votes, sign
 from app.domain.fingerprint import fingerprint
 from app.domain.rules import findings
 from app.planning.score import score
@@ -100,6 +100,7 @@ def test_compare_lists_moves_findings_metrics_and_sign_offs(
     changed = move_request(original, first.id, None)
     key = next(f.key for f in findings(changed) if not f.accepted)
     changed = accept(changed, key, "Two consultants join.")
+    changed = set_votes(changed, "sales", first.id, 2)
     changed = sign(changed, "sales", "Mette", datetime(2027, 1, 10, 10))
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     save_workshop(a, original)
@@ -113,9 +114,14 @@ def test_compare_lists_moves_findings_metrics_and_sign_offs(
     assert report["a"]["signoffs"] == []
     assert [f["key"] for f in report["findings"]["newly_accepted"]] == [key]
     assert {w["department"] for w in report["first_wins"]} == {d.id for d in original.departments}
+    was = original.votes.get("sales", {}).get(first.id, 0)
+    assert report["votes"] == ([] if was == 2 else [
+        {"department": "sales", "request": first.id, "a": was, "b": 2}
+    ])  # fmt: skip
     assert main(["compare", str(a), str(b)]) == 0
     text = capsys.readouterr().out
     assert "1 request moved" in text and "Plan ends" in text and "Mette: holds" in text
+    assert ("Dots changed (1)" in text) == (was != 2)
 
 
 def test_compare_of_a_plan_with_itself_finds_no_change(capsys: pytest.CaptureFixture[str]) -> None:

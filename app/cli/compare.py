@@ -90,4 +90,8 @@ def comparison_json(comparison: Comparison) -> dict[str, object]:
         "first_wins": [
             {"department": win.department, "a": win.a, "b": win.b} for win in comparison.first_wins
         ],
+        "votes": [
+            {"department": v.department, "request": v.request, "a": v.a, "b": v.b}
+            for v in comparison.votes
+        ],
     }

@@ -2,8 +2,8 @@
 
 `compare(a, b)` reads B against A: the requests moved (from, to), added and removed; the
 findings B has that A had not, those it lost, and those B accepts that A did not; the plan's
-end, its benefit-weighted mean win week and each department's first win in both; and which
-sign-offs hold for each plan.
+end, its benefit-weighted mean win week and each department's first win in both; which
+sign-offs hold for each plan; and the dots that changed (what a meeting's record needs too).
 """
 
 from __future__ import annotations
@@ -41,6 +41,16 @@ class FirstWin:
 
 
 @dataclass(frozen=True, slots=True)
+class VoteChange:
+    """A head's dots on one request in A and in B (0: none)."""
+
+    department: str
+    request: str
+    a: int
+    b: int
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Plan B read against plan A."""
 
@@ -53,6 +63,7 @@ class Comparison:
     findings_removed: tuple[Finding, ...]
     newly_accepted: tuple[Finding, ...]
     first_wins: tuple[FirstWin, ...]
+    votes: tuple[VoteChange, ...] = ()
 
     @property
     def same_plan(self) -> bool:
@@ -87,7 +98,21 @@ def compare(a: Workshop, b: Workshop) -> Comparison:
         tuple(f for f in left.findings if f.key not in keys_b),
         tuple(f for f in right.findings if f.accepted and not _accepted(keys_a.get(f.key))),
         _first_wins(left, right),
+        _votes(a, b),
     )
+
+
+def _votes(a: Workshop, b: Workshop) -> tuple[VoteChange, ...]:
+    """Every department's dots that differ, in B's order of departments and requests."""
+    changes = []
+    departments = list(dict.fromkeys([*b.votes, *a.votes]))
+    for department in departments:
+        given_a, given_b = a.votes.get(department, {}), b.votes.get(department, {})
+        for request in dict.fromkeys([*given_b, *given_a]):
+            dots_a, dots_b = given_a.get(request, 0), given_b.get(request, 0)
+            if dots_a != dots_b:
+                changes.append(VoteChange(department, request, dots_a, dots_b))
+    return tuple(changes)
 
 
 def _accepted(finding: Finding | None) -> bool:

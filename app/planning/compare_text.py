@@ -82,6 +82,15 @@ def comparison_lines(comparison: Comparison) -> list[str]:
     ):
         lines.append(f"{title} ({number(len(found), 0)})")
         lines += [f"  [{f.key}] {f.message}" for f in found]
+    if comparison.votes:
+        lines.append(_("Dots changed ({count})").format(count=number(len(comparison.votes), 0)))
+        lines += [
+            "  "
+            + _("{department} on {request}: {a} → {b}").format(
+                department=v.department, request=v.request, a=v.a, b=v.b
+            )
+            for v in comparison.votes
+        ]
     rows = metric_rows(comparison)
     width = max(len(row[0]) for row in rows)
     lines.append(f"{'':{width}}  {'A':>12}  {'B':>12}")
