@@ -170,3 +170,25 @@ def test_suggest_and_the_worker_run_without_qt(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr, result.stderr
     assert last_json_line(result.stdout) == {"code": 0, "leaked": []}
     assert load_workshop(new).title == load_workshop(SMALL_SAMPLE).title
+
+
+def test_the_worker_speaks_in_lines_and_refuses_a_bad_workshop() -> None:
+    import subprocess
+    import sys
+
+    def worker(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "app.planning.worker", *args]
+        return subprocess.run(command, input=data, capture_output=True, cwd=ROOT, check=False)
+
+    done = worker(SMALL_SAMPLE.read_bytes(), "3", "migration")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert lines[-3].startswith("placement {") and lines[-2:] == ["proved 1", "clock 0"]
+    placement = json.loads(lines[-3].removeprefix("placement "))
+    original = load_workshop(SMALL_SAMPLE)
+    assert placement["migration"] == original.request("migration").phase
+    assert all(line.startswith("progress ") for line in lines[:-3])
+    refused = worker(b"{}", "3")
+    assert refused.returncode == 1
+    assert refused.stdout.decode("utf-8").startswith("error: ")
+    assert worker(b"", "soon").stdout.decode("utf-8").startswith("error: usage")

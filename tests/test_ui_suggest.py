@@ -53,8 +53,9 @@ def test_a_suggestion_shows_ghosts_and_both_scores_without_touching_the_plan(
     assert feature.dock.isVisible()
     assert feature.overlay is not None and feature.overlay.ghosts == len(suggestion.moves)
     table = feature.panel.table
-    assert table.item(0, 0).text() == str(suggestion.score_before.errors)
-    assert table.item(1, 1).text() == str(suggestion.score_after.dots)
+    assert table.item(0, 0).text() == "Open errors"
+    assert table.item(0, 1).text() == str(suggestion.score_before.errors)
+    assert table.item(1, 2).text() == str(suggestion.score_after.dots)
     assert window.document.workshop is before
     assert window.document.undo_stack.count() == 0
 
@@ -93,8 +94,8 @@ def test_unticking_every_move_turns_apply_off_and_the_after_column_back(
     assert not feature.panel.apply_button.isEnabled()
     assert feature.overlay is not None and feature.overlay.ghosts == 0
     table = feature.panel.table
-    assert [table.item(r, 1).text() for r in range(6)] == [
-        table.item(r, 0).text() for r in range(6)
+    assert [table.item(r, 2).text() for r in range(6)] == [
+        table.item(r, 1).text() for r in range(6)
     ]
     assert not feature.apply([])
 

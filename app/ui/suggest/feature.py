@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QProgressDialog,
+    QScrollArea,
     QSpinBox,
     QWidget,
 )
@@ -84,7 +86,12 @@ class SuggestFeature(QObject):
         self.panel.tickedChanged.connect(self._draw_ghosts)
         self.dock = QDockWidget(self.tr("Suggestion"), window.widget())
         self.dock.setObjectName("suggestion-dock")
-        self.dock.setWidget(self.panel)
+        # Scrolled rather than squeezed when the side is short (the projector's type is large).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         window.widget().addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()

@@ -105,6 +105,9 @@ class GhostOverlay:
         ghost.setData(0, "ghost")
         ghost.setToolTip(title)
         label = QGraphicsSimpleTextItem()
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * theme.font_scale)
+        label.setFont(font)
         label.setText(
             QFontMetricsF(label.font()).elidedText(
                 title, Qt.TextElideMode.ElideRight, rect.width() - 12

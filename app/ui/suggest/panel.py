@@ -3,8 +3,8 @@ moves to tick, the errors that would remain, and Apply or Discard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,19 +44,27 @@ class SuggestionPanel(QWidget):
         self.theme = theme
         self.suggestion: Suggestion | None = None
         self.headline = plain_label(scale=1.2, bold=True)
-        self.table = QTableWidget(6, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Now"), self.tr("After")])
-        self.table.setVerticalHeaderLabels(list(score_labels()))
+        self.table = QTableWidget(6, 3)
+        self.table.setHorizontalHeaderLabels(["", self.tr("Now"), self.tr("After")])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A label wrapping over another line makes its row taller: the table grows with it.
+        self.table.verticalHeader().sectionResized.connect(self._row_resized)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.resizeRowsToContents()
-        header = self.table.horizontalHeader().height()
-        rows = sum(self.table.rowHeight(row) for row in range(6))
-        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth())
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for row, label in enumerate(score_labels()):
+            self.table.setItem(row, 0, QTableWidgetItem(label))
         self.moves = QListWidget()
         self.moves.setWordWrap(True)
+        self.moves.setMinimumHeight(60)
         self.moves.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.moves.itemChanged.connect(lambda _item: self._ticks_changed())
         self.remaining = plain_label()
@@ -70,15 +78,39 @@ class SuggestionPanel(QWidget):
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.table)
-        layout.addWidget(plain_label(self.tr("Moves (untick those the committee does not want):")))
-        layout.addWidget(self.moves, 1)
-        layout.addWidget(self.remaining)
+        # The buttons above the lists, so a short side never hides them.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.apply_button)
         layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addWidget(plain_label(self.tr("Moves (untick those to leave out):")))
+        layout.addWidget(self.moves, 1)
+        layout.addWidget(self.remaining)
+
+    def fit_table(self) -> None:
+        """Make the table as tall as its six lines, in the type and width shown now."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(rows + header + 2 * self.table.frameWidth())
+
+    def _row_resized(self, _row: int, _old: int, _new: int) -> None:
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        if rows + self.table.horizontalHeader().sizeHint().height() > self.table.height():
+            QTimer.singleShot(0, self.fit_table)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the table again when the type changes (presentation mode's is larger)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self.fit_table)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the table again: a narrower panel wraps the labels over more lines."""
+        super().resizeEvent(event)
+        self.fit_table()
 
     def show_suggestion(self, suggestion: Suggestion) -> None:
         """Show a suggestion with every move ticked."""
@@ -100,6 +132,7 @@ class SuggestionPanel(QWidget):
         self.remaining.setText("\n".join(reasons))
         self.remaining.setVisible(bool(reasons))
         self._ticks_changed()
+        self.fit_table()
 
     def ticked(self) -> list[Move]:
         """The moves ticked now, in the suggestion's order."""
@@ -140,10 +173,10 @@ class SuggestionPanel(QWidget):
         numbers = zip(score_values(before), score_values(after), strict=True)
         lines = zip(before.order(), after.order(), strict=True)
         for row, ((was, now), (old, new)) in enumerate(zip(numbers, lines, strict=True)):
-            for column, text in enumerate((was, now)):
+            for column, text in enumerate((was, now), start=1):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 1 and new != old:
+                if column == 2 and new != old:
                     # The order's own numbers: smaller is better on every line.
                     item.setForeground(QBrush(self.theme.ok if new < old else self.theme.error))
                 self.table.setItem(row, column, item)
