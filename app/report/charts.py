@@ -28,6 +28,7 @@ BAR_ROW_H = 22.0
 BAR_LABEL_W = 150.0
 VALUE_W = 118.0
 PHASES_PER_CHART = 24
+DEPARTMENTS_PER_CHART = 12
 PLOT_H = 210.0
 
 
@@ -197,16 +198,33 @@ class _Plot:
         return self.bottom + points / self.points * (self.top - self.bottom)
 
 
-def benefit_chart(workshop: Workshop, schedule: Schedule, width: float) -> Drawing:
-    """Cumulative benefit points per department over the weeks, with the phase boundaries."""
+def benefit_charts(workshop: Workshop, schedule: Schedule, width: float) -> list[Drawing]:
+    """Cumulative benefit points per department over the weeks, with the phase boundaries.
+
+    One chart for every `DEPARTMENTS_PER_CHART` departments, all on the same scales: more
+    lines than that cannot be told apart, and their legend would not fit a page.
+    """
     lines = benefit_steps(workshop, schedule)
     last_win = max((s[-1][0] for line in lines if (s := line.steps)), default=0)
     highest = max((line.steps[-1][1] for line in lines if line.steps), default=0.0)
+    scales = (max(schedule.end, last_win) + 1, max(highest, 1.0))
+    size = DEPARTMENTS_PER_CHART
+    chunks = [lines[i : i + size] for i in range(0, len(lines), size)] or [[]]
+    return [_benefit_chart(workshop, schedule, chunk, scales, width) for chunk in chunks]
+
+
+def _benefit_chart(
+    workshop: Workshop,
+    schedule: Schedule,
+    lines: Sequence[BenefitSteps],
+    scales: tuple[int, float],
+    width: float,
+) -> Drawing:
     legend_rows = _legend_rows(lines, width)
     legend_h = 14 * (len(legend_rows) + 2)
     height = legend_h + 30 + PLOT_H + 16
     drawing = new_drawing(width, height)
-    plot = _Plot(width, legend_h + 30, max(schedule.end, last_win) + 1, max(highest, 1.0))
+    plot = _Plot(width, legend_h + 30, *scales)
     _benefit_axes(drawing, plot, f"plan weeks (plan week 0 is the week of {day(workshop.start)})")
     _phase_lines(drawing, workshop, schedule, plot)
     for line in lines:

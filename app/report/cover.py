@@ -85,7 +85,9 @@ def _stale_note(workshop: Workshop) -> list[Flowable]:
 
 
 def _vision(vision: str, width: float) -> Table:
-    table = Table([[para("Think big: the vision", CELL_BOLD)], [para(vision, BODY)]], [width])
+    table = Table(
+        [[para("Think big: the vision", CELL_BOLD)], [para(vision, BODY)]], [width], splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
+from app.report.formatting import reference
 from app.report.style import CELL, CELL_BOLD, H1, H2, SEVERITY_COLORS, SMALL, para
 from app.report.tables import Cell, grid
 
@@ -78,7 +79,7 @@ def _votes(workshop: Workshop, width: float) -> list[Flowable]:
     for department in workshop.departments:
         given = workshop.votes.get(department.id, {})
         ranked = sorted(((d, r) for r, d in given.items() if d > 0), key=lambda v: -v[0])
-        text = "; ".join(f"{titles[r]} ({dots})" for dots, r in ranked) or "no votes"
+        text = "; ".join(f"{reference(titles[r])} ({dots})" for dots, r in ranked) or "no votes"
         rows.append(
             [
                 para(department.name, CELL_BOLD),

@@ -31,7 +31,7 @@ from app.domain.metrics import metrics
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.schedule import build_schedule
-from app.report.charts import benefit_chart, load_charts
+from app.report.charts import benefit_charts, load_charts
 from app.report.cover import cover
 from app.report.decisions import decisions
 from app.report.embedding import creation_moment, embed_plan
@@ -172,7 +172,7 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     story += load_charts(workshop, schedule, found, width)
     story += [
         para("Benefit over time, per department", H2),
-        benefit_chart(workshop, schedule, width),
+        *benefit_charts(workshop, schedule, width),
     ]
     story += [PageBreak(), *decisions(workshop, found, width)]
     story += [PageBreak(), para("Phases and departments", H1)]

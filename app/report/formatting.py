@@ -101,6 +101,19 @@ def _ellipsized(line: str, font: str, size: float, width: float) -> str:
     return line.rstrip(" -") + ELLIPSIS
 
 
+REFERENCE_MAX = 60
+"""A name or title listed as a reference (in a table's list, a vote) is cut to this length."""
+
+
+def reference(text: str, limit: int = REFERENCE_MAX) -> str:
+    """A name as a list names it: whole up to `limit` characters, else cut with an ellipsis.
+
+    A list of thirty departments of 200 characters each would fill a page per table row; the
+    full names are in the departments table and the board.
+    """
+    return text if len(text) <= limit else text[:limit].rstrip() + ELLIPSIS
+
+
 def fit(text: str, font: str, size: float, width: float) -> str:
     """`text` on one line, ellipsized when it is too wide."""
     if text_width(text, font, size) <= width:

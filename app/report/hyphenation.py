@@ -32,6 +32,8 @@ JOINED_BY_S = ("else", "hed", "ion", "dom", "skab", "heit", "keit")
 MIN_HEAD, MIN_TAIL = 2, 3
 HYPHEN = "-"
 DASHES = "-‐–—/"
+# A word longer than this many lines is broken by looking only at its start (see `break_word`).
+WINDOW_LINES, WINDOW_MARGIN = 4, 8
 
 
 def _vowel(char: str) -> bool:
@@ -110,17 +112,19 @@ def _cut(word: str, measure: Measure, width: float) -> int:
     """
     breaks = _breaks(word)
     joints = {cut for cut, joint in breaks if joint} | set(dash_breaks(word))
+    # No head longer than the letters that fit on their own can fit with its hyphen.
+    fits = _fitting_length(word, measure, width)
     fitting = [
         cut
         for cut in sorted({*(cut for cut, _ in breaks), *dash_breaks(word)})
-        if measure(_head(word, cut)) <= width
+        if cut <= fits and measure(_head(word, cut)) <= width
     ]
     two_lines = [cut for cut in fitting if measure(word[cut:]) <= width]
     if two_lines:
         return min(two_lines, key=lambda cut: (cut not in joints, abs(2 * cut - len(word)), -cut))
     if fitting:
         return fitting[-1]
-    cut = len(word) - 1
+    cut = min(len(word) - 1, fits)
     while cut > 1 and measure(_head(word, cut)) > width:
         cut -= 1
     if len(word) - cut < MIN_TAIL < cut:
@@ -128,9 +132,29 @@ def _cut(word: str, measure: Measure, width: float) -> int:
     return cut
 
 
+def _fitting_length(word: str, measure: Measure, width: float) -> int:
+    """How many of the word's first characters fit in `width` (found in a few measurements)."""
+    low, high = 0, 1
+    while high < len(word) and measure(word[:high]) <= width:
+        low, high = high, min(2 * high, len(word))
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if measure(word[:middle]) <= width else (low, middle)
+    return low
+
+
 def break_word(word: str, measure: Measure, width: float) -> tuple[str, str]:
-    """The first line of a word too wide for `width` (with its hyphen), and the rest of it."""
-    cut = _cut(word, measure, width)
+    """The first line of a word too wide for `width` (with its hyphen), and the rest of it.
+
+    A word of many lines is broken within the part that can hold its first line (and a few
+    letters more, to see where the next syllable begins): looking at all of a word of thousands
+    of letters for every line would take minutes.
+    """
+    fits = _fitting_length(word, measure, width)
+    if len(word) > WINDOW_LINES * (fits + WINDOW_MARGIN):
+        cut = _cut(word[: fits + WINDOW_MARGIN], measure, width)
+    else:
+        cut = _cut(word, measure, width)
     return _head(word, cut), word[cut:]
 
 

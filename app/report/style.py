@@ -63,6 +63,7 @@ class Text(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self.style = style
         self.color = color
         self._set: tuple[float, Paragraph] | None = None
+        self._size: tuple[float, tuple[float, float]] | None = None
 
     def paragraph(self, width: float) -> Paragraph:
         """The paragraph of the text broken for `width` points (kept for the last width)."""
@@ -74,15 +75,29 @@ class Text(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             if self.color is not None:
                 markup = f'<font color="{self.color.hexval()}">{markup}</font>'
             self._set = (width, Paragraph(markup, style))
+            self._size = None
         return self._set[1]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """The size of the text set `avail_width` points wide."""
-        self.width, self.height = self.paragraph(avail_width).wrap(avail_width, avail_height)
+        """The size of the text set `avail_width` points wide.
+
+        A table measures each cell several times: the lines are set again only for a new width.
+        """
+        if self._size is None or self._size[0] != avail_width:
+            size = self.paragraph(avail_width).wrap(avail_width, avail_height)
+            self._size = (avail_width, size)
+        self.width, self.height = self._size[1]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """The text cut between lines where a page ends."""
+        """The text cut between lines where a page ends.
+
+        A table that splits a row offers its cell's whole width, padding included; the text
+        keeps the width it was set at, or its parts would be set wider than the cell.
+        """
+        if self._set is not None and self._set[0] < avail_width:
+            avail_width = self._set[0]
+        self._size = None  # splitting unsets the paragraph: the next wrap sets it again
         parts: list[Flowable] = self.paragraph(avail_width).split(avail_width, avail_height)
         return parts
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
-from app.report.formatting import number
+from app.report.formatting import number, reference
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -43,7 +43,7 @@ def grid(
 ) -> Table:
     """A table with a shaded header row that is repeated on every page it runs over."""
     data: list[Sequence[Cell]] = [[para(text, HEADER_CELL) for text in header], *rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=1)
     style = [
         TABLE_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
@@ -162,12 +162,15 @@ class _Names:
     def points(self, values: dict[str, float], unit: str = "") -> Text:
         """Department names with their points (or hours), "Salg 5, Marketing 1"; a number
         stays on the line of its department and its unit."""
-        text = ", ".join(f"{self.departments[d]}{NBSP}{number(v)}{unit}" for d, v in values.items())
+        text = ", ".join(
+            f"{reference(self.departments[d])}{NBSP}{number(v)}{unit}" for d, v in values.items()
+        )
         return para(text or "–", CELL)
 
     def depends(self, request: Request) -> Text:
         """The titles of the requests `request` depends on."""
-        return para("; ".join(self.requests[r] for r in request.depends_on) or "–", CELL)
+        titles = (reference(self.requests[r]) for r in request.depends_on)
+        return para("; ".join(titles) or "–", CELL)
 
 
 def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> list[Flowable]:
