@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.fingerprint import canonical_bytes, fingerprint
+from app.domain.limits import blank
 from app.domain.metrics import metrics
 from app.domain.model import Workshop
 from app.domain.rules import findings
@@ -33,7 +34,10 @@ CAPACITIES = (0, 2.2, 3.3, 4.4, 5.5, 6.6, 7.7, 10, 50)
 CAUTION_LOADS = (0.14, 0.5, 0.7, 0.75, 0.9, 1)
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,8}", fullmatch=True)
-names = st.text(min_size=1, max_size=12).filter(str.strip)
+# Names are plain text that prints something: no control characters, not only invisible ones.
+names = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=12).filter(
+    lambda text: not blank(text)
+)
 amounts = st.sampled_from(AMOUNTS)
 positive = st.sampled_from([a for a in AMOUNTS if a > 0])
 

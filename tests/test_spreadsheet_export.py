@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.limits import blank
 from app.domain.model import ID_PATTERN, Workshop
 from app.storage.spreadsheet import (
     escape_formula,
@@ -139,12 +140,16 @@ DEPARTMENTS = [
 ]
 # Import strips the white space around a cell, so the texts here have none; a third of them
 # start like a formula, to exercise the escaping.
+# Text is plain text: no control characters but the tab and line feed a description may hold.
+_PREFIXES = st.sampled_from(["", "", "", "", "=", "+", "-", "@", "'=", "'", "''@"])
 _text = st.builds(
     str.__add__,
-    st.sampled_from(["", "", "", "", "=", "+", "-", "@", "'=", "'", "''@"]),
-    st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
+    _PREFIXES,
+    st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"), max_size=80),
 ).filter(lambda text: text == text.strip())
-_title = _text.filter(bool)
+_title = st.builds(
+    str.__add__, _PREFIXES, st.text(st.characters(exclude_categories=["Cs", "Cc"]), max_size=80)
+).filter(lambda text: text == text.strip() and not blank(text))
 # Import reads CRLF and a lone CR as LF, so descriptions here have LF line ends only.
 _description = _text.map(lambda text: text.replace("\r\n", "\n").replace("\r", "\n"))
 _amount = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 
 from app.cli import sheet_messages as messages
 from app.cli.common import EXIT_OK, Commands, fail
-from app.domain.model import Workshop
+from app.domain.limits import SPARE_WEEKS, blank, cleaned, fits_calendar
+from app.domain.model import MAX_WEEKS, TITLE_MAX, Workshop
+from app.domain.problems import describe
+from app.i18n import _
 from app.storage.workshop_file import WorkshopFileError, load_workshop, save_workshop
 
 if TYPE_CHECKING:
@@ -108,8 +111,9 @@ def run_import(args: argparse.Namespace) -> int:
         target = load_workshop(args.into) if args.into else None
     except WorkshopFileError as error:
         return fail(f"{args.into}: {error}")
-    if args.output is not None and args.output.exists():
-        return fail(f"{args.output}: already exists (use --into to add to it)")
+    problem = _options_problem(args)
+    if problem is not None:
+        return fail(problem)
     try:
         result = read_sheet(
             args.sheet_file,
@@ -142,6 +146,40 @@ def _options(args: argparse.Namespace) -> ImportOptions:
     )
 
 
+def _options_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with `-o`, `--title` or `--start`, named by the option, before any reading."""
+    from app.storage.spreadsheet.apply import DEFAULT_PHASE, scratch_workshop
+
+    # The most weeks a workshop made from a sheet can reach: its one phase, the longest wait.
+    longest = DEFAULT_PHASE.weeks + MAX_WEEKS + SPARE_WEEKS
+
+    if args.output is not None:
+        if args.output.is_dir():
+            return _("{path}: is a folder: give -o the name of the new workshop file").format(
+                path=args.output
+            )
+        if args.output.exists() or args.output.is_symlink():
+            return f"{args.output}: already exists (use --into to add to it)"
+    if args.title is not None:
+        try:
+            scratch_workshop(args.title)
+        except ValueError as error:
+            return "--title: " + describe(error).removeprefix("title: ")
+    if args.start is not None and not fits_calendar(args.start, longest):
+        latest = date.max - timedelta(weeks=longest, days=6)
+        return _(
+            "--start: must be {latest} or earlier, so that every date of the plan falls "
+            "within the calendar"
+        ).format(latest=latest.isoformat())
+    return None
+
+
+def _default_title(sheet_file: Path) -> str:
+    """The sheet's file name as a title: one line of at most 200 characters."""
+    title = cleaned(sheet_file.name.split(".")[0])[:TITLE_MAX].strip()
+    return title if title and not blank(title) else "Workshop"
+
+
 def _imported(result: ImportResult, target: Workshop | None, args: argparse.Namespace) -> Workshop:
     from app.storage.spreadsheet import add_to_backlog, new_workshop_from_sheet
 
@@ -152,7 +190,7 @@ def _imported(result: ImportResult, target: Workshop | None, args: argparse.Name
             skip_bad_rows=args.skip_bad_rows,
             create_departments=args.create_departments,
         )
-    title = args.title or args.sheet_file.name.split(".")[0] or "Workshop"
+    title = args.title if args.title is not None else _default_title(args.sheet_file)
     start = args.start or _next_monday(date.today())
     return new_workshop_from_sheet(result, title, start, skip_bad_rows=args.skip_bad_rows)
 

@@ -25,6 +25,19 @@ from pydantic import (
     model_validator,
 )
 
+from app.domain.limits import (
+    MAX_ATTENDEES,
+    MAX_DEPARTMENTS,
+    MAX_DOTS,
+    MAX_PHASES,
+    MAX_RECORDS,
+    MAX_REQUESTS,
+    blank,
+    calendar_problem,
+    control_problem,
+)
+from app.i18n import _
+
 FORMAT = "bellwether/1"
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
@@ -101,7 +114,32 @@ def _text(value: object) -> str:
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    """A title or name: one line of plain text that prints something."""
+    if blank(value):
+        raise ValueError(
+            "must not be empty or only white space"
+            if not value.strip()
+            else _("must not be only invisible characters (zero-width spaces, joiners...)")
+        )
+    return _one_line(value)
+
+
+def _one_line(value: str) -> str:
+    problem = control_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _lines(value: str) -> str:
+    problem = control_problem(value, multiline=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _not_blank_text(value: str) -> str:
+    if blank(value):
         raise ValueError("must not be empty or only white space")
     return value
 
@@ -153,6 +191,10 @@ Whole = Annotated[int, BeforeValidator(_whole)]
 Text = Annotated[str, Field(strict=True)]
 Identifier = Annotated[str, StringConstraints(strict=True, pattern=ID_REGEX)]
 Title = Annotated[str, Field(strict=True, max_length=TITLE_MAX), AfterValidator(_not_blank)]
+Line = Annotated[str, Field(strict=True, max_length=TITLE_MAX), AfterValidator(_one_line)]
+"""One line of text that may be empty: a head, an organisation, a role."""
+Prose = Annotated[str, Field(strict=True, max_length=TEXT_MAX), AfterValidator(_lines)]
+"""Text that may span lines (tab and line feed allowed): a vision, a description."""
 Weeks = Annotated[int, BeforeValidator(_whole), Field(ge=0, le=MAX_WEEKS)]
 
 
@@ -177,7 +219,7 @@ class Department(_Model):
 
     id: Identifier
     name: Title
-    head: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
+    head: Line = ""
     color: Annotated[str | None, BeforeValidator(_color)] = None
     burden_capacity: Amount | None = None
     first_win_weeks: Weeks | None = None
@@ -199,7 +241,7 @@ class Request(_Model):
     id: Identifier
     title: Title
     department: Identifier
-    description: Annotated[Text, Field(max_length=TEXT_MAX)] = ""
+    description: Prose = ""
     effort: Amount = 0.0
     benefit: dict[Identifier, Points] = Field(default_factory=dict)
     burden: dict[Identifier, Amount] = Field(default_factory=dict)
@@ -211,15 +253,15 @@ class Request(_Model):
 class Accepted(_Model):
     """A finding the committee accepted knowingly, with the reason in its own words."""
 
-    key: Annotated[Text, Field(min_length=1, max_length=400)]
-    note: Annotated[Text, Field(max_length=TEXT_MAX), AfterValidator(_not_blank)]
+    key: Annotated[Text, Field(min_length=1, max_length=400), AfterValidator(_one_line)]
+    note: Annotated[Prose, AfterValidator(_not_blank_text)]
 
 
 class Attendee(_Model):
     """Someone who was in the room, for the minutes."""
 
     name: Title
-    role: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
+    role: Line = ""
     department: Identifier | None = None
 
 
@@ -240,7 +282,7 @@ class Signoff(_Model):
         return text
 
 
-Dots = Annotated[int, BeforeValidator(_whole), Field(ge=0)]
+Dots = Annotated[int, BeforeValidator(_whole), Field(ge=0, le=MAX_DOTS)]
 Votes = dict[Identifier, dict[Identifier, Dots]]
 
 
@@ -249,17 +291,17 @@ class Workshop(_Model):
 
     format: str
     title: Title
-    organisation: Annotated[Text, Field(max_length=TITLE_MAX)] = ""
-    vision: Annotated[Text, Field(max_length=TEXT_MAX)] = ""
+    organisation: Line = ""
+    vision: Prose = ""
     start: Annotated[date, BeforeValidator(_iso_date)]
     settings: Settings = Field(default_factory=Settings)
-    departments: tuple[Department, ...]
-    phases: tuple[Phase, ...]
-    requests: tuple[Request, ...]
+    departments: Annotated[tuple[Department, ...], Field(max_length=MAX_DEPARTMENTS)]
+    phases: Annotated[tuple[Phase, ...], Field(max_length=MAX_PHASES)]
+    requests: Annotated[tuple[Request, ...], Field(max_length=MAX_REQUESTS)]
     votes: Votes = Field(default_factory=dict)
-    accepted: tuple[Accepted, ...] = ()
-    attendees: tuple[Attendee, ...] = ()
-    signoffs: tuple[Signoff, ...] = ()
+    accepted: Annotated[tuple[Accepted, ...], Field(max_length=MAX_RECORDS)] = ()
+    attendees: Annotated[tuple[Attendee, ...], Field(max_length=MAX_ATTENDEES)] = ()
+    signoffs: Annotated[tuple[Signoff, ...], Field(max_length=MAX_RECORDS)] = ()
 
     @field_validator("format", mode="before")
     @classmethod
@@ -271,9 +313,12 @@ class Workshop(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Workshop:
-        from app.domain.integrity import check_integrity
+        from app.domain.integrity import IntegrityError, check_integrity
 
         check_integrity(self)
+        problem = calendar_problem(self)
+        if problem is not None:
+            raise IntegrityError(problem)
         return self
 
     def department(self, department_id: str) -> Department:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.domain.model import ID_RULE, MAX_AMOUNT, _type_name, quoted, raw_id
+from app.i18n import _
 
 _SECTIONS_WITH_IDS = {"departments", "phases", "requests"}
 
@@ -90,6 +91,10 @@ def _message(error: Any) -> str:
     if kind in _BOUNDS:
         sign, name = _BOUNDS[kind]
         return f"must be {sign} {_shown(ctx[name])}, got {_shown(value)}"
+    if kind == "too_long" and isinstance(value, list | tuple):
+        return _("must hold at most {limit:,} items, got {count:,}").format(
+            limit=ctx["max_length"], count=len(value)
+        )
     if kind in ("string_too_long", "too_long"):
         return f"must be at most {ctx['max_length']:,} characters, got {len(value):,}"
     if kind == "string_pattern_mismatch":

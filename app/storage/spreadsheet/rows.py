@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from app.domain.limits import cleaned
 from app.domain.model import ID_PATTERN, MAX_WEEKS, TEXT_MAX, TITLE_MAX
 from app.i18n import _
 from app.storage.spreadsheet.cells import (
@@ -112,11 +113,12 @@ class RowReader:
     def _texts(self, draft: Draft, cells: Sequence[Value]) -> None:
         draft.title = self._limited(draft, cells, Field.TITLE, TITLE_MAX)
         draft.description = self._limited(draft, cells, Field.DESCRIPTION, TEXT_MAX)
-        draft.department_choices = self._texts_of(cells, Field.DEPARTMENT)
+        texts = self._texts_of(cells, Field.DEPARTMENT)
+        draft.department_choices = [cleaned(text) for text in texts]
         if not draft.department_choices and self.department:
             draft.department_choices = [self.department]
         draft.department = draft.department_choices[0] if draft.department_choices else ""
-        draft.department_name = self._text(cells, Field.DEPARTMENT_NAME) or None
+        draft.department_name = cleaned(self._text(cells, Field.DEPARTMENT_NAME)) or None
         draft.alias = self._text(cells, Field.ALIAS) or None
         draft.phase = self._text(cells, Field.PHASE) or None
         given = self._text(cells, Field.ID)
@@ -141,6 +143,14 @@ class RowReader:
         text = self._text(cells, field)
         if field is Field.DESCRIPTION:
             text = jira_to_text(text) if self.jira else line_ends(text)
+        plain = cleaned(text, multiline=field is Field.DESCRIPTION)
+        if plain != text:
+            draft.notes.append(
+                _("row {row}: control characters were taken out of the {field}").format(
+                    row=draft.row, field=field.value
+                )
+            )
+            text = plain.strip()
         if len(text) > limit:
             draft.notes.append(
                 f"row {draft.row}: the {field.value} was shortened to {limit:,} characters"
