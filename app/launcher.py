@@ -17,10 +17,13 @@ CLI_WORDS = {*COMMAND_MODULES, "-h", "--help", "--version"}
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch on the first argument."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in CLI_WORDS:
-        from app import cli
+    try:
+        if args and args[0] in CLI_WORDS:
+            from app import cli
 
-        return cli.main(args)
-    from app.ui.shell.application import run
+            return cli.main(args)
+        from app.ui.shell.application import run
 
-    return run(args)
+        return run(args)
+    except KeyboardInterrupt:  # Ctrl+C while starting: the shell's code, no traceback
+        return 130

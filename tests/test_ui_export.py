@@ -208,7 +208,10 @@ def test_rendering_runs_in_a_child_process_and_the_window_keeps_painting(
 
 @pytest.mark.parametrize(
     ("name", "reason"),
-    [("missing/roadmap.pdf", "No such file or directory"), ("a-folder.pdf", "Is a directory")],
+    [
+        ("missing/roadmap.pdf", "No such file or directory"),
+        ("a-folder.pdf", "it is a folder, not a file that can be replaced"),
+    ],
 )
 def test_a_failed_export_says_why_and_changes_nothing(
     qtbot: QtBot,

@@ -11,5 +11,6 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand and return its exit code."""
     from app.cli.parser import run
+    from app.cli.streams import run_guarded
 
-    return run(argv)
+    return run_guarded(lambda: run(argv))

@@ -9,6 +9,8 @@ from pathlib import Path
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Workshop
+from app.i18n import _
+from app.storage.atomic import same_file, target_of
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 
@@ -37,9 +39,27 @@ def run_export(args: argparse.Namespace) -> int:
         workshop = load_workshop(args.file)
     except WorkshopFileError as error:
         return fail(f"{args.file}: {error}")
+    problem = output_problem(args.output, args.file)
+    if problem is not None:
+        return fail(problem)
     if kind == "pdf":
         return export_pdf(workshop, args)
     return export_sheet(workshop, args, kind)
+
+
+def output_problem(output: Path, source: Path) -> str | None:
+    """Why OUT must not be written (the workshop itself, a folder, a FIFO...), before any work."""
+    if same_file(output, source):
+        return _("{output}: is the workshop being exported: give OUT another name").format(
+            output=output
+        )
+    if output.is_dir():
+        return _("{output}: is a folder: give OUT a file name in it").format(output=output)
+    try:
+        target_of(output)
+    except OSError as error:
+        return f"{output}: cannot be written ({error.strerror or error})"
+    return None
 
 
 def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:

@@ -29,6 +29,8 @@ from app.storage.workshop_file import WorkshopFileError, parse_workshop
 
 PRINTED = re.compile(r"Plan fingerprint:\s*(sha256:[0-9a-f]{64})")
 FOOTER = re.compile(r"plan ([0-9a-f]{12})\b")
+MAX_PDF_BYTES = 256 * 1024 * 1024
+"""The largest PDF read back (the roadmap of 10,000 requests is about a quarter of it)."""
 
 
 class RoadmapPdfError(ValueError):
@@ -68,7 +70,7 @@ def _quiet_pypdf() -> Iterator[None]:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return read_file(path, "a PDF")
+        return read_file(path, "a PDF", MAX_PDF_BYTES)
     except FileReadError as error:
         raise RoadmapPdfError(str(error)) from None
 

@@ -24,16 +24,16 @@ def is_pdf(path: Path) -> bool:
 
 
 def read_workshop(path: Path) -> Workshop:
-    """Read a workshop file, or the plan embedded in a Bellwether PDF.
+    """Read a workshop file, or the plan embedded in a Bellwether PDF (refused when edited).
 
     Raises WorkshopFileError with one line for the user.
     """
     if not is_pdf(path):
         return load_workshop(path)
-    from app.report import read_embedded_workshop
+    from app.report import read_verified_workshop
 
     try:
-        return read_embedded_workshop(path)
+        return read_verified_workshop(path)
     except WorkshopFileError:
         raise
     except ValueError as error:
