@@ -7,15 +7,8 @@ from typing import Any
 
 import pytest
 
-from app.domain.limits import (
-    MAX_DEPARTMENTS,
-    MAX_PHASES,
-    MAX_REQUESTS,
-    blank,
-    cleaned,
-    latest_start,
-    plan_weeks_reached,
-)
+from app.domain.calendar import latest_start, plan_weeks_reached
+from app.domain.limits import MAX_DEPARTMENTS, MAX_PHASES, MAX_REQUESTS, blank, cleaned
 from app.domain.model import Workshop
 from app.domain.schedule import build_schedule, iso_week, week_date
 from app.storage.workshop_file import WorkshopFileError, workshop_from_data

@@ -53,7 +53,9 @@ def test_headers_fold_without_case_accents_or_punctuation() -> None:
         (b'Title,Department,Effort\nA,sales,"2,5"\n', "A"),
         ("Titel;Afdeling;Indsats\nÅ;sales;2,5\n".encode("utf-16"), "Å"),
         ("Titel;Afdeling;Indsats\nÅ;sales;2,5\n".encode("cp1252"), "Å"),
-        ("Titel;Afdeling;Indsats\nø\x81;sales;2,5\n".encode("latin-1"), "ø\x81"),
+        # Byte 0x81 has no Windows-1252 character: read as Latin-1 it is a control character,
+        # which the import takes out of the title.
+        ("Titel;Afdeling;Indsats\nø\x81;sales;2,5\n".encode("latin-1"), "ø"),
     ],
 )
 def test_delimiters_and_encodings(tmp_path: Path, data: bytes, title: str) -> None:

@@ -8,13 +8,9 @@ title that is only a zero-width space or text with terminal escapes in it is ref
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
 
 from app.i18n import _
-
-if TYPE_CHECKING:
-    from app.domain.model import Workshop
 
 MAX_REQUESTS = 100_000
 MAX_DEPARTMENTS = 200
@@ -65,41 +61,6 @@ def cleaned(text: str, multiline: bool = False) -> str:
     return _CONTROL_LINE.sub("", re.sub(r"[\t\n\r]+", " ", text))
 
 
-def plan_weeks_reached(workshop: Workshop) -> int:
-    """The last plan week any date of the plan can fall in, wherever its requests are moved."""
-    phases = sum(phase.weeks for phase in workshop.phases)
-    longest = max((request.weeks_to_benefit for request in workshop.requests), default=0)
-    return phases + longest + SPARE_WEEKS
-
-
 def fits_calendar(start: date, weeks: int) -> bool:
     """Whether the week `weeks` after `start` still ends within the calendar."""
     return (LAST_DAY - start).days >= weeks * 7 + 6
-
-
-def calendar_problem(workshop: Workshop) -> str | None:
-    """The field that makes the plan run past 31 Dec 9999, with why, or None."""
-    start = workshop.start
-    if fits_calendar(start, plan_weeks_reached(workshop)):
-        return None
-    past = _("the plan would run past 9999-12-31, the calendar's last day")
-    if not fits_calendar(start, SPARE_WEEKS):
-        return _("start: {past}; start it earlier").format(past=past)
-    weeks = SPARE_WEEKS
-    for index, phase in enumerate(workshop.phases):
-        weeks += phase.weeks
-        if not fits_calendar(start, weeks):
-            return _('phases[{index}] (id "{id}").weeks: {past}; plan fewer weeks').format(
-                index=index, id=phase.id, past=past
-            )
-    index, request = max(
-        enumerate(workshop.requests), key=lambda item: (item[1].weeks_to_benefit, -item[0])
-    )
-    return _('requests[{index}] (id "{id}").weeks_to_benefit: {past}; give fewer weeks').format(
-        index=index, id=request.id, past=past
-    )
-
-
-def latest_start(workshop: Workshop) -> date:
-    """The latest start at which the plan's dates all fall within the calendar."""
-    return LAST_DAY - timedelta(days=plan_weeks_reached(workshop) * 7 + 6)

@@ -33,7 +33,6 @@ from app.domain.limits import (
     MAX_RECORDS,
     MAX_REQUESTS,
     blank,
-    calendar_problem,
     control_problem,
 )
 from app.i18n import _
@@ -313,6 +312,7 @@ class Workshop(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Workshop:
+        from app.domain.calendar import calendar_problem
         from app.domain.integrity import IntegrityError, check_integrity
 
         check_integrity(self)

@@ -17,9 +17,12 @@ from pathlib import Path
 
 from app.domain.model import Workshop
 from app.storage.atomic import atomic_write
-from app.storage.workshop_file import WorkshopFileError, workshop_from_data
+from app.storage.reading import FileReadError, read_file
+from app.storage.workshop_file import MAX_BYTES, WorkshopFileError, workshop_from_data
 
 DATA_DIR_VARIABLE = "BELLWETHER_DATA_DIR"
+RECORD_EXTRA = 64 * 1024
+"""Room for the copy's source path and time beside the workshop itself."""
 
 
 def data_folder() -> Path:
@@ -66,8 +69,12 @@ class RecoveryJournal:
         atomic_write(self.path, record.encode("utf-8"))
 
     def discard(self) -> None:
-        """Remove the copy: the document was saved or closed cleanly."""
-        with contextlib.suppress(FileNotFoundError):
+        """Remove the copy: the document was saved or closed cleanly.
+
+        A copy that cannot be removed (a read-only data folder) stays where it is; the next
+        start offers it, which is better than a window that cannot close.
+        """
+        with contextlib.suppress(OSError):
             self.path.unlink()
 
 
@@ -85,10 +92,11 @@ def pending_copies(folder: Path) -> list[RecoveryCopy]:
 
 def _read(path: Path) -> RecoveryCopy | None:
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_file(path, "a workshop file", MAX_BYTES + RECORD_EXTRA)
+        record = json.loads(raw.decode("utf-8"))
         workshop = workshop_from_data(record["workshop"])
         source = Path(record["source"]) if record.get("source") else None
         saved_at = datetime.fromisoformat(record["saved_at"])
-    except (OSError, ValueError, KeyError, TypeError, WorkshopFileError):
+    except (OSError, ValueError, KeyError, TypeError, WorkshopFileError, FileReadError):
         return None
     return RecoveryCopy(path, workshop, source, saved_at)

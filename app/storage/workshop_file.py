@@ -6,6 +6,7 @@ save leaves the old file byte for byte.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Any
 
 from app.domain.model import FORMAT, Workshop, format_problem, quoted
 from app.domain.problems import describe
+from app.i18n import _
 from app.storage.atomic import atomic_write
 from app.storage.reading import FileReadError, read_file
 
@@ -145,6 +147,26 @@ def dumps_workshop(workshop: Workshop) -> str:
     return json.dumps(workshop_data(workshop), indent=2, ensure_ascii=False) + "\n"
 
 
+class WorkshopTooLargeError(OSError):
+    """A workshop that would make a file larger than any Bellwether reads."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            errno.EFBIG,
+            _(
+                "the workshop would be a file of {size} MiB, more than the {limit} MiB a "
+                "workshop file may be: nothing was written"
+            ).format(size=f"{size / 2**20:,.0f}", limit=MAX_BYTES // 2**20),
+        )
+
+
 def save_workshop(path: Path, workshop: Workshop) -> None:
-    """Write a workshop file atomically (raises OSError with the reason on failure)."""
-    atomic_write(path, dumps_workshop(workshop).encode("utf-8"))
+    """Write a workshop file atomically (raises OSError with the reason on failure).
+
+    A workshop too large to be read back is refused (WorkshopTooLargeError) before anything is
+    written: Bellwether never writes a file it would refuse to open.
+    """
+    data = dumps_workshop(workshop).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise WorkshopTooLargeError(len(data))
+    atomic_write(path, data)

@@ -7,6 +7,7 @@ quoted cell with line breaks is one row (one record), not several lines.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import itertools
@@ -18,6 +19,15 @@ from typing import Any
 
 from app.i18n import _
 from app.storage.reading import FileReadError, read_file
+from app.storage.spreadsheet.bounds import (
+    MAX_COLUMNS,
+    SheetLimitError,
+    check_workbook,
+    checked_rows,
+    csv_limit,
+    is_field_limit,
+    too_long_cell,
+)
 from app.storage.spreadsheet.cells import Value, cell_text
 from app.storage.spreadsheet.headers import HEADER_SCAN_ROWS, header_score
 
@@ -50,14 +60,23 @@ def read_rows(path: Path, sheet: str | None = None) -> SheetRows:
     raw = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix in ODS_SUFFIXES or (raw.startswith(b"PK\x03\x04") and b"opendocument" in raw[:100]):
-        return _book_rows(raw, sheet, "ODS")
+        return _book_rows(_bounded(raw, "ODS"), sheet, "ODS")
     if suffix in XLSX_SUFFIXES or raw.startswith(b"PK\x03\x04"):
-        return _book_rows(raw, sheet, "XLSX")
+        return _book_rows(_bounded(raw, "XLSX"), sheet, "XLSX")
     if suffix == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
         return _book_rows(raw, sheet, "XLS")
     if sheet is not None:
         raise SpreadsheetError(f"a CSV file has no sheets (given: {sheet!r})")
     return SheetRows(None, _csv_rows(decode_csv(raw)))
+
+
+def _bounded(raw: bytes, kind: str) -> bytes:
+    """The workbook, once its parts and sheets are known to be within the limits."""
+    try:
+        check_workbook(raw, kind)
+    except SheetLimitError as error:
+        raise SpreadsheetError(str(error)) from None
+    return raw
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -91,7 +110,8 @@ def detect_delimiter(text: str) -> str:
     best, best_score = DELIMITERS[0], (-1, -1)
     for delimiter in DELIMITERS:
         try:
-            head = list(itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS))
+            rows = itertools.islice(_reader(text, delimiter), HEADER_SCAN_ROWS)
+            head = [cells[: MAX_COLUMNS + 1] for cells in rows]  # no more are read anyway
             score = (
                 max((header_score(cells) for cells in head), default=0),
                 max((len(cells) for cells in head), default=0),
@@ -108,13 +128,35 @@ def _reader(text: str, delimiter: str) -> Iterator[list[str]]:
 
 
 def _csv_rows(text: str) -> list[list[Value]]:
-    reader = _reader(text, detect_delimiter(text))
     rows: list[list[Value]] = []
-    try:
-        rows.extend(list(cells) for cells in reader)
-    except csv.Error as error:
-        raise SpreadsheetError(f"row {len(rows) + 1} is not valid CSV ({error})") from None
+    with _cell_limit():
+        reader = _reader(text, detect_delimiter(text))
+        try:
+            rows.extend(list(cells) for cells in checked_rows(reader))
+        except SheetLimitError as error:
+            raise SpreadsheetError(str(error)) from None
+        except csv.Error as error:
+            if is_field_limit(error):
+                raise SpreadsheetError(str(too_long_cell(len(rows) + 1))) from None
+            raise SpreadsheetError(f"row {len(rows) + 1} is not valid CSV ({error})") from None
+    if text.count('"') % 2 and rows and rows[-1] and "\n" in str(rows[-1][-1]):
+        # A quote left open swallows every line after it into one cell of its row.
+        raise SpreadsheetError(
+            _(
+                'row {row}: a quoted cell starts in this row and is never closed (a " is missing)'
+            ).format(row=len(rows))
+        )
     return rows
+
+
+@contextlib.contextmanager
+def _cell_limit() -> Iterator[None]:
+    """Python's CSV reader refuses a cell over Excel's limit (its own default is 131,072)."""
+    before = csv.field_size_limit(csv_limit())
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _book_rows(raw: bytes, sheet: str | None, kind: str) -> SheetRows:
@@ -148,7 +190,10 @@ def _sheet_rows(book: Any, sheet: str | None) -> SheetRows:
         )
     name = sheet if sheet is not None else names[0]
     cells = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    rows = [[_book_value(value) for value in row] for row in cells]
+    try:
+        rows = [[_book_value(value) for value in row] for row in checked_rows(cells)]
+    except SheetLimitError as error:
+        raise SpreadsheetError(str(error)) from None
     return SheetRows(name, rows, _tables(book, name))
 
 

@@ -170,8 +170,29 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
         QApplication.processEvents()
     window.zoom_to_width()
     QApplication.processEvents()
-    if not window.grab().save(str(path)):
-        print(f"bellwether: could not write {path}", file=sys.stderr)
+    problem = _write_png(window.grab(), path)
+    if problem is not None:
+        print(f"bellwether: {path}: {problem}", file=sys.stderr)
         return 2
     window.close()
     return 0
+
+
+def _write_png(picture: object, path: Path) -> str | None:
+    """Write the picture atomically (a full disk leaves no empty PNG); why not, or None."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPixmap
+
+    from app.storage.atomic import atomic_write
+
+    assert isinstance(picture, QPixmap)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not picture.save(buffer, "PNG"):
+        return "could not be drawn as a PNG"
+    try:
+        atomic_write(path, bytes(data.data()))
+    except OSError as error:
+        return f"cannot be written ({error.strerror or error})"
+    return None
