@@ -33,6 +33,10 @@ def add_commands(commands: Commands) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Export a workshop: a roadmap PDF, or the plan as a CSV or XLSX sheet."""
     kind = args.format or args.output.suffix.lower().lstrip(".")
+    if args.output.is_dir():
+        return fail(
+            _("{output}: is a folder: give OUT a file name in it").format(output=args.output)
+        )
     if kind not in ("pdf", "csv", "xlsx"):
         return fail(f"{args.output}: give OUT a .pdf, .csv or .xlsx suffix, or --format")
     try:
@@ -53,8 +57,6 @@ def output_problem(output: Path, source: Path) -> str | None:
         return _("{output}: is the workshop being exported: give OUT another name").format(
             output=output
         )
-    if output.is_dir():
-        return _("{output}: is a folder: give OUT a file name in it").format(output=output)
     try:
         target_of(output)
     except OSError as error:
