@@ -175,6 +175,34 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: encoded(valid()).replace(b"Rules test", b"\\ud800"),
         "broken character",
     ),
+    "a NUL in a title": (
+        lambda: encoded(dict(valid(), title="Rules\x00test")),
+        "title: must not hold control characters, got U+0000 at character 6",
+    ),
+    "a terminal escape in a request's title": (
+        lambda: with_requests({"title": "\x1b[2J\x1b[H"}),
+        'requests[0] (id "r0").title: must not hold control characters, got U+001B',
+    ),
+    "a title of zero-width spaces": (
+        lambda: encoded(dict(valid(), title="\u200b\u200b\u200b")),
+        "title: must not be only invisible characters",
+    ),
+    "a start in the calendar's last week": (
+        lambda: encoded(dict(valid(), start="9999-12-27")),
+        "start: the plan would run past 9999-12-31",
+    ),
+    "phases that run past the year 9999": (
+        lambda: encoded(
+            dict(valid(), start="9999-06-07", phases=[dict(valid()["phases"][0], weeks=520)])
+        ),
+        'phases[0] (id "p1").weeks: the plan would run past 9999-12-31',
+    ),
+    "201 departments": (
+        lambda: encoded(
+            dict(valid(), departments=[{"id": f"d{i}", "name": f"D{i}"} for i in range(201)])
+        ),
+        "departments: must hold at most 200 items, got 201",
+    ),
     "a 5,000-digit newer format": (
         lambda: encoded(dict(valid(), format="bellwether/" + "7" * 5_000)),
         "newer version of Bellwether",
