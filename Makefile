@@ -33,6 +33,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ui_bench.py
 	$(BIN)/python bench/pdf_bench.py
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/limits_bench.py
 	$(BIN)/python bench/room_bench.py
 	$(BIN)/python bench/suggest_bench.py
 
