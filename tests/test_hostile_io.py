@@ -222,3 +222,32 @@ def test_ctrl_c_ends_an_export_with_130_and_no_traceback(tmp_path: Path) -> None
     assert child.returncode == 130, errors.decode("utf-8")[-2000:]
     assert b"Traceback" not in errors
     assert listing(tmp_path) == [big.name]  # neither the PDF nor a temporary file
+
+
+@pytest.mark.parametrize("kind", ["pdf", "csv", "xlsx"])
+def test_a_plan_past_9999_is_refused_by_every_export_in_one_line(
+    tmp_path: Path, plan: Path, kind: str
+) -> None:
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["start"] = "9999-12-27"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / f"plan.{kind}"
+    line = one_line(run_main("export", plan, "-o", out))
+    assert "start: the plan would run past 9999-12-31, the calendar's last day" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--start", "9999-12-31", "--start: must be 9989-10-28 or earlier, so that every date"),
+        ("--title", "T" * 300, "--title: must be at most 200 characters, got 300"),
+        ("--title", "\u200b", "--title: must not be only invisible characters"),
+    ],
+)
+def test_an_imports_options_are_refused_by_their_name(
+    tmp_path: Path, sheet: Path, option: str, value: str, expected: str
+) -> None:
+    out = tmp_path / "new.bellwether.json"
+    assert expected in one_line(run_main("import", sheet, "-o", out, option, value))
+    assert not out.exists()

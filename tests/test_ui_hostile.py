@@ -114,3 +114,22 @@ def test_a_screenshot_to_a_device_is_refused_and_the_device_stays(tmp_path: Path
         "bellwether: /dev/full: cannot be written (it is a device, not a file that can be replaced)"
     )
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_the_inspector_refuses_a_start_that_runs_past_the_calendar(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    from app.ui.document import WorkshopDocument
+    from app.ui.inspector.panel import InspectorPanel
+
+    document = WorkshopDocument(load_workshop(SMALL_SAMPLE))
+    panel = InspectorPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    form = panel.workshop_form
+    panel.tabs.setCurrentWidget(form)
+    before = document.workshop
+    form.start.edit.setDate(QDate(9999, 12, 27))
+    form.start.edit.editingFinished.emit()
+    assert document.workshop == before
+    assert form.start.error.text().startswith("start: the plan would run past 9999-12-31")
