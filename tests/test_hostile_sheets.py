@@ -161,3 +161,14 @@ def test_control_characters_in_a_sheet_are_taken_out_with_a_note(tmp_path: Path)
     text = out.read_text(encoding="utf-8")
     assert '"title": "T[31mred"' in text
     assert '"description": "ab\\tc"' in text
+
+
+def test_formatted_empty_rows_far_down_a_sheet_are_no_bomb(tmp_path: Path) -> None:
+    """Excel keeps a formatted row or cell with no value as a row and a cell without `<v>`."""
+    formatted = '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
+    sheet = tmp_path / "formatted.xlsx"
+    sheet.write_bytes(xlsx(sheet_xml(request_row(2) + formatted)))
+    out = tmp_path / "new.bellwether.json"
+    result = run_limited("import", sheet, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "1 requests imported" in result.stdout

@@ -203,12 +203,13 @@ def _column_number(letters: str) -> int:
 
 
 def _xlsx_start(extent: _Extent, tag: str, attrs: dict[str, str]) -> None:
+    """Rows and cells move the position; a cell counts once it holds a value (`<v>`, `<is>`):
+    Excel writes formatted empty rows and cells far down the sheet, and the reader skips them."""
     name = _local(tag)
     if name == "row":
         given = attrs.get("r", "")
         extent.row = int(given) if given.isdigit() else extent.row + 1
         extent.column = 0
-        extent.reach(extent.row, 0)
     elif name == "c":
         found = _CELL_REF.fullmatch(attrs.get("r", ""))
         if found is not None:
@@ -216,6 +217,7 @@ def _xlsx_start(extent: _Extent, tag: str, attrs: dict[str, str]) -> None:
             extent.row = max(extent.row, int(found.group(2)))
         else:
             extent.column += 1
+    elif name in ("v", "is"):
         extent.reach(extent.row, extent.column)
 
 
