@@ -10,16 +10,11 @@ cancelled export leaves no half PDF and no changed file.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -38,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Workshop
 from app.report.approval import approval_status
-from app.storage.workshop_file import SUFFIX, dumps_workshop
+from app.storage.workshop_file import SUFFIX
+from app.ui.child_process import ChildProcess
 from app.ui.document import WorkshopDocument, suggested_name
 from app.ui.widgets import plain_label
 
@@ -50,7 +46,6 @@ SHOW_PROGRESS_AFTER_MS = 300
 KILL_AFTER_S = 5.0
 """How long a cancelled renderer may take to stop before it is killed."""
 # The folder `app` is in, so `python -m app.report.worker` finds it wherever the app is started.
-APP_ROOT = Path(__file__).resolve().parents[3]
 
 
 def suggested_pdf_name(workshop: Workshop, today: date | None = None) -> str:
@@ -91,95 +86,44 @@ class ExportJob(QThread):
         self.path = path
         self.paper: Paper = paper
         self.outcome = ExportOutcome(path, paper, cancelled=True)
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._child: subprocess.Popen[bytes] | None = None
+        self._child = ChildProcess()
+        self._shown = -1
+        self._error: str | None = None
 
     def cancel(self) -> None:
         """Stop the child process; it removes its temporary file and nothing is written."""
-        with self._lock:
-            self._stop.set()
-            if self._child is not None and self._child.poll() is None:
-                self._child.terminate()
-        # A renderer that does not stop within a few seconds is killed, so closing the
-        # window can never hang on it (its temporary file may then be left behind).
-        killer = threading.Timer(KILL_AFTER_S, self._kill)
-        killer.daemon = True
-        killer.start()
-
-    def _kill(self) -> None:
-        with self._lock:
-            if self._child is not None and self._child.poll() is None:
-                self._child.kill()
+        self._child.cancel(KILL_AFTER_S)
 
     def run(self) -> None:
         """Export in a child; the outcome is read from `outcome` once the thread has finished."""
         started = time.perf_counter()
+        command = ["app.report.worker", str(self.path), self.paper]
         try:
-            child = self._start_child()
+            status, last = self._child.run(command, self.workshop, self._relay)
         except OSError as failure:
             self.outcome = ExportOutcome(self.path, self.paper, failure.strerror or str(failure))
             return
-        errors: deque[bytes] = deque(maxlen=1)
-        # Drained alongside, so a child writing much to stderr never blocks on a full pipe.
-        drain = threading.Thread(target=lambda: errors.extend(_lines(child.stderr)), daemon=True)
-        with child:  # closes the pipes and waits for the child
-            drain.start()
-            error = self._relay(child)
-            drain.join()
-        status = child.returncode
-        self.outcome = self._ending(status, error, errors, time.perf_counter() - started)
+        self.outcome = self._ending(status, last, time.perf_counter() - started)
 
-    def _start_child(self) -> subprocess.Popen[bytes]:
-        command = [sys.executable, "-m", "app.report.worker", str(self.path), self.paper]
-        pipe = subprocess.PIPE
-        child = subprocess.Popen(
-            command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=APP_ROOT, env=os.environ
-        )
-        with self._lock:
-            self._child = child
-            if self._stop.is_set():
-                child.terminate()
-        assert child.stdin is not None
-        try:
-            child.stdin.write(dumps_workshop(self.workshop).encode("utf-8"))
-            child.stdin.close()
-        except OSError:
-            pass  # the child ended early (cancelled or failed); its exit says why
-        return child
+    def _relay(self, words: str) -> None:
+        """Emit the child's progress (never backwards); keep its error line, if any."""
+        if words.startswith("error: "):
+            self._error = words.removeprefix("error: ")
+            return
+        kind, _, numbers = words.partition(" ")
+        done, _, total = numbers.partition(" ")
+        if kind == "progress" and done.isdigit() and total.isdigit() and int(done) > self._shown:
+            self._shown = int(done)
+            self.progressed.emit(self._shown, int(total))
 
-    def _relay(self, child: subprocess.Popen[bytes]) -> str | None:
-        """Emit the child's progress (never backwards) until it ends; its error line, if any."""
-        shown = -1
-        error: str | None = None
-        for line in _lines(child.stdout):
-            words = line.decode("utf-8", "replace").rstrip("\n")
-            if words.startswith("error: "):
-                error = words.removeprefix("error: ")
-                continue
-            kind, _, numbers = words.partition(" ")
-            done, _, total = numbers.partition(" ")
-            if kind == "progress" and done.isdigit() and total.isdigit() and int(done) > shown:
-                shown = int(done)
-                self.progressed.emit(shown, int(total))
-        return error
-
-    def _ending(
-        self, status: int, error: str | None, errors: deque[bytes], seconds: float
-    ) -> ExportOutcome:
+    def _ending(self, status: int, last: str, seconds: float) -> ExportOutcome:
         if status == 0:  # written, even when a cancel came too late to stop it
             return ExportOutcome(self.path, self.paper, seconds=seconds)
-        if self._stop.is_set():
+        if self._child.cancelled:
             return ExportOutcome(self.path, self.paper, cancelled=True)
-        if error is None:  # the child died without a word: its last line on stderr, if any
-            last = errors[-1].decode("utf-8", "replace").strip() if errors else ""
-            error = last or self.tr("the renderer stopped (exit status %d)") % status
+        # The child died without a word: its last line on stderr, if any.
+        error = self._error or last or self.tr("the renderer stopped (exit status %d)") % status
         return ExportOutcome(self.path, self.paper, error, seconds=seconds)
-
-
-def _lines(stream: IO[bytes] | None) -> list[bytes] | IO[bytes]:
-    """The lines of a child's pipe as they come (none when there is no pipe)."""
-    return [] if stream is None else stream
 
 
 class ExportDialog(QDialog):

@@ -8,23 +8,15 @@ was never touched, since only applying a finished suggestion changes it.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import threading
-from collections import deque
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO
 
 from PySide6.QtCore import QThread, Signal
 
 from app.domain.model import Workshop
-from app.storage.workshop_file import dumps_workshop
+from app.ui.child_process import ChildProcess
 
 KILL_AFTER_S = 5.0
 """How long a cancelled search may take to stop before it is killed."""
-APP_ROOT = Path(__file__).resolve().parents[3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,41 +42,25 @@ class SuggestJob(QThread):
         self.seconds = seconds
         self.pins = pins
         self.outcome = SearchOutcome(cancelled=True, pins=pins)
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._child: subprocess.Popen[bytes] | None = None
+        self._child = ChildProcess()
+        self._answer: dict[str, str] = {}
 
     def cancel(self) -> None:
         """Stop the child; a child that does not stop within a few seconds is killed."""
-        with self._lock:
-            self._stop.set()
-            if self._child is not None and self._child.poll() is None:
-                self._child.terminate()
-        killer = threading.Timer(KILL_AFTER_S, self._kill)
-        killer.daemon = True
-        killer.start()
-
-    def _kill(self) -> None:
-        with self._lock:
-            if self._child is not None and self._child.poll() is None:
-                self._child.kill()
+        self._child.cancel(KILL_AFTER_S)
 
     def run(self) -> None:
         """Search in a child; the outcome is read from `outcome` once the thread has finished."""
+        command = ["app.planning.worker", str(self.seconds), *self.pins]
         try:
-            child = self._start_child()
+            status, last = self._child.run(command, self.workshop, self._relay)
         except OSError as failure:
             self.outcome = SearchOutcome(error=failure.strerror or str(failure), pins=self.pins)
             return
-        errors: deque[bytes] = deque(maxlen=1)
-        drain = threading.Thread(target=lambda: errors.extend(_lines(child.stderr)), daemon=True)
-        with child:
-            drain.start()
-            answer = self._relay(child)
-            drain.join()
-        if self._stop.is_set():
+        answer = self._answer
+        if self._child.cancelled:
             self.outcome = SearchOutcome(cancelled=True, pins=self.pins)
-        elif child.returncode == 0 and "placement" in answer:
+        elif status == 0 and "placement" in answer:
             self.outcome = SearchOutcome(
                 json.loads(answer["placement"]),
                 answer.get("proved") == "1",
@@ -92,43 +68,16 @@ class SuggestJob(QThread):
                 pins=self.pins,
             )
         else:
-            last = errors[-1].decode("utf-8", "replace").strip() if errors else ""
-            reason = answer.get("error") or last or f"exit status {child.returncode}"
+            reason = answer.get("error") or last or f"exit status {status}"
             self.outcome = SearchOutcome(error=reason, pins=self.pins)
 
-    def _start_child(self) -> subprocess.Popen[bytes]:
-        command = [sys.executable, "-m", "app.planning.worker", str(self.seconds), *self.pins]
-        pipe = subprocess.PIPE
-        child = subprocess.Popen(
-            command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=APP_ROOT, env=os.environ
-        )
-        with self._lock:
-            self._child = child
-            if self._stop.is_set():
-                child.terminate()
-        assert child.stdin is not None
-        try:
-            child.stdin.write(dumps_workshop(self.workshop).encode("utf-8"))
-            child.stdin.close()
-        except OSError:
-            pass  # the child ended early (cancelled or failed); its exit says why
-        return child
-
-    def _relay(self, child: subprocess.Popen[bytes]) -> dict[str, str]:
-        """Emit the child's progress until it ends; its other lines by their first word."""
-        answer: dict[str, str] = {}
-        for line in _lines(child.stdout):
-            words = line.decode("utf-8", "replace").rstrip("\n")
-            kind, _, rest = words.partition(" ")
-            if kind == "progress":
-                try:
-                    self.progressed.emit(float(rest))
-                except ValueError:
-                    continue
-            else:
-                answer[kind.removesuffix(":")] = rest
-        return answer
-
-
-def _lines(stream: IO[bytes] | None) -> list[bytes] | IO[bytes]:
-    return [] if stream is None else stream
+    def _relay(self, words: str) -> None:
+        """Emit the child's progress; keep its other lines by their first word."""
+        kind, _, rest = words.partition(" ")
+        if kind == "progress":
+            try:
+                self.progressed.emit(float(rest))
+            except ValueError:
+                return
+        else:
+            self._answer[kind.removesuffix(":")] = rest
