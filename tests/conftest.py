@@ -10,6 +10,10 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English unless they choose a language: the machine's locale does not decide.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("BELLWETHER_LANG", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
@@ -43,8 +47,12 @@ class UnexpectedDialogError(AssertionError):
 
 @pytest.fixture(autouse=True)
 def desktop_look_after_each_test(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Presentation mode sets an application-wide style sheet: no test passes it to the next."""
+    """Presentation mode sets an application-wide style sheet, a test may choose a language: no
+    test passes either to the next."""
     yield
+    from app.i18n import set_language
+
+    set_language("en")
     if "qtbot" in request.fixturenames:
         from PySide6.QtWidgets import QApplication
 

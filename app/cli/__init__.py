@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand and return its exit code."""
+    import sys
+
     from app.cli.parser import run
     from app.cli.streams import run_guarded
+    from app.i18n import set_language
+    from app.i18n.choice import system_language, take_language
 
-    return run_guarded(lambda: run(argv))
+    chosen = take_language(sys.argv[1:] if argv is None else argv)
+    if chosen.problem is not None:
+        print(f"bellwether: {chosen.problem}", file=sys.stderr)
+        return 2
+    set_language(chosen.language or system_language())
+    return run_guarded(lambda: run(chosen.rest))

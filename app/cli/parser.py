@@ -10,6 +10,7 @@ from typing import Any
 from app import __version__
 from app.cli.commands import COMMAND_MODULES
 from app.cli.common import EXIT_OK, Handler, fail
+from app.i18n import LANGUAGES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +35,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(module).add_commands(commands)
+    for command in (parser, *commands.choices.values()):
+        add_language_option(command)
     return parser
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Show `--lang` in every command's help; the launcher takes it out before parsing."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language to speak (default: the system's)",
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -34,11 +34,20 @@ class Catalog:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The plural form for ``count``; English's rule when there is no entry."""
-        forms = self.plural.get((None, singular))
+        return self.npgettext(None, singular, plural, count)
+
+    def npgettext(self, context: str | None, singular: str, plural: str, count: int) -> str:
+        """The plural form for ``count`` in ``context``, else without context, else English's."""
+        forms = self.plural.get((context, singular)) or self.plural.get((None, singular))
         if not forms or not all(forms):
             return singular if count == 1 else plural
         index = _plural_index(self.plural_rule, count)
         return forms[min(index, len(forms) - 1)]
+
+    def has(self, context: str | None, message: str) -> bool:
+        """Whether ``message`` has a translation in ``context`` or without one."""
+        keys = ((context, message), (None, message))
+        return any(self.singular.get(key) or all(self.plural.get(key, ("",))) for key in keys)
 
 
 def _plural_index(rule: str, count: int) -> int:

@@ -15,6 +15,8 @@ import signal
 import sys
 from typing import TextIO
 
+from app.i18n import set_language
+from app.i18n.choice import inherited_language
 from app.planning.placement import placement_of
 from app.planning.suggest import SuggestError, suggest
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
@@ -47,6 +49,7 @@ def _error(out: TextIO, reason: str) -> int:
 
 def main(argv: list[str]) -> int:
     """Entry point: `SECONDS [PIN ...]`, the workshop on stdin."""
+    set_language(inherited_language())
     signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(STOPPED))
     try:
         seconds = float(argv[0])

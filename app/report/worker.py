@@ -16,6 +16,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from app.i18n import set_language
+from app.i18n.choice import inherited_language
 from app.report.document import PAPERS, Paper, write_pdf
 from app.storage.workshop_file import parse_workshop
 
@@ -78,6 +80,7 @@ def _error(out: TextIO, reason: str) -> int:
 
 def main(argv: list[str]) -> int:
     """Entry point: `OUT.pdf a4|letter`, the workshop on stdin."""
+    set_language(inherited_language())
     signal.signal(signal.SIGTERM, _stop)
     if len(argv) != 2 or argv[1] not in PAPERS:
         return _error(sys.stdout, "usage: python -m app.report.worker OUT.pdf a4|letter")

@@ -8,7 +8,6 @@ stdout, one line at a time; its stderr is drained alongside, so it never blocks 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import IO
 
 from app.domain.model import Workshop
+from app.i18n import language
+from app.i18n.choice import child_environment
 from app.storage.workshop_file import dumps_workshop
 
 APP_ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +78,12 @@ class ChildProcess:
     def _start(self, command: list[str], workshop: Workshop) -> subprocess.Popen[bytes]:
         pipe = subprocess.PIPE
         child = subprocess.Popen(
-            command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=APP_ROOT, env=os.environ
+            command,
+            stdin=pipe,
+            stdout=pipe,
+            stderr=pipe,
+            cwd=APP_ROOT,
+            env=child_environment(language()),
         )
         with self._lock:
             self._child = child

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
-from app.storage.recovery import data_folder
+from app.ui.settings import settings
 
 MAX_RECENT = 8
-
-
-def settings() -> QSettings:
-    """Bellwether's settings (an INI file beside the recovery copies)."""
-    return QSettings(str(data_folder() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def recent_files() -> list[Path]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
+from app.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from app.ui.shell.main_window import MainWindow
@@ -29,6 +30,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the app's language for this run (default: View > Language's, else the system's)",
+    )
+    parser.add_argument(
         "--room", action="store_true", help="open room voting: the heads vote on their phones"
     )
     parser.add_argument("--bind", metavar="ADDR", help="room voting's address (default: the LAN's)")
@@ -36,8 +42,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def run(argv: Sequence[str]) -> int:
-    """Open the main window (or render it to a PNG) and run until it closes."""
+def run(argv: Sequence[str], language: str | None = None) -> int:
+    """Open the main window (or render it to a PNG) and run until it closes.
+
+    ``language``: the one `--lang` gave (the launcher takes it out of ``argv``), else None.
+    """
     args = parse(argv)
     if not room_arguments_valid(args):
         return 2
@@ -50,11 +59,13 @@ def run(argv: Sequence[str]) -> int:
         quiet_offscreen_notice()
 
     from app.ui.files.recovery_offer import offer_recovery
+    from app.ui.language.feature import start_language
     from app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bellwether")
     app.setApplicationVersion(__version__)
+    start_language(language or args.lang)
     if args.screenshot is not None and args.file is not None and not readable(args.file):
         return 2  # no one is there to close an error dialog
     window = MainWindow()

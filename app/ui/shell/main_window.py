@@ -39,6 +39,8 @@ from app.ui.files.dialogs import (
 from app.ui.files.recent import recent_files, remember
 from app.ui.findings.panel import FindingsPanel
 from app.ui.importing.feature import install_import
+from app.ui.language.feature import install as install_language
+from app.ui.language.rebuild import rebuild
 from app.ui.room.feature import install_room
 from app.ui.shell.start_screen import StartScreen
 from app.ui.signoff.feature import install_signoff
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         install_sheet_export(self)
         install_suggest(self)
         install_compare(self)
+        install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
 
     # --- construction ----------------------------------------------------------------------
 
@@ -214,7 +217,7 @@ class MainWindow(QMainWindow):
             ),
         ]
         self.plan_menu = menu.addMenu(self.tr("&Plan"))
-        view = menu.addMenu(self.tr("&View"))
+        view = self.view_menu = menu.addMenu(self.tr("&View"))
         self.presentation_action = self.action(
             self.tr("&Presentation mode"), self.toggle_presentation, "F11"
         )
@@ -357,11 +360,29 @@ class MainWindow(QMainWindow):
             else:
                 signal.disconnect(self._update_title)
 
-    def _drop_document(self) -> None:
+    def hand_over_document(self) -> WorkshopDocument | None:
+        """Let go of the open document without closing it: another window shows it next."""
+        document = self.document
+        self._drop_document(keep=True)
+        return document
+
+    def in_presentation(self) -> bool:
+        """Whether the window is in presentation mode."""
+        return self.presentation_action.isChecked()
+
+    def set_presentation(self, on: bool) -> None:
+        """Enter or leave presentation mode."""
+        self.presentation_action.setChecked(on)
+        self.toggle_presentation()
+
+    def _drop_document(self, keep: bool = False) -> None:
         if self.document is None:
             return
         self._bind_title(self.document, False)
-        if self.autosaver is not None:
+        if self.autosaver is not None and keep:
+            self.autosaver.timer.stop()
+            self.autosaver.deleteLater()
+        elif self.autosaver is not None:
             self.autosaver.discard()
         self.side.clear()
         if self.view is not None:
@@ -371,8 +392,9 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         self.chart_dock.setWidget(QWidget())
-        self.document.deleteLater()
-        self.document = self.scene = self.view = self.findings = None
+        if not keep:
+            self.document.deleteLater()
+        self.document = self.autosaver = self.scene = self.view = self.findings = None
         self._charts = self._inspector = None
 
     def open_path(self, path: Path) -> bool:
