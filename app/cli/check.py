@@ -6,21 +6,25 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail, stdout_closed
 from app.domain.fingerprint import fingerprint
 from app.domain.metrics import Metrics, metrics
+from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding, findings, unaccepted_errors
-from app.domain.schedule import build_schedule
+from app.domain.schedule import build_schedule, week_date
+from app.i18n import _, ngettext
+from app.i18n.text import Day, counted, phrase
 from app.storage.workshop_file import WorkshopFileError, collector_paused, load_workshop
 
 
 def add_commands(commands: Commands) -> None:
     """Add `check` to the command line."""
-    check = commands.add_parser("check", help="print the findings and metrics of a workshop")
+    check = commands.add_parser("check", help=_("print the findings and metrics of a workshop"))
     check.add_argument("file", type=Path, metavar="FILE")
-    check.add_argument("--json", action="store_true", help="print them as JSON")
+    check.add_argument("--json", action="store_true", help=_("print them as JSON"))
     check.set_defaults(handler=run_check)
 
 
@@ -39,26 +43,55 @@ def finding_json(finding: Finding) -> dict[str, object]:
     }
 
 
-def _print_text(
-    found: list[Finding], measured: Metrics, title: str, print_: Callable[[str], None]
-) -> None:
+def _group_title(severity: str, count: int) -> str:
+    if severity == "error":
+        words = ngettext("ERROR ({count})", "ERRORS ({count})", count)
+    elif severity == "warning":
+        words = ngettext("WARNING ({count})", "WARNINGS ({count})", count)
+    else:
+        words = ngettext("CAUTION ({count})", "CAUTIONS ({count})", count)
+    return words.format(count=count)
+
+
+def _summary(workshop: Workshop, measured: Metrics) -> list[str]:
     plan = measured.plan
-    print_(
-        f"{title}: {plan.scheduled} requests scheduled, {plan.backlog} in the backlog, "
-        f"plan ends in week {plan.end_week}."
-    )
-    if plan.benefit_weighted_mean_win_week is not None:
-        print_(f"Benefit-weighted mean win week: {plan.benefit_weighted_mean_win_week:.1f}")
+    last_day = week_date(workshop.start, plan.end_week) - timedelta(days=1)
+    lines = [
+        str(
+            counted(
+                "{title}: {count} request scheduled, {backlog} in the backlog; the plan ends on "
+                "{end}.",
+                "{title}: {count} requests scheduled, {backlog} in the backlog; the plan ends on "
+                "{end}.",
+                plan.scheduled,
+                title=workshop.title,
+                backlog=plan.backlog,
+                end=Day(last_day),
+            )
+        )
+    ]
+    mean = plan.benefit_weighted_mean_win_week
+    if mean is not None:
+        day = Day(week_date(workshop.start, round(mean)))
+        lines.append(str(phrase("Benefit-weighted mean win: {day}", day=day)))
+    return lines
+
+
+def _print_text(
+    found: list[Finding], measured: Metrics, workshop: Workshop, print_: Callable[[str], None]
+) -> None:
+    for line in _summary(workshop, measured):
+        print_(line)
     if not found:
-        print_("No findings.")
+        print_(_("No findings."))
     for severity in SEVERITIES:
         group = [f for f in found if f.severity == severity]
         if group:
-            print_(f"\n{severity.upper()}S ({len(group)})")
+            print_("\n" + _group_title(severity, len(group)))
         for finding in group:
             print_(f"  [{finding.key}] {finding.message}")
             if finding.accepted:
-                print_(f"      accepted: {finding.note}")
+                print_("      " + _("accepted: {note}").format(note=finding.note))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -85,7 +118,7 @@ def _check(args: argparse.Namespace) -> int:
             }
             sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         else:
-            _print_text(found, measured, workshop.title, print)
+            _print_text(found, measured, workshop, print)
         sys.stdout.flush()
     except BrokenPipeError:
         stdout_closed()

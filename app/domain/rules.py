@@ -12,9 +12,19 @@ import bisect
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from typing import Literal
 
+from app.domain.finding import (
+    RULE_NAMES,
+    RULES,
+    SEVERITIES,
+    Finding,
+    RuleContext,
+    Severity,
+    in_order,
+    rule_name,
+    severity_name,
+    unaccepted_errors,
+)
 from app.domain.model import Phase, Request, Workshop
 from app.domain.schedule import (
     DepartmentTimeline,
@@ -23,93 +33,21 @@ from app.domain.schedule import (
     build_schedule,
     tidy,
 )
+from app.i18n.text import Percent, counted, phrase
 
-Severity = Literal["error", "warning", "caution"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "caution")
-
-RULES: tuple[str, ...] = (
-    "phase-capacity",
-    "phase-near-capacity",
-    "adoption-load",
-    "dependency-order",
-    "no-benefit",
-    "first-win-delay",
-    "unrewarded-burden",
-    "benefit-gap",
-    "onboarding-breadth",
-    "vote-budget",
-)
-RULE_NAMES: dict[str, str] = {
-    "phase-capacity": "over capacity",
-    "phase-near-capacity": "near capacity",
-    "adoption-load": "too much new work",
-    "dependency-order": "dependency out of order",
-    "no-benefit": "no win at all",
-    "first-win-delay": "first win too late",
-    "unrewarded-burden": "new work without a win",
-    "benefit-gap": "long wait between wins",
-    "onboarding-breadth": "too many start at once",
-    "vote-budget": "too many dots",
-}
-"""Each rule in a few plain words, where a whole message does not fit (a drop's preview)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One warning about the plan, with the places it concerns."""
-
-    rule: str
-    severity: Severity
-    key: str
-    message: str
-    phase: str | None = None
-    department: str | None = None
-    requests: tuple[str, ...] = ()
-    accepted: bool = False
-    note: str | None = None
-
-
-def _number(value: float) -> str:
-    """A number as people write it: 12, 12.5, never 12.0."""
-    return f"{value:g}" if value != int(value) else str(int(value))
-
-
-class RuleContext:
-    """What every rule reads: the workshop, its schedule, names and thresholds."""
-
-    def __init__(
-        self, workshop: Workshop, schedule: Schedule, positions: dict[str, int] | None = None
-    ) -> None:
-        self.workshop = workshop
-        self.schedule = schedule
-        self.positions = (
-            {request.id: i for i, request in enumerate(workshop.requests)}
-            if positions is None
-            else positions
-        )
-        """Where each request is in `workshop.requests`, by id."""
-        self.phase_names = {phase.id: phase.name for phase in workshop.phases}
-        self.department_names = {d.id: d.name for d in workshop.departments}
-        self.settings = workshop.settings
-        self.departments = {department.id: department for department in workshop.departments}
-
-    def request(self, request_id: str) -> Request:
-        """The request with this id."""
-        return self.workshop.requests[self.positions[request_id]]
-
-    def load(self, phase: Phase) -> PhaseLoad:
-        """The phase as the schedule lays it out."""
-        return self.schedule.phases[phase.id]
-
-    def first_win_weeks(self, department: str) -> int:
-        """The department's own first-win threshold, else the workshop's."""
-        own = self.departments[department].first_win_weeks
-        return self.settings.first_win_weeks if own is None else own
-
-    def max_gap_weeks(self, department: str) -> int:
-        """The department's own gap threshold, else the workshop's."""
-        own = self.departments[department].max_gap_weeks
-        return self.settings.max_gap_weeks if own is None else own
+__all__ = [
+    "RULES",
+    "RULE_NAMES",
+    "SEVERITIES",
+    "Finding",
+    "RuleContext",
+    "Severity",
+    "findings",
+    "in_order",
+    "rule_name",
+    "severity_name",
+    "unaccepted_errors",
+]
 
 
 def phase_findings(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> tuple[Finding, ...]:
@@ -127,8 +65,13 @@ def _phase_capacity(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator
             "phase-capacity",
             "error",
             f"phase-capacity:{phase.id}",
-            f'Phase "{phase.name}" is over capacity: {_number(effort)} person-days of effort '
-            f"against a capacity of {_number(phase.capacity)}.",
+            phrase(
+                'Phase "{phase}" is over capacity: {effort} person-days of effort against a '
+                "capacity of {capacity}.",
+                phase=phase.name,
+                effort=effort,
+                capacity=phase.capacity,
+            ),
             phase=phase.id,
             requests=tuple(load.requests),
         )
@@ -137,8 +80,13 @@ def _phase_capacity(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator
             "phase-near-capacity",
             "caution",
             f"phase-near-capacity:{phase.id}",
-            f'Phase "{phase.name}" is near capacity: {_number(effort)} of '
-            f"{_number(phase.capacity)} person-days ({effort / phase.capacity:.0%}).",
+            phrase(
+                'Phase "{phase}" is near capacity: {effort} of {capacity} person-days ({share}).',
+                phase=phase.name,
+                effort=effort,
+                capacity=phase.capacity,
+                share=Percent(effort / phase.capacity),
+            ),
             phase=phase.id,
             requests=tuple(load.requests),
         )
@@ -152,9 +100,14 @@ def _adoption_load(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator[
                 "adoption-load",
                 "warning",
                 f"adoption-load:{phase.id}:{department}",
-                f"{ctx.department_names[department]} users take on {_number(hours)} hours "
-                f'each of new work in phase "{phase.name}", more than the '
-                f"{_number(capacity)} they can absorb.",
+                phrase(
+                    '{department} users take on {hours} hours each of new work in phase "{phase}",'
+                    " more than the {capacity} they can absorb.",
+                    department=ctx.department_names[department],
+                    hours=hours,
+                    phase=phase.name,
+                    capacity=capacity,
+                ),
                 phase=phase.id,
                 department=department,
                 requests=tuple(load.burden_requests[department]),
@@ -208,16 +161,28 @@ def _dependency_finding(
     Remembered, because a plan with many such findings keeps most of them from one edit to
     the next, and a finding is an immutable value of exactly these inputs.
     """
-    where = (
-        "which is still in the backlog"
+    message = (
+        phrase(
+            '"{title}" (phase "{phase}") depends on "{dependency}", which is still in the backlog.',
+            title=title,
+            phase=phase_name,
+            dependency=dependency_title,
+        )
         if later is None
-        else f'which comes later, in phase "{later}"'
+        else phrase(
+            '"{title}" (phase "{phase}") depends on "{dependency}", which comes later, in phase '
+            '"{later}".',
+            title=title,
+            phase=phase_name,
+            dependency=dependency_title,
+            later=later,
+        )
     )
     return Finding(
         "dependency-order",
         "error",
         f"dependency-order:{request_id}:{dependency_id}",
-        f'"{title}" (phase "{phase_name}") depends on "{dependency_title}", {where}.',
+        message,
         phase=phase,
         department=department,
         requests=(request_id, dependency_id),
@@ -246,7 +211,11 @@ def _department_delay(
             "no-benefit",
             "error",
             f"no-benefit:{department}",
-            f"{name} works for the system from week {first} but never gets a win from then on.",
+            phrase(
+                "{department} works for the system from {start} but never gets a win from then on.",
+                department=name,
+                start=ctx.day(first),
+            ),
             department=department,
             requests=tuple(dict.fromkeys(request for _, request in timeline.burdens)),
         )
@@ -257,8 +226,17 @@ def _department_delay(
             "first-win-delay",
             "warning",
             f"first-win-delay:{department}",
-            f"{name} waits {wins[0] - first} weeks for its first win (new work from week "
-            f"{first}, first win in week {wins[0]}); the limit is {limit}.",
+            counted(
+                "{department} waits {count} week for its first win (new work from {start}, "
+                "first win {win}); the limit is {limit} weeks.",
+                "{department} waits {count} weeks for its first win (new work from {start}, "
+                "first win {win}); the limit is {limit} weeks.",
+                wins[0] - first,
+                department=name,
+                start=ctx.day(first),
+                win=ctx.day(wins[0]),
+                limit=limit,
+            ),
             department=department,
             requests=tuple(
                 dict.fromkeys(
@@ -275,8 +253,17 @@ def _department_delay(
                 "benefit-gap",
                 "caution",
                 f"benefit-gap:{department}:{earlier}",
-                f"{name} waits {later - earlier} weeks between wins (week {earlier} to week "
-                f"{later}); the limit is {gap}.",
+                counted(
+                    "{department} waits {count} week between wins ({earlier} to {later}); the "
+                    "limit is {limit} weeks.",
+                    "{department} waits {count} weeks between wins ({earlier} to {later}); the "
+                    "limit is {limit} weeks.",
+                    later - earlier,
+                    department=name,
+                    earlier=ctx.day(earlier),
+                    later=ctx.day(later),
+                    limit=gap,
+                ),
                 department=department,
                 requests=tuple(
                     dict.fromkeys(
@@ -307,8 +294,16 @@ def _unrewarded(
             "unrewarded-burden",
             "warning",
             f"unrewarded-burden:{request}:{department}",
-            f'"{burdened.title}" puts new work on {name} from week {live}, and no '
-            f"win for {name} follows within {gap} weeks.",
+            counted(
+                '"{title}" puts new work on {department} from {start}, and no win for '
+                "{department} follows within {count} week.",
+                '"{title}" puts new work on {department} from {start}, and no win for '
+                "{department} follows within {count} weeks.",
+                gap,
+                title=burdened.title,
+                department=name,
+                start=ctx.day(live),
+            ),
             phase=burdened.phase,
             department=department,
             requests=(request,),
@@ -340,8 +335,14 @@ def _onboarding_breadth(ctx: RuleContext) -> Iterator[Finding]:
                 "onboarding-breadth",
                 "caution",
                 f"onboarding-breadth:{phase.id}",
-                f"{len(departments)} departments start working with the system at the end of "
-                f'phase "{phase.name}" ({names}); the limit is {limit}.',
+                phrase(
+                    "{count} departments start working with the system at the end of phase "
+                    '"{phase}" ({names}); the limit is {limit}.',
+                    count=len(departments),
+                    phase=phase.name,
+                    names=names,
+                    limit=limit,
+                ),
                 phase=phase.id,
                 requests=tuple(dict.fromkeys(requests)),
             )
@@ -357,7 +358,12 @@ def _vote_budget(ctx: RuleContext) -> Iterator[Finding]:
                 "vote-budget",
                 "error",
                 f"vote-budget:{department.id}",
-                f"{department.name} gave {total} dots; each head has {budget}.",
+                phrase(
+                    "{department} gave {total} dots; each head has {budget}.",
+                    department=department.name,
+                    total=total,
+                    budget=budget,
+                ),
                 department=department.id,
                 requests=tuple(request for request, dots in given.items() if dots > 0),
             )
@@ -366,10 +372,6 @@ def _vote_budget(ctx: RuleContext) -> Iterator[Finding]:
 def plan_findings(ctx: RuleContext) -> list[Finding]:
     """The findings about the plan as a whole: onboarding breadth and the vote budget."""
     return [*_onboarding_breadth(ctx), *_vote_budget(ctx)]
-
-
-_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
-_RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
 
 
 def findings(workshop: Workshop, schedule: Schedule | None = None) -> list[Finding]:
@@ -382,18 +384,3 @@ def findings(workshop: Workshop, schedule: Schedule | None = None) -> list[Findi
     found += [f for department in ctx.departments for f in department_findings(ctx, department)]
     found += [f for request in workshop.requests for f in dependency_findings(ctx, request)]
     return in_order(found + plan_findings(ctx), workshop)
-
-
-def in_order(found: list[Finding], workshop: Workshop) -> list[Finding]:
-    """Findings sorted errors first, then by rule, the accepted ones marked with their note.
-
-    The sort is stable: within a rule, findings keep the order the checks gave them.
-    """
-    found.sort(key=lambda f: (_SEVERITY_RANK[f.severity], _RULE_RANK[f.rule]))
-    notes = {accepted.key: accepted.note for accepted in workshop.accepted}
-    return [replace(f, accepted=True, note=notes[f.key]) if f.key in notes else f for f in found]
-
-
-def unaccepted_errors(found: list[Finding]) -> list[Finding]:
-    """The errors the committee has not accepted: these keep `check` from passing."""
-    return [f for f in found if f.severity == "error" and not f.accepted]

@@ -39,6 +39,11 @@ def _(message: str) -> str:
     return current_catalog().gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for translation where it is defined; ``_()`` translates it where read."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted phrase that ``count`` takes in the language spoken now."""
     return current_catalog().ngettext(singular, plural, count)
@@ -52,6 +57,7 @@ def pgettext(context: str, message: str) -> str:
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "N_",
     "_",
     "current_catalog",
     "language",

@@ -64,9 +64,9 @@ def _message(
     args = call.args
     first = _literal(args[0]) if args else None
     if isinstance(function, ast.Name) and first is not None:
-        if function.id == "_" and len(args) == 1:
+        if function.id in ("_", "N_", "phrase") and (len(args) == 1 or function.id == "phrase"):
             return Message(None, first, None, where)
-        if function.id == "ngettext" and len(args) == 3:
+        if function.id in ("ngettext", "counted") and len(args) >= 3:
             return Message(None, first, _literal(args[1]), where)
         if function.id == "pgettext" and len(args) == 2 and _literal(args[1]) is not None:
             return Message(first, str(_literal(args[1])), None, where)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
-from app.domain.rules import RULE_NAMES, SEVERITIES, Finding, findings
+from app.domain.rules import SEVERITIES, Finding, findings, rule_name, severity_name
 from app.domain.schedule import week_date
 from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
 from app.ui.board.card import CardFace, CardItem, font
@@ -512,9 +512,9 @@ class BoardScene(QGraphicsScene):
             )
         lines.append(f"Findings: +{len(added)}\u00a0−{len(removed)}")  # the two together
         for f in added[:2]:
-            lines.append(f"+ {f.severity}: {RULE_NAMES[f.rule]}")
+            lines.append(f"+ {severity_name(f.severity)}: {rule_name(f.rule)}")
         for f in removed[:2]:
-            lines.append(f"− {f.severity}: {RULE_NAMES[f.rule]}")
+            lines.append(f"− {severity_name(f.severity)}: {rule_name(f.rule)}")
         return tuple(lines), worst([f.severity for f in added if not f.accepted])
 
     def card_rect(self, request_id: str) -> QRectF:
