@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from app.domain.approval import approvals
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.schedule import build_schedule
-from app.report.approval import approvals, meeting_date, open_errors_note
+from app.report.approval import meeting_date, open_errors_note
 from app.report.document import render_pdf
 from app.storage.workshop_file import workshop_data, workshop_from_data
 from tests.report_helpers import cover_text, crm

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from app.domain.approval import approvals
 from app.domain.edits import set_votes, sign
 from app.domain.fingerprint import fingerprint, signoff_validity
 from app.domain.model import Workshop
-from app.report.approval import approval_status, approvals, meeting_date
+from app.report.approval import approval_status, meeting_date
 from app.report.document import render_pdf
 from tests.report_helpers import all_text, changed, crm, page_texts, small
 

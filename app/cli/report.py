@@ -104,7 +104,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def _print_signoffs(workshop: Workshop, print_: Callable[[str], None]) -> None:
-    from app.report.approval import approval_status, approvals
+    from app.domain.approval import approvals
+    from app.report.approval import approval_status
 
     print_(approval_status(workshop))
     for head in approvals(workshop):

@@ -31,7 +31,7 @@ from app.domain.schedule import (
     PhaseLoad,
     Schedule,
     build_schedule,
-    tidy,
+    load_level,
 )
 from app.i18n.text import Percent, counted, phrase
 
@@ -60,7 +60,8 @@ def phase_findings(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> tuple[Fin
 
 def _phase_capacity(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator[Finding]:
     effort = load.effort
-    if effort > phase.capacity:
+    level = load_level(effort, phase.capacity, ctx.settings.caution_load)
+    if level == "over":
         yield Finding(
             "phase-capacity",
             "error",
@@ -75,7 +76,7 @@ def _phase_capacity(ctx: RuleContext, phase: Phase, load: PhaseLoad) -> Iterator
             phase=phase.id,
             requests=tuple(load.requests),
         )
-    elif effort > 0 and tidy(ctx.settings.caution_load * phase.capacity) <= effort:
+    elif level == "near":
         yield Finding(
             "phase-near-capacity",
             "caution",

@@ -19,11 +19,27 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Literal
 
 from app.domain.model import Department, Phase, Request, Workshop
 
 _SMALL_EDIT = 8
 """At most this many changed requests are scheduled on their own; more start over."""
+
+
+LoadLevel = Literal["over", "near", "fine"]
+
+
+def load_level(effort: float, capacity: float, caution_load: float) -> LoadLevel:
+    """How full a phase is: over its capacity, near it (at `caution_load` of it or more), fine.
+
+    The one judgement of a phase's load: the rules, the board and the PDF's chart all read it.
+    """
+    if effort > capacity:
+        return "over"
+    if effort > 0 and tidy(caution_load * capacity) <= effort:
+        return "near"
+    return "fine"
 
 
 def tidy(amount: float) -> float:

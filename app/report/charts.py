@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color, white
 from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.rules import Finding
-from app.domain.schedule import Schedule, cumulative_benefit
+from app.domain.schedule import Schedule, cumulative_benefit, load_level
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit, number, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
@@ -67,11 +67,8 @@ def load_charts(
     rows = []
     for index, phase in enumerate(workshop.phases):
         effort = schedule.phases[phase.id].effort
-        color = NEUTRAL_BAR
-        if effort > phase.capacity:
-            color = ERROR
-        elif effort > 0 and effort >= caution * phase.capacity:
-            color = NEAR_BAR
+        level = load_level(effort, phase.capacity, caution)
+        color = ERROR if level == "over" else NEAR_BAR if level == "near" else NEUTRAL_BAR
         label = f"{index + 1}  {phase.name}"
         rows.append(_LoadRow(label, effort, phase.capacity, color, phase.id in accepted))
     top = max([1.0, *(max(r.effort, r.capacity) for r in rows)])

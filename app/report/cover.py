@@ -5,11 +5,12 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from app.domain.approval import approvals
 from app.domain.metrics import Metrics
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
 from app.domain.schedule import Schedule, iso_week, week_date
-from app.report.approval import approval_status, approvals, meeting_date, open_errors_note
+from app.report.approval import approval_status, meeting_date, open_errors_note
 from app.report.cover_decisions import decided, risks, who_signed
 from app.report.style import (
     BODY,

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Spacer
 
+from app.domain.approval import HeadApproval
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
-from app.report.approval import HeadApproval
 from app.report.style import CELL, CELL_BOLD, H2, SMALL, para
 from app.report.tables import Cell, grid
 from app.report.weeks import day

@@ -10,8 +10,9 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.domain.approval import HeadApproval, approvals
 from app.domain.model import Signoff, Workshop
-from app.report.approval import HeadApproval, approval_status, approvals
+from app.report.approval import approval_status
 from app.report.formatting import moment
 from app.report.style import (
     BODY,

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.domain.approval import HeadApproval, approvals
 from app.domain.fingerprint import fingerprint
 from app.domain.metrics import Metrics, metrics
 from app.domain.model import Workshop
@@ -48,11 +49,19 @@ class Analysis:
         """The plan's fingerprint (computed on first use)."""
         return fingerprint(self.workshop)
 
-    def valid_signoffs(self, workshop: Workshop) -> int:
-        """How many sign-offs approve exactly this version of the plan."""
+    def heads(self, workshop: Workshop) -> list[HeadApproval]:
+        """Each department head's standing on this version of the plan."""
         if not workshop.signoffs:
-            return 0
-        return sum(1 for s in workshop.signoffs if s.fingerprint == self.fingerprint)
+            return [HeadApproval(d, None, False) for d in workshop.departments]
+        return approvals(workshop, self.fingerprint)
+
+    def valid_signoffs(self, workshop: Workshop) -> int:
+        """How many department heads approved exactly this version of the plan."""
+        return sum(1 for head in self.heads(workshop) if head.valid)
+
+    def stale_signoffs(self, workshop: Workshop) -> int:
+        """How many department heads signed only an earlier version of the plan."""
+        return sum(1 for head in self.heads(workshop) if head.stale)
 
 
 class EditCommand(QUndoCommand):

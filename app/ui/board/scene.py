@@ -244,12 +244,9 @@ class BoardScene(QGraphicsScene):
         for gone in [d for d in self.lanes if d not in wanted]:
             self.removeItem(self.lanes.pop(gone))
         first_wins = {m.id: m.first_win_week for m in self.document.analysis.metrics.departments}
-        signed = {
-            s.department
-            for s in workshop.signoffs
-            if s.fingerprint == self.document.analysis.fingerprint
-        }
-        stale = {s.department for s in workshop.signoffs} - signed
+        heads = self.document.analysis.heads(workshop)
+        signed = {head.department.id for head in heads if head.valid}
+        stale = {head.department.id for head in heads if head.stale}
         separators = tuple(column.x + column.width for column in self.layout.columns)
         for index, department in enumerate(workshop.departments):
             item = self.lanes.get(department.id)

@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
     def _status_text(self, document: WorkshopDocument) -> str:
         analysis = document.analysis
         valid = analysis.valid_signoffs(document.workshop)
-        stale = len(document.workshop.signoffs) - valid
+        stale = analysis.stale_signoffs(document.workshop)
         text = f"plan {analysis.fingerprint.removeprefix('sha256:')[:12]}"
         if valid or stale:
             text += f" · {valid} signed" + (f", {stale} stale" if stale else "")

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.approval import HeadApproval, approvals
 from app.domain.edits import EditError, sign
 from app.domain.fingerprint import short
 from app.domain.model import TITLE_MAX
 from app.domain.problems import describe
-from app.report.approval import HeadApproval, approvals, status_of
+from app.report.approval import status_of
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, desktop_theme
 from app.ui.widgets import plain_label, plain_tooltip, scaled
