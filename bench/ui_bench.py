@@ -4,7 +4,7 @@
   phases, 10 departments, about 20 % in the backlog). Each of 200 moves is pushed as the board
   pushes a drop (`BoardScene.move`), then events are processed until the window stops repainting.
   The synchronous stages are timed by wrapping them in place (the document's `changed` slots are
-  reconnected through a stopwatch, `Analysis.of` is timed where the document calls it), and
+  reconnected through a stopwatch, `Analysis(...)` is timed where the document calls it), and
   "paint" is the time from the end of the push to the last repaint. Target: median <= 8 ms, p95
   <= 16 ms.
 - Start-up: process start to the first painted window with the CRM sample, against a bare
@@ -65,7 +65,7 @@ REQUESTS = 1_000
 HEAVY = ("reportlab", "openpyxl", "pypdf", "pypdfium2")
 STAGES = ("rules", "board", "findings panel", "charts", "other", "paint")
 STAGE_NAMES = {
-    "rules": "rules (Analysis.of)",
+    "rules": "rules (Analysis)",
     "board": "board (BoardScene.refresh)",
     "findings panel": "findings panel (refresh)",
     "charts": "charts (ChartsPanel.refresh)",
@@ -162,10 +162,9 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
         document.changed.connect(watch.wrap(name, slot))
 
     class TimedAnalysis(Analysis):
-        @classmethod
-        def of(cls, workshop: Any, previous: Analysis | None = None) -> Analysis:
+        def __init__(self, workshop: Any, previous: Analysis | None = None) -> None:
             with watch.stage("rules"):
-                return Analysis.of(workshop, previous)
+                super().__init__(workshop, previous)
 
     document_module.Analysis = TimedAnalysis  # type: ignore[misc]
 

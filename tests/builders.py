@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.domain.model import Workshop
+from app.domain.edits import EditError, revalidated
+from app.domain.model import Request, Workshop
 from app.domain.rules import Finding, findings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,3 +113,18 @@ def run_main(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProc
         cwd=ROOT,
         check=False,
     )
+
+
+def replace_request(workshop: Workshop, request_id: str, **changes: Any) -> Workshop:
+    """A workshop with one request's fields changed (fully validated)."""
+    requests = list(workshop.requests)
+    for index, request in enumerate(requests):
+        if request.id == request_id:
+            fields = request.model_dump()
+            fields.update(changes)
+            try:
+                requests[index] = Request.model_validate(fields)
+            except ValueError as error:
+                raise EditError(str(error)) from None
+            return revalidated(workshop, requests=tuple(requests))
+    raise EditError(f'there is no request "{request_id}"')

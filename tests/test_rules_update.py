@@ -13,7 +13,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.domain.edits import EditError, accept, move_request, replace_request, set_votes, withdraw
+from app.domain.edits import EditError, accept, move_request, set_votes, withdraw
 from app.domain.model import Workshop
 from app.domain.rule_update import RuleMemo, rule_pass
 from app.domain.rules import Finding, findings
@@ -26,6 +26,7 @@ from app.domain.structure import (
     update_request,
     update_workshop,
 )
+from tests.builders import replace_request
 from tests.test_schedule_update import BASE, edited
 
 DELAY_RULES = {"no-benefit", "first-win-delay", "unrewarded-burden", "benefit-gap"}

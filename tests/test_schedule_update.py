@@ -12,7 +12,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.domain.edits import move_request, replace_request
+from app.domain.edits import move_request
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, build_schedule
 from app.domain.structure import (
@@ -23,6 +23,7 @@ from app.domain.structure import (
     update_request,
 )
 from bench.workshops import generate
+from tests.builders import replace_request
 
 BASE = Workshop.model_validate(generate(80, seed=5))
 AMOUNTS = (0.0, 0.5, 1.1, 2.2, 3.3, 7.0)

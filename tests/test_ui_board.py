@@ -143,7 +143,7 @@ def test_keyboard_moves_are_undoable(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_the_edit_menu_shows_an_ampersand_in_a_title_as_itself(window: MainWindow) -> None:
-    from app.domain.edits import replace_request
+    from tests.builders import replace_request
 
     document, scene, _ = parts(window)
     request_id = backlog_request(window)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QTransform
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.domain.edits import move_request, replace_request, revalidated
+from app.domain.edits import move_request, revalidated
 from app.domain.model import Workshop
 from app.ui.charts.legend import GAP, STROKE
 from app.ui.charts.lines import segment_rects
@@ -26,6 +26,7 @@ from app.ui.document import WorkshopDocument
 from app.ui.shell.main_window import MainWindow
 from app.ui.theme import department_color
 from app.ui.wrapping import fitted_lines
+from tests.builders import replace_request
 from tests.conftest import CRM_SAMPLE, workshop_data
 from tests.ui_helpers import empty_window, open_copy, shown_window
 

@@ -7,12 +7,11 @@ not load again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
 from app.domain.fingerprint import fingerprint
-from app.domain.model import Accepted, Request, Signoff, Workshop
+from app.domain.model import Accepted, Signoff, Workshop
 from app.domain.problems import describe
 
 
@@ -28,21 +27,6 @@ def revalidated(workshop: Workshop, **changes: Any) -> Workshop:
         return Workshop.model_validate(data)
     except ValueError as error:
         raise EditError(describe(error)) from None
-
-
-def replace_request(workshop: Workshop, request_id: str, **changes: Any) -> Workshop:
-    """A workshop with one request's fields changed (fully validated)."""
-    requests = list(workshop.requests)
-    for index, request in enumerate(requests):
-        if request.id == request_id:
-            fields = request.model_dump()
-            fields.update(changes)
-            try:
-                requests[index] = Request.model_validate(fields)
-            except ValueError as error:
-                raise EditError(describe(error)) from None
-            return revalidated(workshop, requests=tuple(requests))
-    raise EditError(f'there is no request "{request_id}"')
 
 
 def move_request(workshop: Workshop, request_id: str, phase_id: str | None) -> Workshop:
@@ -113,12 +97,3 @@ def sign(workshop: Workshop, department_id: str, name: str, at: datetime) -> Wor
     signoff = Signoff(department=department_id, name=name, at=at, fingerprint=fingerprint(workshop))
     kept = tuple(s for s in workshop.signoffs if s.department != department_id)
     return workshop.model_copy(update={"signoffs": (*kept, signoff)})
-
-
-def map_requests(
-    workshop: Workshop, change: Callable[[Request], Request], ids: Iterable[str]
-) -> Workshop:
-    """Apply a change to some requests (by id), keeping the others as they are."""
-    wanted = set(ids)
-    requests = tuple(change(r) if r.id in wanted else r for r in workshop.requests)
-    return revalidated(workshop, requests=requests)

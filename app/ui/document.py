@@ -35,15 +35,6 @@ class Analysis:
         self.findings: list[Finding] = self.rules.findings
         self.metrics: Metrics = metrics(workshop, self.schedule)
 
-    @classmethod
-    def of(cls, workshop: Workshop, previous: Analysis | None = None) -> Analysis:
-        """Analyse a workshop: one schedule pass shared by the rules and metrics.
-
-        `previous`: the analysis of the workshop it was edited from, whose schedule and findings
-        are updated rather than worked out anew.
-        """
-        return cls(workshop, previous)
-
     @cached_property
     def fingerprint(self) -> str:
         """The plan's fingerprint (computed on first use)."""
@@ -122,7 +113,7 @@ class WorkshopDocument(QObject):
         self.path = path
         self.baseline = workshop
         self.undo_stack = QUndoStack(self)
-        self.analysis = Analysis.of(workshop)
+        self.analysis = Analysis(workshop)
         self.confirm_stale: Callable[[int], bool] = lambda signed: True
 
     @property
@@ -133,7 +124,7 @@ class WorkshopDocument(QObject):
     def set_workshop(self, workshop: Workshop) -> None:
         """Replace the state (only commands call this) and tell every view."""
         self.workshop = workshop
-        self.analysis = Analysis.of(workshop, self.analysis)
+        self.analysis = Analysis(workshop, self.analysis)
         self.changed.emit()
 
     def push(
