@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +46,49 @@ def test_an_unknown_language_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match="en, da, fi"):
         set_language("sv")
     assert i18n.language() == "en"
+
+
+def test_the_compiled_catalogue_says_what_the_po_files_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.i18n import catalog as module
+
+    folder = tmp_path / "da"
+    shutil.copytree(module.locale_folder("da"), folder, ignore=shutil.ignore_patterns(".comp*"))
+    monkeypatch.setattr(module, "locale_folder", lambda language: folder)
+    module.catalog_for.cache_clear()
+    try:
+        read = module.catalog_for("da")
+        assert (folder / module.COMPILED).is_file()
+        module.catalog_for.cache_clear()
+        monkeypatch.setattr(module, "_read", lambda *a: pytest.fail("the .po files were read"))
+        assert module.catalog_for("da") == read
+        with (folder / "core.po").open("a", encoding="utf-8") as po:
+            po.write('\nmsgid "Brand new"\nmsgstr "Helt ny"\n')
+        monkeypatch.undo()
+        monkeypatch.setattr(module, "locale_folder", lambda language: folder)
+        module.catalog_for.cache_clear()
+        assert module.catalog_for("da").gettext("Brand new") == "Helt ny"
+    finally:
+        module.catalog_for.cache_clear()
+
+
+def test_a_read_only_installation_reads_the_po_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.i18n import catalog as module
+
+    folder = tmp_path / "fi"
+    shutil.copytree(module.locale_folder("fi"), folder, ignore=shutil.ignore_patterns(".comp*"))
+    monkeypatch.setattr(module, "locale_folder", lambda language: folder)
+
+    def refused(*args: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(module.os, "replace", refused)  # root writes past a chmod
+    module.catalog_for.cache_clear()
+    try:
+        assert module.catalog_for("fi").gettext("week {number}") == "viikko {number}"
+        assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".po")) == []
+    finally:
+        module.catalog_for.cache_clear()
