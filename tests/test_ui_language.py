@@ -85,3 +85,18 @@ def test_the_start_language_is_the_given_then_the_remembered_then_the_systems(
     remember_language("da")
     assert start_language(None) == "da"
     assert start_language("en") == "en" and language() == "en"
+
+
+def test_qt_s_own_buttons_speak_the_language(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    speak("da")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Annuller"
+    speak("fi")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "") == "Peru"

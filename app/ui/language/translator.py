@@ -7,7 +7,7 @@ counted `self.tr("%n moves", "", n)` takes the language's plural form; Qt puts t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 from app.i18n import language, set_language
 from app.i18n.catalog import catalog_for
@@ -33,20 +33,29 @@ class CatalogTranslator(QTranslator):
         return catalog.singular.get((context, source)) or catalog.singular.get((None, source))
 
 
-_installed: list[CatalogTranslator] = []
+_installed: list[QTranslator] = []
+
+
+def qt_translator(code: str, parent: QObject) -> QTranslator | None:
+    """Qt's own words in ``code`` (standard buttons, file dialogs), from the .qm files PySide6
+    ships; None for English or where they are missing."""
+    if code == "en":
+        return None
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{code}", folder) else None
 
 
 def speak(code: str) -> None:
-    """Speak ``code`` in the whole app from now on: app.i18n's `_()` and every `tr()`.
-
-    Qt sends every widget a LanguageChange event when the translator is installed again, so
-    the windows that listen retranslate at once.
-    """
+    """Speak ``code`` in the whole app from now on: app.i18n's `_()`, every `tr()` and Qt's own
+    dialogs and buttons."""
     set_language(code)
     app = QCoreApplication.instance()
     if app is None:
         return
     for old in _installed:
         app.removeTranslator(old)
-    _installed[:] = [CatalogTranslator(app)]
-    app.installTranslator(_installed[0])
+    qt = qt_translator(code, app)
+    _installed[:] = [CatalogTranslator(app), *([qt] if qt is not None else [])]
+    for translator in reversed(_installed):  # the last installed is asked first
+        app.installTranslator(translator)
