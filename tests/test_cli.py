@@ -168,7 +168,8 @@ def test_text_output_of_a_clean_plan(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, _ = check(capsys, plan_file(tmp_path, requests=[request("r", None)]))
     assert code == 0
     assert out == (
-        "Rules test: 0 requests scheduled, 1 in the backlog, plan ends in week 16.\nNo findings.\n"
+        "Rules test: 0 requests scheduled, 1 in the backlog; the plan ends on 25 Apr 2027.\n"
+        "No findings.\n"
     )
 
 
@@ -184,7 +185,7 @@ def test_text_output_groups_findings_by_severity(capsys: pytest.CaptureFixture[s
     for finding in found:
         assert f"  [{finding.key}] {finding.message}" in out
     assert out.startswith(f"{workshop.title}: ")
-    assert "Benefit-weighted mean win week:" in out
+    assert "\nBenefit-weighted mean win: 9 Aug 2027\n" in out
 
 
 # --- the program --------------------------------------------------------------------------------
