@@ -90,3 +90,13 @@ def test_the_program_refuses_an_unknown_language_in_one_line(argv: list[str]) ->
     assert done.stderr.strip().splitlines() == [
         "bellwether: --lang: unknown language 'no'; choose one of en, da, fi"
     ]
+
+
+def test_the_parsers_own_words_speak_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit, match="2"):
+        cli.main(["check", "--lang", "da"])
+    err = capsys.readouterr().err
+    assert "fejl: disse argumenter skal angives: FILE" in err and err.startswith("brug: ")
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "fi", "check", "--help"])
+    assert "näytä tämä ohje ja lopeta" in capsys.readouterr().out

@@ -10,7 +10,7 @@ from typing import Any
 from app import __version__
 from app.cli.commands import COMMAND_MODULES
 from app.cli.common import EXIT_OK, Handler, fail
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _, ngettext
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,8 +21,17 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(**kwargs)
 
 
+def speak_argparse() -> None:
+    """argparse's own words ("usage:", "the following arguments are required") in the language
+    spoken: argparse looks its sentences up through the module's `_` and `ngettext` at the moment
+    it writes them, so they are pointed at Bellwether's catalogues."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
+    speak_argparse()
     parser = argparse.ArgumentParser(
         prog="bellwether",
         allow_abbrev=False,
@@ -45,7 +54,7 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language to speak (default: the system's)",
+        help=_("the language to speak (default: the system's)"),
     )
 
 

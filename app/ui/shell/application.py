@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
     from app.ui.shell.main_window import MainWindow
@@ -32,7 +32,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the app's language for this run (default: View > Language's, else the system's)",
+        help=_("the app's language for this run (default: View > Language's, else the system's)"),
     )
     parser.add_argument(
         "--room", action="store_true", help="open room voting: the heads vote on their phones"
@@ -177,7 +177,7 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
     if presentation:
         window.presentation_action.setChecked(True)
         window.toggle_presentation(full_screen=False)
-    for _ in range(5):
+    for _turn in range(5):
         QApplication.processEvents()
     window.zoom_to_width()
     QApplication.processEvents()
