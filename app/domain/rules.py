@@ -248,6 +248,13 @@ def _department_delay(
         )
     gap = ctx.max_gap_weeks(department)
     yield from _unrewarded(ctx, department, timeline, wins, gap)
+    yield from _benefit_gaps(ctx, department, timeline, wins, gap)
+
+
+def _benefit_gaps(
+    ctx: RuleContext, department: str, timeline: DepartmentTimeline, wins: list[int], gap: int
+) -> Iterator[Finding]:
+    name = ctx.department_names[department]
     for earlier, later in itertools.pairwise(wins):
         if later - earlier > gap:
             yield Finding(
