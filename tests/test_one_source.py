@@ -94,3 +94,30 @@ def test_a_head_who_signed_again_counts_signed_everywhere(
     assert window.status.text().endswith("· 1 signed")
     lane = window.scene.lanes["sales"].face
     assert lane is not None and lane.signed == "✔ signed"
+
+
+def test_an_edit_of_a_signed_plan_hashes_the_new_plan_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.domain.edits import move_request
+    from app.ui import document as module
+    from app.ui.document import WorkshopDocument
+
+    _ = qtbot
+    document = WorkshopDocument(_signed_twice(tmp_path / "signed.bellwether.json"))
+    assert document.analysis.valid_signoffs(document.workshop) == 1
+    calls: list[Workshop] = []
+
+    def counted(workshop: Workshop) -> str:
+        calls.append(workshop)
+        return fingerprint(workshop)
+
+    monkeypatch.setattr(module, "fingerprint", counted)
+    moved = move_request(document.workshop, "r0", None)
+    assert document.push("Move", moved)
+    assert document.analysis.fingerprint == fingerprint(moved)
+    assert document.analysis.valid_signoffs(document.workshop) == 0
+    assert calls == [moved]
+    document.undo_stack.undo()
+    document.undo_stack.redo()
+    assert document.analysis.fingerprint == fingerprint(moved)

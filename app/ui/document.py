@@ -26,8 +26,13 @@ class Analysis:
     computed only when something asks for it (a sign-off to check, the status bar).
     """
 
-    def __init__(self, workshop: Workshop, previous: Analysis | None = None) -> None:
+    def __init__(
+        self, workshop: Workshop, previous: Analysis | None = None, known: str | None = None
+    ) -> None:
+        """``known``: the workshop's fingerprint when the caller already worked it out."""
         self.workshop = workshop
+        if known is not None:
+            self.__dict__["fingerprint"] = known  # what the cached property would compute
         before = previous.schedule if previous is not None else None
         self.schedule: Schedule = build_schedule(workshop, before)
         found_before = previous.rules if previous is not None else None
@@ -115,6 +120,9 @@ class WorkshopDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.analysis = Analysis(workshop)
         self.confirm_stale: Callable[[int], bool] = lambda signed: True
+        self._fingerprints: dict[int, tuple[Workshop, str]] = {}
+        """Fingerprints `push` worked out for a workshop it pushed, by id: the next analysis of
+        that workshop reuses it rather than hashing the plan a second time for the same edit."""
 
     @property
     def modified(self) -> bool:
@@ -124,7 +132,9 @@ class WorkshopDocument(QObject):
     def set_workshop(self, workshop: Workshop) -> None:
         """Replace the state (only commands call this) and tell every view."""
         self.workshop = workshop
-        self.analysis = Analysis(workshop, self.analysis)
+        held = self._fingerprints.pop(id(workshop), None)
+        known = held[1] if held is not None and held[0] is workshop else None
+        self.analysis = Analysis(workshop, self.analysis, known)
         self.changed.emit()
 
     def push(
@@ -138,12 +148,11 @@ class WorkshopDocument(QObject):
         if after == self.workshop:
             return False
         signed = self.analysis.valid_signoffs(self.workshop)
-        if (
-            signed
-            and fingerprint(after) != self.analysis.fingerprint
-            and not self.confirm_stale(signed)
-        ):
-            return False
+        if signed:
+            new = fingerprint(after)
+            self._fingerprints = {id(after): (after, new)}
+            if new != self.analysis.fingerprint and not self.confirm_stale(signed):
+                return False
         command = EditCommand(self, text, after, merge_id)
         command.merge_key = merge_key
         self.undo_stack.push(command)
