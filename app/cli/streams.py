@@ -13,7 +13,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from app.i18n import _
+
 EXIT_INTERRUPTED = 130
+EXIT_INVALID = 2
 
 
 class _Guarded:
@@ -67,7 +70,11 @@ def guard_streams() -> None:
 
 
 def run_guarded(run: Callable[[], int]) -> int:
-    """Run a command with guarded streams: its own exit code, or 130 on Ctrl+C."""
+    """Run a command with guarded streams: its own exit code, or 130 on Ctrl+C.
+
+    Running out of memory (a machine with little to spare, a limit set on the process) ends
+    the command with one line and exit 2, as any other input it cannot take does.
+    """
     guard_streams()
     try:
         code = run()
@@ -75,4 +82,8 @@ def run_guarded(run: Callable[[], int]) -> int:
         sys.stderr.flush()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except MemoryError:
+        message = _("not enough memory for this input on this machine; nothing was written")
+        print(f"bellwether: {message}", file=sys.stderr)
+        return EXIT_INVALID
     return code

