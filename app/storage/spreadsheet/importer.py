@@ -95,6 +95,7 @@ def import_rows(
         effort_unit=layout.unit,
         notes=tuple(notes),
         left_out=layout.extent.notes,
+        column_fields=layout.columns.column_fields(),
     )
 
 

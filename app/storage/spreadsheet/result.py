@@ -74,6 +74,8 @@ class ImportResult:
     """What the effort column counted: days, hours, points, story points or seconds."""
     left_out: tuple[str, ...] = ()
     """Notes on rows left out around the table (totals, a second table)."""
+    column_fields: tuple[str, ...] = ()
+    """Per header in `headers`: the field its cells are read as (a `Field` value), or ""."""
 
     @property
     def ok(self) -> bool:

@@ -58,16 +58,49 @@ class SheetRows:
 def read_rows(path: Path, sheet: str | None = None) -> SheetRows:
     """The rows of a CSV file, or of a workbook's (XLSX, ODS, XLS) first or named sheet."""
     raw = _read_bytes(path)
+    kind = _workbook_kind(path, raw)
+    if kind is not None:
+        return _book_rows(raw if kind == "XLS" else _bounded(raw, kind), sheet, kind)
+    if sheet is not None:
+        raise SpreadsheetError(_('a CSV file has no sheets (given: "{sheet}")').format(sheet=sheet))
+    return SheetRows(None, _csv_rows(decode_csv(raw)))
+
+
+def _workbook_kind(path: Path, raw: bytes) -> str | None:
+    """ODS, XLSX or XLS, by the name's suffix or the file's first bytes (None: a CSV)."""
     suffix = path.suffix.lower()
     if suffix in ODS_SUFFIXES or (raw.startswith(b"PK\x03\x04") and b"opendocument" in raw[:100]):
-        return _book_rows(_bounded(raw, "ODS"), sheet, "ODS")
+        return "ODS"
     if suffix in XLSX_SUFFIXES or raw.startswith(b"PK\x03\x04"):
-        return _book_rows(_bounded(raw, "XLSX"), sheet, "XLSX")
+        return "XLSX"
     if suffix == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        return _book_rows(raw, sheet, "XLS")
-    if sheet is not None:
-        raise SpreadsheetError(f"a CSV file has no sheets (given: {sheet!r})")
-    return SheetRows(None, _csv_rows(decode_csv(raw)))
+        return "XLS"
+    return None
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of a workbook, for a choice of sheet ([] for a CSV).
+
+    SpreadsheetError when the file cannot be read; a workbook is measured before it is opened.
+    """
+    raw = _read_bytes(path)
+    kind = _workbook_kind(path, raw)
+    if kind is None:
+        return []
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(
+            io.BytesIO(raw if kind == "XLS" else _bounded(raw, kind))
+        )
+    except (CalamineError, ValueError, OSError) as error:
+        raise SpreadsheetError(
+            _("not a readable {kind} file ({error})").format(kind=kind, error=error)
+        ) from None
+    try:
+        return list(book.sheet_names)
+    finally:
+        book.close()
 
 
 def _bounded(raw: bytes, kind: str) -> bytes:
