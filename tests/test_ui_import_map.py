@@ -86,7 +86,8 @@ def test_choosing_a_columns_field_and_unit_imports_those_rows(
     assert column(dialog, 4) == ["15", "7.5", "30"]  # days, until the unit is chosen
     dialog.choices.unit_combo.setCurrentIndex(dialog.choices.unit_combo.findData("hours"))
     assert column(dialog, 4) == ["2", "1", "4"]  # 7.5 hours a person-day
-    assert any("in hours" in note for note in dialog.sheet_result.notes)  # type: ignore[union-attr]
+    assert dialog.sheet_result is not None
+    assert any("in hours" in note for note in dialog.sheet_result.notes)
     dialog.create_box.setChecked(True)
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     added = document.workshop.requests[before:]

@@ -171,7 +171,9 @@ def _csv_rows(text: str) -> list[list[Value]]:
         except csv.Error as error:
             if is_field_limit(error):
                 raise SpreadsheetError(str(too_long_cell(len(rows) + 1))) from None
-            raise SpreadsheetError(f"row {len(rows) + 1} is not valid CSV ({error})") from None
+            raise SpreadsheetError(
+                _("row {row} is not valid CSV ({error})").format(row=len(rows) + 1, error=error)
+            ) from None
     if text.count('"') % 2 and rows and rows[-1] and "\n" in str(rows[-1][-1]):
         # A quote left open swallows every line after it into one cell of its row.
         raise SpreadsheetError(
