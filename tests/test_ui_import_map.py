@@ -15,7 +15,12 @@ from pytestqt.qtbot import QtBot
 from app.ui.importing.dialog import ImportDialog
 from app.ui.importing.feature import ImportFeature
 from app.ui.shell.main_window import MainWindow
-from tests.sheet_fixtures import danish_backlog_ods, danish_backlog_xlsx, finnish_service_desk_csv
+from tests.sheet_fixtures import (
+    danish_backlog_ods,
+    danish_backlog_xls,
+    danish_backlog_xlsx,
+    finnish_service_desk_csv,
+)
 from tests.ui_helpers import shown_window
 
 
@@ -195,3 +200,12 @@ def test_a_field_comes_from_one_column(window: MainWindow, tmp_path: Path) -> No
     dialog.column_map.choose("Department", "department")
     assert chosen(dialog) == {"Title": "title", "Department": "department", "Team": ""}
     assert dialog.column_map.overrides == {"Department": "department"}
+
+
+def test_an_old_excel_file_imports_through_the_dialog(window: MainWindow, tmp_path: Path) -> None:
+    dialog = preview(window, danish_backlog_xls(tmp_path / "backlog.xls"))
+    assert dialog.sheet_combo.currentText() == "Backlog"
+    dialog.column_map.choose("As", "department")
+    dialog.choices.unit_combo.setCurrentIndex(dialog.choices.unit_combo.findData("hours"))
+    assert column(dialog, 4) == ["2", "1", "4"]
+    assert "row 6: a totals row, left out" in dialog.notes_label.text()
