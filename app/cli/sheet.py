@@ -40,7 +40,7 @@ def add_commands(commands: Commands) -> None:
     sheet.add_argument(
         "--start", type=_start_date, metavar="DATE", help="week 0 (default: next Monday)"
     )
-    sheet.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
+    sheet.add_argument("--sheet", metavar="NAME", help="the workbook's sheet (default: the first)")
     sheet.add_argument(
         "--department-column", metavar="HEADER", help="the column naming the department"
     )
