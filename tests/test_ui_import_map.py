@@ -209,3 +209,19 @@ def test_an_old_excel_file_imports_through_the_dialog(window: MainWindow, tmp_pa
     dialog.choices.unit_combo.setCurrentIndex(dialog.choices.unit_combo.findData("hours"))
     assert column(dialog, 4) == ["2", "1", "4"]
     assert "row 6: a totals row, left out" in dialog.notes_label.text()
+
+
+def test_the_dialog_speaks_danish(window: MainWindow, tmp_path: Path) -> None:
+    from app.ui.language.translator import speak
+
+    speak("da")
+    try:
+        dialog = preview(window, finnish_service_desk_csv(tmp_path / "palvelupyynnot.csv"))
+        header = dialog.column_map.horizontalHeaderItem(1)
+        assert header is not None and header.text() == "Importeres som"
+        assert dialog.column_map.combo(0).itemText(0) == "Importeres ikke"
+        assert dialog.choices.unit_combo.itemText(0) == "Som overskriften siger (timer)"
+        assert dialog.problems.item(0).text().startswith("ingen afdelingskolonne")
+        assert dialog.model.headerData(4, Qt.Orientation.Horizontal) == "Indsats (pd)"
+    finally:
+        speak("en")

@@ -10,16 +10,9 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QSettings
-
-from app.storage.recovery import data_folder
+from app.ui.settings import settings
 
 GROUP = "import-maps"
-
-
-def settings() -> QSettings:
-    """Bellwether's settings (an INI file in the user's data folder)."""
-    return QSettings(str(data_folder() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def header_key(headers: Sequence[str]) -> str:
