@@ -1,6 +1,6 @@
 """Sheets as people keep them, built in the tests: a Danish backlog with a note row, an Excel
-table, a totals row and a second table (estimates in hours), the same rows as LibreOffice ODS,
-and a Finnish service-desk CSV without a department column.
+table, a totals row and a second table (estimates in hours), the same rows as LibreOffice ODS
+and as old Excel XLS, and a Finnish service-desk CSV without a department column.
 """
 
 from __future__ import annotations
@@ -66,6 +66,24 @@ def danish_backlog_ods(path: Path) -> Path:
         table.addElement(row)
     document.spreadsheet.addElement(table)
     document.save(str(path))
+    return path
+
+
+def danish_backlog_xls(path: Path) -> Path:
+    """The same rows as an old-Excel XLS (no tables: the totals row and blank rows end the data)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Backlog")
+    totals: list[object] = [None, None, None, 52.5]
+    blank: list[object] = []
+    rows: list[Sequence[object]] = [[NOTE], HEADERS, *STORIES, totals, blank, blank]
+    rows.extend(SECOND_TABLE)
+    for index, cells in enumerate(rows):
+        for column, value in enumerate(cells):
+            if value is not None:
+                sheet.write(index, column, value)
+    book.save(str(path))
     return path
 
 

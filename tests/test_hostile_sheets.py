@@ -106,7 +106,7 @@ def test_libreoffice_s_empty_repeated_grid_is_no_bomb(tmp_path: Path) -> None:
     out = tmp_path / "new.bellwether.json"
     result = run_limited("import", sheet, "-o", out)
     assert result.returncode == 0, result.stderr
-    assert "1 requests imported" in result.stdout
+    assert "1 request imported" in result.stdout
 
 
 def test_a_sheet_at_the_row_limit_is_imported(tmp_path: Path) -> None:
@@ -171,4 +171,4 @@ def test_formatted_empty_rows_far_down_a_sheet_are_no_bomb(tmp_path: Path) -> No
     out = tmp_path / "new.bellwether.json"
     result = run_limited("import", sheet, "-o", out)
     assert result.returncode == 0, result.stderr
-    assert "1 requests imported" in result.stdout
+    assert "1 request imported" in result.stdout

@@ -80,7 +80,7 @@ def test_jira_export_with_story_points_and_team(tmp_path: Path) -> None:
     assert "Sprint" in result.unknown_columns
     assert result.notes == (
         'effort: 1 story point in "Custom field (Story Points)" is taken as 1 person-day',
-        "1 issue link to issues not in the sheet left out",
+        "1 issue link to an issue not in the sheet left out",
     )
     workshop = new_workshop_from_sheet(result, "CRM", date(2027, 1, 4))
     assert [(d.id, d.name) for d in workshop.departments] == [

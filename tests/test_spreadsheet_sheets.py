@@ -8,12 +8,17 @@ from pathlib import Path
 import pytest
 
 from app.domain.model import Workshop
-from app.storage.spreadsheet import SpreadsheetError, import_rows, read_sheet
+from app.storage.spreadsheet import SpreadsheetError, import_rows, read_sheet, sheet_names
 from app.storage.spreadsheet.headers import Field, header_unit, match_headers
 from app.storage.spreadsheet.options import EffortUnit, ImportOptions, parse_map
 from app.storage.spreadsheet.result import NoTitleColumnError
 from tests.conftest import workshop_data
-from tests.sheet_fixtures import danish_backlog_ods, danish_backlog_xlsx, finnish_service_desk_csv
+from tests.sheet_fixtures import (
+    danish_backlog_ods,
+    danish_backlog_xls,
+    danish_backlog_xlsx,
+    finnish_service_desk_csv,
+)
 
 HOURS = ImportOptions(columns={Field.DEPARTMENT: "As"}, effort_unit=EffortUnit.HOURS)
 TITLES = [
@@ -51,6 +56,27 @@ def test_danish_backlog_ods_gives_the_same_requests(tmp_path: Path) -> None:
     assert ods.requests == xlsx.requests
     assert ods.left_out[0] == "row 6: a totals row, left out"
     assert "below the blank row" in ods.left_out[1]
+
+
+def test_danish_backlog_xls_gives_the_same_requests(tmp_path: Path) -> None:
+    xlsx = read_sheet(danish_backlog_xlsx(tmp_path / "backlog.xlsx"), options=HOURS)
+    xls = read_sheet(danish_backlog_xls(tmp_path / "backlog.xls"), options=HOURS)
+
+    assert xls.errors == ()
+    assert xls.sheet == "Backlog"
+    assert xls.requests == xlsx.requests
+    assert xls.left_out[0] == "row 6: a totals row, left out"
+    assert "below the blank row" in xls.left_out[1]
+
+
+def test_sheet_names_of_each_kind_of_file(tmp_path: Path) -> None:
+    assert sheet_names(danish_backlog_xlsx(tmp_path / "b.xlsx")) == ["Backlog"]
+    assert sheet_names(danish_backlog_ods(tmp_path / "b.ods")) == ["Backlog"]
+    assert sheet_names(danish_backlog_xls(tmp_path / "b.xls")) == ["Backlog"]
+    assert sheet_names(finnish_service_desk_csv(tmp_path / "b.csv")) == []
+    (tmp_path / "bad.ods").write_bytes(b"PK\x03\x04" + bytes(300))
+    with pytest.raises(SpreadsheetError, match="not a readable ODS file"):
+        sheet_names(tmp_path / "bad.ods")
 
 
 def test_hours_per_day_and_points(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from app.cli.common import EXIT_OK, Commands, fail
 from app.domain.limits import SPARE_WEEKS, blank, cleaned, fits_calendar
 from app.domain.model import MAX_WEEKS, TITLE_MAX, Workshop
 from app.domain.problems import describe
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.storage.workshop_file import WorkshopFileError, load_workshop, save_workshop
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def add_commands(commands: Commands) -> None:
     sheet.add_argument(
         "--start", type=_start_date, metavar="DATE", help="week 0 (default: next Monday)"
     )
-    sheet.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
+    sheet.add_argument("--sheet", metavar="NAME", help="the workbook's sheet (default: the first)")
     sheet.add_argument(
         "--department-column", metavar="HEADER", help="the column naming the department"
     )
@@ -87,7 +87,9 @@ def _hours(text: str) -> float:
     except ValueError:
         hours = -1.0
     if not 0 < hours <= 24:
-        raise argparse.ArgumentTypeError(f"not a number of hours above 0, at most 24: {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("not a number of hours above 0, at most 24: {text}").format(text=repr(text))
+        )
     return hours
 
 
@@ -95,7 +97,9 @@ def _start_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date as YYYY-MM-DD: {text}").format(text=repr(text))
+        ) from None
 
 
 def _next_monday(today: date) -> date:
@@ -159,7 +163,7 @@ def _options_problem(args: argparse.Namespace) -> str | None:
                 path=args.output
             )
         if args.output.exists() or args.output.is_symlink():
-            return f"{args.output}: already exists (use --into to add to it)"
+            return _("{path}: already exists (use --into to add to it)").format(path=args.output)
     if args.title is not None:
         try:
             scratch_workshop(args.title)
@@ -177,7 +181,7 @@ def _options_problem(args: argparse.Namespace) -> str | None:
 def _default_title(sheet_file: Path) -> str:
     """The sheet's file name as a title: one line of at most 200 characters."""
     title = cleaned(sheet_file.name.split(".")[0])[:TITLE_MAX].strip()
-    return title if title and not blank(title) else "Workshop"
+    return title if title and not blank(title) else _("Workshop")
 
 
 def _imported(result: ImportResult, target: Workshop | None, args: argparse.Namespace) -> Workshop:
@@ -201,11 +205,11 @@ def _refused(args: argparse.Namespace, errors: tuple[RowError, ...], result: Imp
     lines += messages.row_problems([error for error in errors if error.row is not None])
     for line in lines:
         print(f"bellwether: {args.sheet_file}: {line}", file=sys.stderr)
-    hint = "nothing was imported"
+    hint = _("nothing was imported")
     if any(error.row is not None for error in errors) and not args.skip_bad_rows:
-        hint += " (--skip-bad-rows imports the other rows)"
-    if any("departments not in the workshop" in error.message for error in errors):
-        hint += " (--create-departments adds them)"
+        hint += " " + _("(--skip-bad-rows imports the other rows)")
+    if any(error.kind == "new-departments" for error in errors):
+        hint += " " + _("(--create-departments adds them)")
     return fail(hint)
 
 
@@ -214,17 +218,31 @@ def _save_import(args: argparse.Namespace, workshop: Workshop, result: ImportRes
     try:
         save_workshop(path, workshop)
     except OSError as error:
-        return fail(f"{path}: cannot be written ({error.strerror or error})")
-    print(f"{path}: {len(result.requests)} requests imported into the backlog")
+        return fail(
+            _("{path}: cannot be written ({reason})").format(
+                path=path, reason=error.strerror or error
+            )
+        )
+    count = len(result.requests)
+    print(
+        ngettext(
+            "{path}: {count} request imported into the backlog",
+            "{path}: {count} requests imported into the backlog",
+            count,
+        ).format(path=path, count=count)
+    )
     if result.new_departments and (args.output or args.create_departments):
-        print("new departments: " + ", ".join(d.name for d in result.new_departments))
+        names = ", ".join(d.name for d in result.new_departments)
+        print(_("new departments: {names}").format(names=names))
     if result.bad_rows:
-        count = len(result.bad_rows)
-        print(f"{count} bad row{'s' if count != 1 else ''} skipped:")
+        bad = len(result.bad_rows)
+        print(
+            ngettext("{count} bad row skipped:", "{count} bad rows skipped:", bad).format(count=bad)
+        )
         for line in messages.row_problems([e for e in result.errors if e.row is not None]):
             print(f"  {line}")
     if (columns := messages.not_imported(result)) is not None:
-        print(f"note: {columns}")
+        print(_("note: {note}").format(note=columns))
     for note in result.notes:
-        print(f"note: {note}")
+        print(_("note: {note}").format(note=note))
     return EXIT_OK

@@ -11,21 +11,27 @@ from app.storage.spreadsheet.cells import escape_formula, unescape_formula
 from app.storage.spreadsheet.export import plan_table, write_plan_csv, write_plan_xlsx
 from app.storage.spreadsheet.headers import Field, known_headers
 from app.storage.spreadsheet.importer import import_rows, read_sheet
+from app.storage.spreadsheet.options import EffortUnit, ImportOptions
 from app.storage.spreadsheet.result import (
     ImportRefusedError,
     ImportResult,
+    NoTitleColumnError,
     RequestHint,
     RowError,
 )
 from app.storage.spreadsheet.rows import HOURS_PER_DAY
-from app.storage.spreadsheet.sources import SpreadsheetError
+from app.storage.spreadsheet.sources import SUFFIXES, SpreadsheetError, sheet_names
 
 __all__ = [
     "DEFAULT_PHASE",
     "HOURS_PER_DAY",
+    "SUFFIXES",
+    "EffortUnit",
     "Field",
+    "ImportOptions",
     "ImportRefusedError",
     "ImportResult",
+    "NoTitleColumnError",
     "RequestHint",
     "RowError",
     "SpreadsheetError",
@@ -36,6 +42,7 @@ __all__ = [
     "new_workshop_from_sheet",
     "plan_table",
     "read_sheet",
+    "sheet_names",
     "unescape_formula",
     "write_plan_csv",
     "write_plan_xlsx",

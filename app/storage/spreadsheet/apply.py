@@ -12,6 +12,7 @@ from datetime import date
 from app.domain.edits import EditError, revalidated
 from app.domain.model import FORMAT, Department, Phase, Request, Workshop
 from app.domain.problems import describe
+from app.i18n import _
 from app.storage.spreadsheet.result import ImportRefusedError, ImportResult, RowError
 
 DEFAULT_PHASE = Phase(id="p1", name="Phase 1", weeks=8, capacity=40)
@@ -62,7 +63,14 @@ def add_to_backlog(
     if result.new_departments and not create_departments:
         names = ", ".join(f'"{d.name}"' for d in result.new_departments)
         raise ImportRefusedError(
-            (RowError(None, None, f"departments not in the workshop: {names}"),)
+            (
+                RowError(
+                    None,
+                    None,
+                    _("departments not in the workshop: {names}").format(names=names),
+                    "new-departments",
+                ),
+            )
         )
     return _combined(workshop, result)
 

@@ -11,6 +11,7 @@ as soon as the limit is crossed, with what was found and what the limit is.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import xml.parsers.expat
 import zipfile
@@ -160,9 +161,9 @@ class _Extent:
     ) -> None:
         self.parser = xml.parsers.expat.ParserCreate()
         self.parser.buffer_text = True
-        self.parser.StartElementHandler = lambda tag, attrs: start(self, tag, attrs)
+        self.parser.StartElementHandler = functools.partial(start, self)
         if end is not None:
-            self.parser.EndElementHandler = lambda tag: end(self, tag)
+            self.parser.EndElementHandler = functools.partial(end, self)
         self.row = 0  # the current row (1-based); 0 before the first
         self.column = 0  # the last column used in the current row
         self.repeat_rows = 1
@@ -195,6 +196,7 @@ def _local(tag: str) -> str:
     return tag.rpartition(":")[2]
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_number(letters: str) -> int:
     number = 0
     for letter in letters.upper():
@@ -205,8 +207,11 @@ def _column_number(letters: str) -> int:
 def _xlsx_start(extent: _Extent, tag: str, attrs: dict[str, str]) -> None:
     """Rows and cells move the position; a cell counts once it holds a value (`<v>`, `<is>`):
     Excel writes formatted empty rows and cells far down the sheet, and the reader skips them."""
-    name = _local(tag)
-    if name == "row":
+    # Cells and values are nearly every element: they are looked at first, by their plain name.
+    name = tag if tag in ("c", "v") else _local(tag)
+    if name == "v":
+        extent.reach(extent.row, extent.column)
+    elif name == "row":
         given = attrs.get("r", "")
         extent.row = int(given) if given.isdigit() else extent.row + 1
         extent.column = 0
@@ -217,7 +222,7 @@ def _xlsx_start(extent: _Extent, tag: str, attrs: dict[str, str]) -> None:
             extent.row = max(extent.row, int(found.group(2)))
         else:
             extent.column += 1
-    elif name in ("v", "is"):
+    elif name == "is":
         extent.reach(extent.row, extent.column)
 
 

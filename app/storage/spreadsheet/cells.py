@@ -13,6 +13,8 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 
+from app.i18n import _
+
 Value = str | int | float | None
 """A cell as read from a sheet: text, a number (XLSX only) or nothing."""
 
@@ -88,7 +90,7 @@ def parse_number(value: Value) -> float | None:
     else:
         number = _number_from_text(str(value))
     if not math.isfinite(number):
-        raise CellError(f"{quoted(cell_text(value))} is not a finite number")
+        raise CellError(_("{value} is not a finite number").format(value=quoted(cell_text(value))))
     return number
 
 
@@ -105,7 +107,7 @@ def _number_from_text(text: str) -> float:
     try:
         return float(cleaned)
     except ValueError:
-        raise CellError(f"{quoted(text.strip())} is not a number") from None
+        raise CellError(_("{value} is not a number").format(value=quoted(text.strip()))) from None
 
 
 def parse_whole(value: Value) -> int | None:
@@ -114,7 +116,7 @@ def parse_whole(value: Value) -> int | None:
     if number is None:
         return None
     if not number.is_integer():
-        raise CellError(f"{quoted(cell_text(value))} is not a whole number")
+        raise CellError(_("{value} is not a whole number").format(value=quoted(cell_text(value))))
     return int(number)
 
 
@@ -138,12 +140,20 @@ def _point(entry: str) -> tuple[str | None, float]:
         try:
             number = parse_number(entry)
         except CellError:
-            raise CellError(f'{quoted(entry)} has no number: write it as "{entry}:3"') from None
+            raise CellError(
+                _('{value} has no number: write it as "{example}"').format(
+                    value=quoted(entry), example=f"{entry}:3"
+                )
+            ) from None
         return None, number or 0.0
-    name, _, amount = entry.rpartition(separator)
+    name, _sep, amount = entry.rpartition(separator)
     number = parse_number(amount)
     if number is None:
-        raise CellError(f'{quoted(entry)} has no number: write it as "{name.strip()}:3"')
+        raise CellError(
+            _('{value} has no number: write it as "{example}"').format(
+                value=quoted(entry), example=f"{name.strip()}:3"
+            )
+        )
     return name.strip() or None, number
 
 

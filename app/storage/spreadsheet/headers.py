@@ -198,6 +198,20 @@ class Columns:
         """The header of the first column of a field, as written in the sheet."""
         return self.headers[self.fields[field][0]]
 
+    def column_fields(self) -> tuple[str, ...]:
+        """Per header: the value of the field read from it, or "" for a column not imported."""
+        by_index = {i: known.value for known, indexes in self.fields.items() for i in indexes}
+        return tuple(by_index.get(i, "") for i in range(len(self.headers)))
+
+    def without(self, ignored: frozenset[str]) -> Columns:
+        """The columns with those of the `ignored` headers (folded) read as nothing."""
+        fields = {
+            known: kept
+            for known, indexes in self.fields.items()
+            if (kept := tuple(i for i in indexes if fold(self.headers[i]) not in ignored))
+        }
+        return Columns(self.row, self.headers, fields, self.units)
+
     def unrecognised(self) -> tuple[str, ...]:
         """Headers that name no field, each once, in sheet order (empty headers left out)."""
         used = {index for indexes in self.fields.values() for index in indexes}

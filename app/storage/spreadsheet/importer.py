@@ -13,7 +13,7 @@ from pathlib import Path
 from app.domain.edits import EditError
 from app.domain.model import Department, Request, Workshop
 from app.domain.problems import describe
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.storage.spreadsheet.advice import likely_departments
 from app.storage.spreadsheet.apply import combine, scratch_workshop
 from app.storage.spreadsheet.cells import CellError, Value, format_number
@@ -95,6 +95,7 @@ def import_rows(
         effort_unit=layout.unit,
         notes=tuple(notes),
         left_out=layout.extent.notes,
+        column_fields=layout.columns.column_fields(),
     )
 
 
@@ -231,7 +232,7 @@ class _Import:
                 continue
             keys = [name for name, _number in resolved]
             if len(set(keys)) < len(keys):
-                self._error(draft, field, "names a department twice")
+                self._error(draft, field, _("names a department twice"))
             points[:] = resolved
 
     def _resolve_dependencies(self, draft: Draft, by_reference: dict[str, Draft]) -> None:
@@ -240,7 +241,8 @@ class _Import:
         for reference in draft.depends_on:
             target = by_reference.get(reference)
             if target is draft or reference == own:
-                self._error(draft, Field.DEPENDS_ON, f'"{reference}" is this request itself')
+                message = _('"{id}" is this request itself').format(id=reference)
+                self._error(draft, Field.DEPENDS_ON, message)
             elif target is not None:
                 found.append(target)
             elif reference in self.existing:
@@ -249,7 +251,9 @@ class _Import:
                 self._error(
                     draft,
                     Field.DEPENDS_ON,
-                    f'"{reference}" is not the id of a request in the sheet or the workshop',
+                    _('"{id}" is not the id of a request in the sheet or the workshop').format(
+                        id=reference
+                    ),
                 )
         for reference in draft.links:
             target = by_reference.get(reference)
@@ -292,7 +296,9 @@ class _Import:
             bad = waiting.pop()
             for draft in dependents.get(bad.row, []):
                 if not draft.errors:
-                    message = f'depends on "{self.ids[bad.row]}" (row {bad.row}), which has errors'
+                    message = _('depends on "{id}" (row {row}), which has errors').format(
+                        id=self.ids[bad.row], row=bad.row
+                    )
                     field = Field.DEPENDS_ON if draft.depends_on else Field.LINKS
                     self._error(draft, field, message)
                     waiting.append(draft)
@@ -302,7 +308,7 @@ class _Import:
         try:
             combine(base, requests, new)
         except EditError as error:
-            return f"the rows cannot be imported together: {error}"
+            return _("the rows cannot be imported together: {error}").format(error=error)
         return None
 
     def _recognised(self) -> dict[str, str]:
@@ -313,9 +319,13 @@ class _Import:
     def _notes(self) -> tuple[str, ...]:
         notes: list[str] = []
         if self.dropped_links:
-            plural = "" if self.dropped_links == 1 else "s"
+            count = self.dropped_links
             notes.append(
-                f"{self.dropped_links} issue link{plural} to issues not in the sheet left out"
+                ngettext(
+                    "{count} issue link to an issue not in the sheet left out",
+                    "{count} issue links to issues not in the sheet left out",
+                    count,
+                ).format(count=count)
             )
         notes.extend(note for draft in self.drafts for note in draft.notes)
         return tuple(notes)

@@ -84,6 +84,12 @@ def _columns(rows: Sequence[Sequence[Value]], options: ImportOptions) -> Columns
                 ).format(header=header, row=index + 1, listed=listed)
             )
         columns = chosen
+    if options.ignored:
+        columns = columns.without(frozenset(fold(header) for header in options.ignored))
+        if Field.TITLE not in columns.fields:
+            message = _("no title column: choose the column that holds each request's title")
+            headers = tuple(h for h in columns.headers if h)
+            raise NoTitleColumnError(message, columns.row + 1, headers, ())
     return columns
 
 

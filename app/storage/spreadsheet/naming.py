@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from app.domain.ids import id_stem, unique_id
 from app.domain.model import ID_PATTERN, TITLE_MAX, Department
+from app.i18n import _
 from app.storage.spreadsheet.cells import CellError, fold, quoted
 
 
@@ -46,7 +47,11 @@ class DepartmentIndex:
     def _plan(self, written: str, key: str, name: str | None) -> str:
         shown = name or written
         if len(shown) > TITLE_MAX:
-            raise CellError(f"{quoted(shown)} is too long for a department name (at most 200)")
+            raise CellError(
+                _("{name} is too long for a department name (at most 200)").format(
+                    name=quoted(shown)
+                )
+            )
         taken = self.ids | {department.id for department in self.new.values()}
         keep = self.cells_are_ids and ID_PATTERN.fullmatch(written)
         base = written if keep else id_stem(written)
@@ -71,9 +76,15 @@ class RequestIds:
     def claim(self, given: str, row: int) -> str:
         """Check a given id; raise CellError when it is already used."""
         if given in self.existing:
-            raise CellError(f'"{given}" is already the id of a request in the workshop')
+            raise CellError(
+                _('"{id}" is already the id of a request in the workshop').format(id=given)
+            )
         if given in self.first_row:
-            raise CellError(f'"{given}" is already the id of row {self.first_row[given]}')
+            raise CellError(
+                _('"{id}" is already the id of row {row}').format(
+                    id=given, row=self.first_row[given]
+                )
+            )
         self.first_row[given] = row
         return given
 

@@ -51,6 +51,8 @@ class ImportOptions:
     effort_unit: EffortUnit | None = None
     hours_per_day: float | None = None
     """None: 7.5, or Jira's 8 for its estimates in seconds."""
+    ignored: frozenset[str] = frozenset()
+    """Headers (as written) of columns not to import, though their header is recognised."""
 
 
 def parse_map(entries: list[str]) -> dict[Field, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.domain.model import Department, Request
+from app.i18n import _
 from app.storage.spreadsheet.sources import SpreadsheetError
 
 
@@ -24,9 +25,9 @@ class RowError:
     `empty-department` ("" for the others, counted by column)."""
 
     def __str__(self) -> str:
-        place = [f"row {self.row}"] if self.row is not None else []
+        place = [_("row {row}").format(row=self.row)] if self.row is not None else []
         if self.column is not None:
-            place.append(f'column "{self.column}"')
+            place.append(_('column "{column}"').format(column=self.column))
         return f"{', '.join(place)}: {self.message}" if place else self.message
 
 
@@ -74,6 +75,8 @@ class ImportResult:
     """What the effort column counted: days, hours, points, story points or seconds."""
     left_out: tuple[str, ...] = ()
     """Notes on rows left out around the table (totals, a second table)."""
+    column_fields: tuple[str, ...] = ()
+    """Per header in `headers`: the field its cells are read as (a `Field` value), or ""."""
 
     @property
     def ok(self) -> bool:
@@ -103,5 +106,6 @@ class ImportRefusedError(SpreadsheetError):
     def __init__(self, errors: tuple[RowError, ...]) -> None:
         self.errors = errors
         shown = "; ".join(str(error) for error in errors[:3])
-        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        count = len(errors) - 3
+        more = _(" (and {count} more)").format(count=count) if count > 0 else ""
         super().__init__(shown + more)

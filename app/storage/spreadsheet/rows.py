@@ -126,8 +126,10 @@ class RowReader:
             self._error(
                 draft,
                 Field.ID,
-                f"{quoted(given)} is not a valid id (1-64 characters "
-                "of A-Z a-z 0-9 _ . - starting with a letter or digit)",
+                _(
+                    "{value} is not a valid id (1-64 characters "
+                    "of A-Z a-z 0-9 _ . - starting with a letter or digit)"
+                ).format(value=quoted(given)),
             )
             given = ""
         draft.given_id = given or None
@@ -153,7 +155,9 @@ class RowReader:
             text = plain.strip()
         if len(text) > limit:
             draft.notes.append(
-                f"row {draft.row}: the {field.value} was shortened to {limit:,} characters"
+                _("row {row}: the {field} was shortened to {limit:,} characters").format(
+                    row=draft.row, field=field.value, limit=limit
+                )
             )
             text = text[: limit - 1].rstrip() + "…"
         return text
@@ -213,7 +217,11 @@ def _effort_parser(days_per_unit: float) -> Callable[[Value], float | None]:
         if number is None:
             return None
         if number < 0:
-            raise CellError(f"{quoted(cell_text(value))} is negative: effort must be 0 or more")
+            raise CellError(
+                _("{value} is negative: effort must be 0 or more").format(
+                    value=quoted(cell_text(value))
+                )
+            )
         return number if days_per_unit == 1 else round(number * days_per_unit, 3)
 
     return parse
@@ -222,7 +230,11 @@ def _effort_parser(days_per_unit: float) -> Callable[[Value], float | None]:
 def _weeks(value: Value) -> int | None:
     weeks = parse_whole(value)
     if weeks is not None and not 0 <= weeks <= MAX_WEEKS:
-        raise CellError(f"{quoted(cell_text(value))} must be a whole number of weeks, 0-520")
+        raise CellError(
+            _("{value} must be a whole number of weeks, 0-520").format(
+                value=quoted(cell_text(value))
+            )
+        )
     return weeks
 
 
@@ -230,7 +242,11 @@ def _benefit(value: Value) -> Points:
     points = parse_points(value)
     for name, number in points:
         if number <= 0:
-            raise CellError(f"{quoted(name or cell_text(value))}: benefit points must be above 0")
+            raise CellError(
+                _("{value}: benefit points must be above 0").format(
+                    value=quoted(name or cell_text(value))
+                )
+            )
     return points
 
 
@@ -238,5 +254,9 @@ def _burden(value: Value) -> Points:
     points = parse_points(value)
     for name, number in points:
         if number < 0:
-            raise CellError(f"{quoted(name or cell_text(value))}: burden hours must be 0 or more")
+            raise CellError(
+                _("{value}: burden hours must be 0 or more").format(
+                    value=quoted(name or cell_text(value))
+                )
+            )
     return points

@@ -58,16 +58,49 @@ class SheetRows:
 def read_rows(path: Path, sheet: str | None = None) -> SheetRows:
     """The rows of a CSV file, or of a workbook's (XLSX, ODS, XLS) first or named sheet."""
     raw = _read_bytes(path)
+    kind = _workbook_kind(path, raw)
+    if kind is not None:
+        return _book_rows(raw if kind == "XLS" else _bounded(raw, kind), sheet, kind)
+    if sheet is not None:
+        raise SpreadsheetError(_('a CSV file has no sheets (given: "{sheet}")').format(sheet=sheet))
+    return SheetRows(None, _csv_rows(decode_csv(raw)))
+
+
+def _workbook_kind(path: Path, raw: bytes) -> str | None:
+    """ODS, XLSX or XLS, by the name's suffix or the file's first bytes (None: a CSV)."""
     suffix = path.suffix.lower()
     if suffix in ODS_SUFFIXES or (raw.startswith(b"PK\x03\x04") and b"opendocument" in raw[:100]):
-        return _book_rows(_bounded(raw, "ODS"), sheet, "ODS")
+        return "ODS"
     if suffix in XLSX_SUFFIXES or raw.startswith(b"PK\x03\x04"):
-        return _book_rows(_bounded(raw, "XLSX"), sheet, "XLSX")
+        return "XLSX"
     if suffix == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        return _book_rows(raw, sheet, "XLS")
-    if sheet is not None:
-        raise SpreadsheetError(f"a CSV file has no sheets (given: {sheet!r})")
-    return SheetRows(None, _csv_rows(decode_csv(raw)))
+        return "XLS"
+    return None
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of a workbook, for a choice of sheet ([] for a CSV).
+
+    SpreadsheetError when the file cannot be read; a workbook is measured before it is opened.
+    """
+    raw = _read_bytes(path)
+    kind = _workbook_kind(path, raw)
+    if kind is None:
+        return []
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(
+            io.BytesIO(raw if kind == "XLS" else _bounded(raw, kind))
+        )
+    except (CalamineError, ValueError, OSError) as error:
+        raise SpreadsheetError(
+            _("not a readable {kind} file ({error})").format(kind=kind, error=error)
+        ) from None
+    try:
+        return list(book.sheet_names)
+    finally:
+        book.close()
 
 
 def _bounded(raw: bytes, kind: str) -> bytes:
@@ -138,7 +171,9 @@ def _csv_rows(text: str) -> list[list[Value]]:
         except csv.Error as error:
             if is_field_limit(error):
                 raise SpreadsheetError(str(too_long_cell(len(rows) + 1))) from None
-            raise SpreadsheetError(f"row {len(rows) + 1} is not valid CSV ({error})") from None
+            raise SpreadsheetError(
+                _("row {row} is not valid CSV ({error})").format(row=len(rows) + 1, error=error)
+            ) from None
     if text.count('"') % 2 and rows and rows[-1] and "\n" in str(rows[-1][-1]):
         # A quote left open swallows every line after it into one cell of its row.
         raise SpreadsheetError(

@@ -1,17 +1,18 @@
 """The import preview: what a sheet would add, each bad row's problem, the columns recognised.
 
-The preview re-reads the file whenever the facilitator picks another sheet or department column.
+The preview re-reads the file whenever the facilitator picks another sheet, another field for a
+column, the effort's unit or a department for rows without one. The choices made for a sheet
+are remembered for the next sheet with the same headers (`app.ui.importing.memory`).
 Nothing changes until OK, which builds the workshop after the import (`outcome`); the caller
 (`app.ui.importing.feature`) puts it in the document.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,41 +36,27 @@ from app.domain.model import Workshop
 from app.storage.spreadsheet import (
     ImportRefusedError,
     ImportResult,
+    NoTitleColumnError,
     SpreadsheetError,
     add_to_backlog,
     new_workshop_from_sheet,
     read_sheet,
+    sheet_names,
 )
+from app.ui.importing import memory
+from app.ui.importing.choices import ImportChoices
 from app.ui.importing.preview import (
     PreviewModel,
     columns_text,
     department_names,
+    next_monday,
+    plain,
     plural,
-    sheet_names,
+    to_qdate,
     unknown_text,
 )
 
-if TYPE_CHECKING:
-    pass
-
 MAX_LISTED_PROBLEMS = 500
-
-
-def plain(label: QLabel) -> QLabel:
-    """A label that shows text from a file literally, wrapped."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after today: a sensible week 0 for a new workshop."""
-    return today + timedelta(days=7 - today.weekday())
-
-
-def to_qdate(day: date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(day.year, day.month, day.day)
 
 
 class ImportDialog(QDialog):
@@ -89,6 +76,9 @@ class ImportDialog(QDialog):
             else self.tr("New workshop from spreadsheet")
         )
         self.model = PreviewModel(self)
+        self.headers: tuple[str, ...] = ()
+        """The header row the column map shows (also when the sheet cannot be imported yet)."""
+        self.recalled_for: str | None = None
         self._build()
         self.resize(1150, 760)
 
@@ -96,7 +86,11 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.sheet_combo = QComboBox()
-        self.department_combo = QComboBox()
+        known = [d.name for d in self.workshop.departments] if self.workshop is not None else []
+        self.choices = ImportChoices(known)
+        self.column_map = self.choices.column_map
+        self.recalled = plain(QLabel())
+        self.recalled.hide()
         stem = self.path.name.split(".")[0].replace("_", " ").strip()
         self.title_edit = QLineEdit(stem or self.tr("Workshop"))
         self.start_edit = QDateEdit(to_qdate(next_monday(date.today())))
@@ -105,7 +99,6 @@ class ImportDialog(QDialog):
         form = self.form = QFormLayout()
         form.addRow(self.tr("File:"), plain(QLabel(str(self.path))))
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
-        form.addRow(self.tr("Department column:"), self.department_combo)
         if self.workshop is None:
             form.addRow(self.tr("Workshop title:"), self.title_edit)
             form.addRow(self.tr("Week 0 starts:"), self.start_edit)
@@ -153,18 +146,29 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.table)
         splitter.addWidget(problems)
         splitter.setSizes([460, 180])
+        columns = QWidget()
+        columns_layout = QVBoxLayout(columns)
+        columns_layout.setContentsMargins(0, 0, 0, 0)
+        columns_layout.addWidget(QLabel(self.tr("Columns: choose what each one holds")))
+        columns_layout.addWidget(self.column_map, 1)
+        columns_layout.addWidget(self.choices)
+        columns_layout.addWidget(self.recalled)
+        across = QSplitter(Qt.Orientation.Horizontal)
+        across.addWidget(columns)
+        across.addWidget(splitter)
+        across.setSizes([380, 770])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         for widget in (self.summary, self.failure, self.columns_label, self.notes_label):
             layout.addWidget(widget)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(across, 1)
         layout.addWidget(self.create_box)
         layout.addWidget(self.skip_box)
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
         self.sheet_combo.currentIndexChanged.connect(lambda _index: self._sheet_changed())
-        self.department_combo.currentIndexChanged.connect(lambda _index: self.reread())
+        self.choices.changed.connect(self.reread)
         self.create_box.toggled.connect(lambda _on: self._update_ok())
         self.skip_box.toggled.connect(lambda _on: self._update_ok())
         self.title_edit.textChanged.connect(lambda _text: self._update_ok())
@@ -174,68 +178,74 @@ class ImportDialog(QDialog):
     def load(self) -> None:
         """The first read: SpreadsheetError when the file cannot be read at all.
 
-        A workbook whose first sheet is not a table of requests still opens, so the facilitator
-        can choose another sheet.
+        A sheet without a recognised title column still opens, so the facilitator can choose
+        the column; so does a workbook whose first sheet is not a table, for another sheet.
         """
         names = sheet_names(self.path)
-        try:
-            self.sheet_result = read_sheet(self.path, workshop=self.workshop)
-        except SpreadsheetError as error:
-            if len(names) < 2:
-                raise
-            self.show_failure(
-                self.tr("The sheet “%s” cannot be imported (%s): choose another sheet.")
-                % (names[0], error)
-            )
-        self.sheet_combo.blockSignals(True)
         self.sheet_combo.addItems(names)
-        self.sheet_combo.blockSignals(False)
         self.sheet_combo.setEnabled(len(names) > 1)
         self.form.setRowVisible(self.sheet_combo, bool(names))
-        self._fill_department_combo()
-        self._show()
-
-    def _fill_department_combo(self) -> None:
-        combo, result = self.department_combo, self.sheet_result
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        found = result.columns.get("department") if result is not None else None
-        combo.addItem(
-            self.tr("Automatic: “%s”") % found if found else self.tr("Automatic (none found)"),
-            None,
-        )
-        for header in dict.fromkeys(result.headers if result is not None else ()):
-            if header:
-                combo.addItem(header, header)
-        index = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+        self.sheet_combo.currentIndexChanged.connect(lambda _index: self._sheet_changed())
+        error = self.reread()
+        if error is not None and len(names) < 2 and not self.headers:
+            raise error
+        self._recall()
 
     def _sheet_changed(self) -> None:
-        """Another sheet has other headers: back to the recognised department column."""
-        self.department_combo.blockSignals(True)
-        self.department_combo.setCurrentIndex(0)
-        self.department_combo.blockSignals(False)
+        """Another sheet has other headers: back to what the import recognises."""
+        self.choices.reset()
         self.reread()
-        self._fill_department_combo()
+        self._recall()
 
-    def reread(self) -> None:
-        """Read the file again with the chosen sheet and department column."""
+    def _recall(self) -> None:
+        """Take the choices remembered for a sheet with these headers, once per header row."""
+        key = memory.header_key(self.headers)
+        if not self.headers or key == self.recalled_for:
+            return
+        self.recalled_for = key
+        saved = memory.recall(self.headers)
+        self.recalled.setVisible(saved is not None)
+        if saved is None:
+            return
+        self.recalled.setText(
+            self.tr("The choices of the last import of a sheet with these columns are used.")
+        )
+        self.choices.restore(saved)
+        self.reread()
+
+    def reread(self) -> SpreadsheetError | None:
+        """Read the file again with the chosen sheet and choices; the error, if it cannot be."""
         sheet = self.sheet_combo.currentText() or None
-        column = self.department_combo.currentData()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        problem: SpreadsheetError | None = None
         try:
             self.sheet_result = read_sheet(
-                self.path, workshop=self.workshop, sheet=sheet, department_column=column
+                self.path, workshop=self.workshop, sheet=sheet, options=self.choices.options()
             )
+            self.headers = self.sheet_result.headers
             self.show_failure("")
+        except NoTitleColumnError as error:
+            problem, self.sheet_result, self.headers = error, None, error.headers
+            self.show_failure(self._no_title_text(error))
         except SpreadsheetError as error:
-            self.sheet_result = None
+            problem, self.sheet_result = error, None
             self.show_failure(self.tr("Cannot read %s: %s") % (self.path.name, error))
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show()
+        return problem
+
+    def _no_title_text(self, error: NoTitleColumnError) -> str:
+        if not error.headers:
+            text = self.tr("No table of requests on this sheet.")
+        else:
+            text = self.tr(
+                "No column is recognised as the title: choose “Title” for the column that "
+                "holds each request's title."
+            )
+        if self.sheet_combo.count() > 1:
+            text += " " + self.tr("Or choose another sheet.")
+        return text
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -246,6 +256,10 @@ class ImportDialog(QDialog):
         )
         names = department_names(result, existing) if result is not None else existing
         self.model.show(result, names)
+        fields = result.column_fields if result is not None else ()
+        self.column_map.show_columns(self.headers, fields)
+        if result is not None:
+            self.choices.show_unit(result.effort_unit)
         self.table.resizeColumnsToContents()
         self._show_problems(result)
         self._show_columns(result)
@@ -380,4 +394,5 @@ class ImportDialog(QDialog):
         except ImportRefusedError as error:
             self.show_failure(self.tr("Not imported: %s") % error)
             return
+        memory.remember(self.headers, None if self.choices.is_default() else self.choices.saved())
         super().accept()

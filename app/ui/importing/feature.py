@@ -1,8 +1,8 @@
 """File > Import requests… and File > New workshop from spreadsheet….
 
-Pick a CSV or XLSX file, preview it (`ImportDialog`), and on OK add the requests to the backlog
-as one undoable command, or open the new workshop. A file that cannot be read is refused with
-its reason, and nothing changes.
+Pick a CSV, XLSX, ODS or XLS file, preview it (`ImportDialog`), and on OK add the requests to
+the backlog as one undoable command, or open the new workshop. A file that cannot be read is
+refused with its reason, and nothing changes.
 """
 
 from __future__ import annotations
@@ -42,12 +42,12 @@ class ImportFeature(QObject):
         self.import_action.setEnabled(self.window.document is not None)
 
     def pick_file(self) -> Path | None:
-        """Ask for a CSV or XLSX file."""
+        """Ask for a CSV, XLSX, ODS or XLS file."""
         name, _ = QFileDialog.getOpenFileName(
             self.window.widget(),
             self.tr("Choose a spreadsheet"),
             "",
-            self.tr("Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"),
+            self.tr("Spreadsheets (*.csv *.tsv *.xlsx *.xlsm *.ods *.xls);;All files (*)"),
         )
         return Path(name) if name else None
 

@@ -6,11 +6,19 @@ plain text, never interpreted as markup.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
-from pathlib import Path
+from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QLabel
 
 from app.domain.model import Request
 from app.i18n.numbers import number
@@ -116,7 +124,9 @@ def unknown_text(result: ImportResult) -> str:
     unknown = result.unknown_columns
     shown = ", ".join(f"“{h}”" for h in unknown[:SHOWN_HEADERS])
     more = len(unknown) - SHOWN_HEADERS
-    return shown + (f" and {more} more" if more > 0 else "")
+    if more <= 0:
+        return shown
+    return QCoreApplication.translate("PreviewModel", "%s and %d more") % (shown, more)
 
 
 def department_names(result: ImportResult, existing: Mapping[str, str]) -> dict[str, str]:
@@ -124,22 +134,18 @@ def department_names(result: ImportResult, existing: Mapping[str, str]) -> dict[
     return {**existing, **{d.id: d.name for d in result.new_departments}}
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The sheets of an XLSX file, for the sheet chooser ([] for a CSV or an unreadable file).
+def plain(label: QLabel) -> QLabel:
+    """A label that shows text from a file literally, wrapped."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
-    The import itself reports why a file cannot be read; this only offers the choice.
-    """
-    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xltx", ".xltm"):
-        return []
-    from openpyxl import load_workbook
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        try:
-            book = load_workbook(path, read_only=True)
-        except Exception:  # any unreadable file: read_sheet says why
-            return []
-        try:
-            return list(book.sheetnames)
-        finally:
-            book.close()
+def next_monday(today: date) -> date:
+    """The first Monday after today: a sensible week 0 for a new workshop."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+def to_qdate(day: date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
