@@ -12,7 +12,7 @@ from app.report.document import landscape_frame
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import ELLIPSIS, wrap
 from app.report.hyphenation import break_word
-from app.report.roadmap_layout import (
+from app.report.roadmap_columns import (
     CARD_BAR,
     CARD_PAD,
     CARD_SIZE,
@@ -20,13 +20,10 @@ from app.report.roadmap_layout import (
     MARKER_H,
     MIN_COLUMN_W,
     TITLE_H,
-    Lane,
-    Row,
     fit_widths,
     group_columns,
-    layout_roadmap,
-    paginate,
 )
+from app.report.roadmap_layout import Lane, Row, layout_roadmap, paginate
 from app.report.weeks import date_span, iso_span, week_on
 from tests.report_helpers import changed, crm, rejoined, small, with_more_requests
 

@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 from app.report import read_embedded_workshop
 from app.report.document import render_pdf, write_pdf
 from app.storage.workshop_file import load_workshop, save_workshop
-from app.ui.exporting.pdf import ExportFeature, ExportOutcome, suggested_pdf_name
+from app.ui.exporting.job import ExportOutcome
+from app.ui.exporting.pdf import ExportFeature, suggested_pdf_name
 from app.ui.shell.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.report_helpers import small, with_more_requests
@@ -317,7 +318,7 @@ def test_a_renderer_that_ignores_cancel_is_killed(
     import subprocess
     import sys
 
-    from app.ui.exporting import pdf as export_pdf
+    from app.ui.exporting import job as export_pdf
 
     stubborn = "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
     stubborn += "print('progress 1 10', flush=True); sys.stdin.read(); time.sleep(60)"

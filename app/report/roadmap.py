@@ -20,7 +20,7 @@ from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
-from app.report.roadmap_layout import (
+from app.report.roadmap_columns import (
     CARD_BAR,
     CARD_LEADING,
     CARD_PAD,
@@ -31,11 +31,9 @@ from app.report.roadmap_layout import (
     LABEL_W,
     MARKER_H,
     TITLE_H,
-    Band,
     HeaderLine,
-    Sheet,
-    layout_roadmap,
 )
+from app.report.roadmap_layout import Band, Sheet, layout_roadmap
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
 from app.report.weeks import day
