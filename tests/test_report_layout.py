@@ -99,7 +99,7 @@ def test_sheets_fit_the_page_and_show_every_request_once(extra: int) -> None:
                 font = BOLD if line.bold else REGULAR
                 assert text_width(line.text, font, line.size) <= column.width - 2 * HEADER_PAD
     assert cards == schedule.scheduled
-    assert len(sheets) == 2 if extra == 0 else len(sheets) > 2
+    assert len(sheets) == 3 if extra == 0 else len(sheets) > 3
 
 
 def test_wrap_breaks_between_words_and_never_overflows() -> None:

@@ -12,7 +12,8 @@ from reportlab.platypus import Flowable
 
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
-from app.report.formatting import reference
+from app.i18n import _
+from app.report.formatting import named, reference
 from app.report.style import CELL, CELL_BOLD, H1, H2, SEVERITY_COLORS, SMALL, para
 from app.report.tables import Cell, grid
 
@@ -48,8 +49,16 @@ def _open_findings(found: Sequence[Finding], width: float) -> list[Flowable]:
     for severity in SEVERITIES:
         for finding in (f for f in open_ if f.severity == severity):
             tag = para(SEVERITY_WORDS[severity], CELL_BOLD, SEVERITY_COLORS[severity])
-            rows.append([tag, para(finding.message, CELL)])
+            rows.append([tag, para(_concerning(finding), CELL)])
     return [*story, grid(["Severity", "Finding"], rows, [0.13 * width, 0.87 * width])]
+
+
+def _concerning(finding: Finding) -> str:
+    """The finding's message, with the ids of the requests it concerns (titles repeat)."""
+    if not finding.requests:
+        return finding.message
+    ids = ", ".join(finding.requests)
+    return _("{message} (requests: {ids})").format(message=finding.message, ids=ids)
 
 
 def _accepted(workshop: Workshop, found: Sequence[Finding], width: float) -> list[Flowable]:
@@ -74,7 +83,11 @@ def _accepted(workshop: Workshop, found: Sequence[Finding], width: float) -> lis
 def _votes(workshop: Workshop, width: float) -> list[Flowable]:
     story: list[Flowable] = [para("Dot votes", H2)]
     budget = workshop.settings.dots_per_head
-    titles = {r.id: r.title for r in workshop.requests}
+    titles = {r.id: named(r.title, r.id) for r in workshop.requests}
+    backlog = " " + _("(in the backlog)")
+    for request in workshop.requests:
+        if request.phase is None:
+            titles[request.id] += backlog
     rows: list[list[Cell]] = []
     for department in workshop.departments:
         given = workshop.votes.get(department.id, {})

@@ -37,6 +37,7 @@ from app.report.decisions import decisions
 from app.report.embedding import creation_moment, embed_plan
 from app.report.fonts import BOLD, REGULAR
 from app.report.formatting import fit
+from app.report.overview import overview_drawing
 from app.report.roadmap import roadmap_drawings
 from app.report.signoff import signoff_section
 from app.report.style import H1, H2, MUTED, RULE, para
@@ -165,6 +166,7 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     story: list[Flowable] = cover(workshop, (schedule, measured, found), plan, width)
     story += [NextPageTemplate("landscape"), PageBreak()]
     sheets = roadmap_drawings(workshop, schedule, wide, high - 1)
+    story += [overview_drawing(workshop, schedule, wide, high - 1, len(sheets)), PageBreak()]
     for sheet in sheets[:-1]:
         story += [sheet, PageBreak()]
     story += [sheets[-1], NextPageTemplate("portrait"), PageBreak()]

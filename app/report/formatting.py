@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from app.i18n import _
 from app.report.fonts import text_width
 from app.report.hyphenation import hyphenate
 from app.report.weeks import NBSP, day
@@ -112,6 +113,11 @@ def reference(text: str, limit: int = REFERENCE_MAX) -> str:
     full names are in the departments table and the board.
     """
     return text if len(text) <= limit else text[:limit].rstrip() + ELLIPSIS
+
+
+def named(title: str, ident: str) -> str:
+    """A request as the PDF names it: its title and, since titles repeat, its id."""
+    return _("{title} ({id})").format(title=title, id=ident)
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

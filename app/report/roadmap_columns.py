@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule
+from app.i18n import _
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import number, wrap
 from app.report.weeks import date_span, iso_span, plan_weeks, together
@@ -92,7 +93,10 @@ def group_columns(widths: Sequence[float], available: float) -> list[range]:
     return groups
 
 
-Wordings = tuple[tuple[str, ...], float, bool, bool]
+Wordings = tuple[tuple[str, ...], float] | tuple[tuple[str, ...], float, bool, bool]
+"""A header line: its wordings (longest first), its size and, optionally, bold and alert."""
+OVER_MARK = "▲"
+"""Marks a phase over capacity in its header, so the print says it without colour."""
 
 
 def _header(lines: Sequence[Wordings], width: float) -> tuple[HeaderLine, ...]:
@@ -103,7 +107,8 @@ def _header(lines: Sequence[Wordings], width: float) -> tuple[HeaderLine, ...]:
     """
     room = width - 2 * HEADER_PAD
     result: list[HeaderLine] = []
-    for wordings, size, bold, alert in lines:
+    for wordings, size, *flags in lines:
+        bold, alert = (bool(flags[0]), bool(flags[1])) if flags else (False, False)
         font = BOLD if bold else REGULAR
         text = next((w for w in wordings if text_width(w, font, size) <= room), wordings[-1])
         for line in wrap(text, font, size, room, 3):
@@ -118,26 +123,41 @@ def _phase_header(
     load = schedule.phases[phase.id]
     weeks = plan_weeks(load.start, load.end)
     iso = iso_span(workshop.start, load.start, load.end)
-    effort = f"{number(load.effort)} of {number(phase.capacity)} person-days"
     return _header(
         [
             ((phase.name,), 8.0, True, False),
-            ((f"Phase {index + 1} · {weeks}", weeks), 6.8, False, False),
-            ((date_span(workshop.start, load.start, load.end),), 6.8, False, False),
-            ((f"{together('ISO weeks')} {iso}", f"ISO {iso}"), 6.8, False, False),
-            ((effort,), 6.8, False, load.effort > phase.capacity),
+            ((_("Phase {number} · {weeks}").format(number=index + 1, weeks=weeks), weeks), 6.8),
+            ((date_span(workshop.start, load.start, load.end),), 6.8),
+            ((f"{together(_('ISO weeks'))} {iso}", f"ISO {iso}"), 6.8),
+            *_effort_lines(workshop, phase.id, load.effort, phase.capacity),
         ],
         width,
     )
+
+
+def _effort_lines(workshop: Workshop, phase: str, effort: float, capacity: float) -> list[Wordings]:
+    """The effort against capacity; over capacity it says so in words and a mark, not only in
+    red (a black-and-white print loses the red), and whether the committee accepted it."""
+    amounts = _("{effort} of {capacity} person-days").format(
+        effort=number(effort), capacity=number(capacity)
+    )
+    if effort <= capacity:
+        return [((amounts,), 6.8, False, False)]
+    accepted = f"phase-capacity:{phase}" in {a.key for a in workshop.accepted}
+    state = _("over capacity, accepted") if accepted else _("over capacity")
+    return [
+        ((f"{OVER_MARK} {amounts}",), 6.8, True, not accepted),
+        ((f"{OVER_MARK} {state}",), 6.8, True, not accepted),
+    ]
 
 
 def _after_header(workshop: Workshop, start: int, end: int, width: float) -> tuple[HeaderLine, ...]:
     weeks = plan_weeks(start, end)
     return _header(
         [
-            (("After the plan",), 8.0, True, False),
-            ((f"wins in {weeks}", weeks), 6.8, False, False),
-            ((date_span(workshop.start, start, end),), 6.8, False, False),
+            ((_("After the plan"),), 8.0, True, False),
+            ((_("wins in {weeks}").format(weeks=weeks), weeks), 6.8),
+            ((date_span(workshop.start, start, end),), 6.8),
         ],
         width,
     )

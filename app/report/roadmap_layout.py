@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
 from app.report.fonts import BOLD, REGULAR
-from app.report.formatting import wrap
+from app.report.formatting import fit, wrap
 from app.report.roadmap_columns import (
     CARD_BAR,
     CARD_LEADING,
@@ -42,6 +42,7 @@ class Card:
 
     title: tuple[str, ...]
     height: float
+    ident: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,8 @@ class Sheet:
     bands: tuple[Band, ...]
     header_height: float
     last_columns: bool
+    group: int = 0
+    """Which group of columns (sheets across) the sheet shows, from 0."""
 
     @property
     def width(self) -> float:
@@ -146,27 +149,37 @@ def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -
     return lanes
 
 
-def build_card(title: str, width: float) -> Card:
-    """A card of `width` points: its title in at most four lines."""
+def build_card(title: str, width: float, ident: str = "") -> Card:
+    """A card of `width` points: its title in at most four lines, then its request id (titles
+    repeat in a large plan; the id is what the tables and findings name too)."""
     text_w = width - 2 * CARD_PAD - CARD_BAR
     lines = tuple(wrap(title, REGULAR, CARD_SIZE, text_w, TITLE_LINES)) or ("",)
-    return Card(lines, 2 * CARD_PAD + len(lines) * CARD_LEADING)
+    shown = fit(ident, REGULAR, CARD_SIZE, text_w) if ident else ""
+    count = len(lines) + (1 if shown else 0)
+    return Card(lines, 2 * CARD_PAD + count * CARD_LEADING, shown)
 
 
-def card_titles(workshop: Workshop) -> dict[tuple[int, int], list[str]]:
-    """The titles of the cards of each (lane, phase column), in the workshop's order."""
+CardText = tuple[str, str]
+"""A card's title and request id."""
+
+
+def card_titles(workshop: Workshop) -> dict[tuple[int, int], list[CardText]]:
+    """The titles and ids of the cards of each (lane, phase column), in the workshop's order."""
     lane_of = {department.id: i for i, department in enumerate(workshop.departments)}
     column_of = {phase.id: i for i, phase in enumerate(workshop.phases)}
-    titles: dict[tuple[int, int], list[str]] = {}
+    titles: dict[tuple[int, int], list[CardText]] = {}
     for request in workshop.requests:
         if request.phase is not None:
             key = (lane_of[request.department], column_of[request.phase])
-            titles.setdefault(key, []).append(request.title)
+            titles.setdefault(key, []).append((request.title, request.id))
     return titles
 
 
 def lane_rows(
-    lane: int, group: range, columns: Sequence[Column], titles: dict[tuple[int, int], list[str]]
+    lane: int,
+    group: range,
+    columns: Sequence[Column],
+    titles: dict[tuple[int, int], list[CardText]],
 ) -> list[Row]:
     """The rows of cards of one lane across one group of columns.
 
@@ -179,9 +192,9 @@ def lane_rows(
     for position, column, items in cells:
         slots = next((s for s in range(1, column.slots + 1) if -(-len(items) // s) <= needed), 1)
         width = column.card_width(slots)
-        for order, title in enumerate(items):
+        for order, (title, ident) in enumerate(items):
             offset = GAP + (order % slots) * (width + GAP)
-            card = PlacedCard(position, offset, width, build_card(title, width))
+            card = PlacedCard(position, offset, width, build_card(title, width, ident))
             placed.setdefault(order // slots, []).append(card)
     return [
         Row(tuple(row), max(p.card.height for p in row) + GAP) for _, row in sorted(placed.items())
@@ -263,11 +276,11 @@ def layout_roadmap(
     titles = card_titles(workshop)
     sheets: list[Sheet] = []
     groups = group_columns([column.width for column in columns], available) or [range(0)]
-    for group in groups:
+    for number, group in enumerate(groups):
         shown = tuple(columns[i] for i in group)
         header = header_height(shown)
         rows = [(lane, lane_rows(lane.index, group, columns, titles)) for lane in lanes]
         last = group.stop == len(columns)
         for bands in paginate(rows, height - TITLE_H - header):
-            sheets.append(Sheet(shown, tuple(bands), header, last))
+            sheets.append(Sheet(shown, tuple(bands), header, last, number))
     return sheets

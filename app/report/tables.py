@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
-from app.report.formatting import number, reference
+from app.i18n import _
+from app.report.formatting import named, number, reference
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -153,7 +154,8 @@ class _Names:
 
     def __init__(self, workshop: Workshop) -> None:
         self.departments = {d.id: d.name for d in workshop.departments}
-        self.requests = {r.id: r.title for r in workshop.requests}
+        self.requests = {r.id: named(r.title, r.id) for r in workshop.requests}
+        self.backlog = {r.id for r in workshop.requests if r.phase is None}
         self.votes: dict[str, int] = {}
         for given in workshop.votes.values():
             for request, dots in given.items():
@@ -168,8 +170,12 @@ class _Names:
         return para(text or "–", CELL)
 
     def depends(self, request: Request) -> Text:
-        """The titles of the requests `request` depends on."""
-        titles = (reference(self.requests[r]) for r in request.depends_on)
+        """The requests `request` depends on, by title and id; one left in the backlog is
+        marked, since the dependent request cannot go live before it."""
+        titles = (
+            self.requests[r] + (" " + _("(in the backlog)") if r in self.backlog else "")
+            for r in request.depends_on
+        )
         return para("; ".join(titles) or "–", CELL)
 
 
@@ -207,7 +213,7 @@ def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> lis
 
 def _request_row(request: Request, names: _Names) -> list[Cell]:
     return [
-        para(request.title, CELL),
+        para(names.requests[request.id], CELL),
         para(names.departments[request.department], CELL),
         number(request.effort),
         names.points(request.benefit),
@@ -227,7 +233,7 @@ def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
     deferred.sort(key=lambda r: -names.votes.get(r.id, 0))
     rows = [
         [
-            para(r.title, CELL),
+            para(names.requests[r.id], CELL),
             para(names.departments[r.department], CELL),
             number(r.effort),
             names.points(r.benefit),
