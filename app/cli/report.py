@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Workshop
 from app.i18n import _
-from app.storage.atomic import same_file, target_of
+from app.storage.atomic import atomic_write, same_file, target_of
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 
@@ -22,6 +23,13 @@ def add_commands(commands: Commands) -> None:
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument(
         "--format", choices=("pdf", "csv", "xlsx"), help="default: from OUT's suffix"
+    )
+    export.add_argument(
+        "--sign",
+        type=Path,
+        metavar="CERT.p12",
+        help="seal the PDF with a digital signature (PAdES) by this PKCS#12 certificate; "
+        "its password is read from BELLWETHER_P12_PASSWORD",
     )
     export.set_defaults(handler=run_export)
     verify = commands.add_parser("verify", help="check a roadmap PDF against its plan")
@@ -66,13 +74,30 @@ def output_problem(output: Path, source: Path) -> str | None:
 
 def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
     """Write the roadmap PDF (see app.report); an existing OUT is replaced only when complete."""
-    from app.report.document import write_pdf  # reportlab loads only when a PDF is asked for
+    from app.report.document import render_pdf  # reportlab loads only when a PDF is asked for
 
+    signer = None
+    if args.sign is not None:
+        from app.report.signing import PASSWORD_VARIABLE, SigningError, load_signer
+
+        try:
+            signer = load_signer(args.sign, os.environ.get(PASSWORD_VARIABLE))
+        except SigningError as error:
+            return fail(str(error))
+    pdf = render_pdf(workshop, args.paper)
+    if signer is not None:
+        from app.report.signing import sign_pdf
+
+        pdf = sign_pdf(pdf, signer, _("Roadmap of plan {plan}").format(plan=fingerprint(workshop)))
     try:
-        write_pdf(args.output, workshop, args.paper)
+        atomic_write(args.output, pdf)
     except OSError as error:
         return fail(f"{args.output}: cannot be written ({error.strerror or error})")
     print(f"{args.output}: roadmap of plan {fingerprint(workshop)}")
+    if signer is not None:
+        print(
+            _("{output}: digitally signed with {cert}").format(output=args.output, cert=args.sign)
+        )
     return EXIT_OK
 
 
@@ -100,6 +125,8 @@ def run_verify(args: argparse.Namespace) -> int:
     print(f'{args.pdf}: genuine roadmap of "{result.workshop.title}"')
     print(f"The printed fingerprint is the plan inside the PDF{matched}: {result.embedded}")
     _print_signoffs(result.workshop, print)
+    if result.seal is not None:
+        print(result.seal.describe())
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from pypdf.errors import PyPdfError
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
 from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
+from app.report.signing import Seal, read_seal
 from app.report.visible import page_problems
 from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
@@ -49,6 +50,8 @@ class Verification:
     embedded: str | None
     printed: str | None
     problems: tuple[str, ...]
+    seal: Seal | None = None
+    """The PDF's digital signature, when it has one (`export --sign`)."""
 
     @property
     def genuine(self) -> bool:
@@ -183,7 +186,9 @@ def verify_pdf(
 
     Raises RoadmapPdfError when the file is not a Bellwether roadmap at all.
     """
-    reader = open_pdf(_read_bytes(path))
+    raw = _read_bytes(path)
+    reader = open_pdf(raw)
+    seal = _seal(raw)
     marked = _metadata_fingerprint(reader)
     try:
         workshop = _embedded_workshop(reader)
@@ -202,5 +207,16 @@ def verify_pdf(
             f"{against_name} is another version of the plan: it is {other}, "
             f"the PDF's plan is {embedded}"
         )
+    if seal is not None and seal.problem is not None:
+        problems.append(seal.problem)
     printed = PRINTED.findall(texts[0]) if texts else []
-    return Verification(workshop, embedded, printed[0] if printed else None, tuple(problems))
+    first = printed[0] if printed else None
+    return Verification(workshop, embedded, first, tuple(problems), seal)
+
+
+def _seal(raw: bytes) -> Seal | None:
+    """The PDF's digital signature; a signature that cannot be read at all counts as broken."""
+    try:
+        return read_seal(raw)
+    except Exception:  # pyHanko raises many kinds for a mangled signature: each means broken
+        return Seal("?", False, False, "?")
