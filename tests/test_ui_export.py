@@ -337,3 +337,30 @@ def test_a_renderer_that_ignores_cancel_is_killed(
     assert job.wait(5_000), "the stubborn renderer was killed and the export ended"
     assert job.outcome.cancelled
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_pdf_is_written_in_the_language_chosen_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from app.i18n import language
+    from app.report.embedding import LANGUAGE_KEY
+
+    export = feature(window)
+    choose_file(monkeypatch, str(tmp_path / "dansk"))
+    boxes(monkeypatch)
+    export.action.trigger()
+    dialog = export.dialog
+    assert dialog is not None and dialog.language() == language()  # the app's own by default
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("da"))
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].written
+    reader = PdfReader(tmp_path / "dansk.pdf")
+    assert reader.metadata is not None and reader.metadata[LANGUAGE_KEY] == "da"
+    assert language() == "en", "the app keeps its own language"
+    assert export.lang == "da"
+    export.action.trigger()
+    assert export.dialog is not None and export.dialog.language() == "da"  # remembered
+    export.dialog.reject()

@@ -1,10 +1,10 @@
 """The roadmap PDF rendered in a process of its own, for the app's Export PDF….
 
-`python -m app.report.worker OUT.pdf a4|letter` reads a workshop file's bytes from stdin and
-writes the PDF atomically. A child process has its own GIL, so rendering never stalls the
-window. It speaks in lines on stdout: `progress DONE TOTAL` as it goes (throttled), and on
-failure one `error: <reason>` line and exit status 1. SIGTERM stops it cleanly: the temporary
-file is removed and no half PDF is left.
+`python -m app.report.worker OUT.pdf a4|letter [en|da|fi]` reads a workshop file's bytes from
+stdin and writes the PDF atomically, in the language given (English by default). A child
+process has its own GIL, so rendering never stalls the window. It speaks in lines on stdout:
+`progress DONE TOTAL` as it goes (throttled), and on failure one `error: <reason>` line and
+exit status 1. SIGTERM stops it cleanly: the temporary file is removed and no half PDF is left.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from app.i18n import set_language
+from app.i18n import LANGUAGES, set_language
 from app.i18n.choice import inherited_language
 from app.report.document import PAPERS, Paper, write_pdf
+from app.report.visible import speaking
 from app.storage.workshop_file import parse_workshop
 
 # Often enough for a smooth progress bar, rarely enough that the app is not kept busy relaying.
@@ -56,10 +57,11 @@ def _stop(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(STOPPED)
 
 
-def export(path: Path, paper: Paper, raw: bytes, out: TextIO) -> int:
-    """Render `raw` (a workshop file's bytes) to `path`; the exit status."""
+def export(path: Path, paper: Paper, raw: bytes, out: TextIO, lang: str = "en") -> int:
+    """Render `raw` (a workshop file's bytes) to `path` in language `lang`; the exit status."""
     try:
-        write_pdf(path, parse_workshop(raw), paper, Reporter(out))
+        with speaking(lang):
+            write_pdf(path, parse_workshop(raw), paper, Reporter(out))
     except SystemExit:
         if _stopping:
             return STOPPED
@@ -79,13 +81,14 @@ def _error(out: TextIO, reason: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Entry point: `OUT.pdf a4|letter`, the workshop on stdin."""
+    """Entry point: `OUT.pdf a4|letter [LANG]`, the workshop on stdin."""
     set_language(inherited_language())
     signal.signal(signal.SIGTERM, _stop)
-    if len(argv) != 2 or argv[1] not in PAPERS:
-        return _error(sys.stdout, "usage: python -m app.report.worker OUT.pdf a4|letter")
+    lang = argv[2] if len(argv) == 3 else "en"
+    if len(argv) not in (2, 3) or argv[1] not in PAPERS or lang not in LANGUAGES:
+        return _error(sys.stdout, "usage: python -m app.report.worker OUT.pdf a4|letter [en|da|fi]")
     paper: Paper = "letter" if argv[1] == "letter" else "a4"
-    return export(Path(argv[0]), paper, sys.stdin.buffer.read(), sys.stdout)
+    return export(Path(argv[0]), paper, sys.stdin.buffer.read(), sys.stdout, lang)
 
 
 if __name__ == "__main__":

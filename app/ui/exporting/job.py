@@ -42,8 +42,9 @@ class ExportJob(QThread):
 
     progressed = Signal(int, int)
 
-    def __init__(self, workshop: Workshop, path: Path, paper: Paper) -> None:
+    def __init__(self, workshop: Workshop, path: Path, paper: Paper, lang: str = "en") -> None:
         super().__init__()
+        self.lang = lang
         self.workshop = workshop
         self.path = path
         self.paper: Paper = paper
@@ -59,7 +60,7 @@ class ExportJob(QThread):
     def run(self) -> None:
         """Export in a child; the outcome is read from `outcome` once the thread has finished."""
         started = time.perf_counter()
-        command = ["app.report.worker", str(self.path), self.paper]
+        command = ["app.report.worker", str(self.path), self.paper, self.lang]
         try:
             status, last = self._child.run(command, self.workshop, self._relay)
         except OSError as failure:

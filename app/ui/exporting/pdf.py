@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Workshop
+from app.i18n import LANGUAGE_NAMES, LANGUAGES, language
 from app.report.approval import approval_status
 from app.storage.workshop_file import SUFFIX
 from app.ui.document import WorkshopDocument, suggested_name
@@ -56,7 +57,13 @@ def with_pdf_suffix(path: Path) -> Path:
 class ExportDialog(QDialog):
     """The first step of an export: what is exported, and on which paper."""
 
-    def __init__(self, workshop: Workshop, paper: Paper, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workshop: Workshop,
+        paper: Paper,
+        parent: QWidget | None = None,
+        lang: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export roadmap PDF"))
         self.setMinimumWidth(560)
@@ -66,6 +73,10 @@ class ExportDialog(QDialog):
         self.paper_box.addItem(self.tr("A4 (210 × 297 mm)"), "a4")
         self.paper_box.addItem(self.tr("Letter (8.5 × 11 in)"), "letter")
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+        self.language_box = QComboBox()
+        for code in LANGUAGES:
+            self.language_box.addItem(LANGUAGE_NAMES[code], code)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(lang or language()), 0))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -90,6 +101,10 @@ class ExportDialog(QDialog):
         paper_label.setBuddy(self.paper_box)
         row.addWidget(paper_label)
         row.addWidget(self.paper_box, 1)
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language_box)
+        row.addWidget(language_label)
+        row.addWidget(self.language_box, 1)
         layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
@@ -97,6 +112,11 @@ class ExportDialog(QDialog):
     def paper(self) -> Paper:
         """The chosen paper size."""
         return "letter" if self.paper_box.currentData() == "letter" else "a4"
+
+    def language(self) -> str:
+        """The language the PDF is written in (the app's own unless another is chosen)."""
+        code = self.language_box.currentData()
+        return code if code in LANGUAGES else "en"
 
 
 class ExportFeature(QObject):
@@ -109,6 +129,8 @@ class ExportFeature(QObject):
         self.window = window
         self.document: WorkshopDocument | None = None
         self.paper: Paper = "a4"
+        self.lang: str | None = None
+        """The PDF's language once one was chosen; until then the app's own."""
         self.folder: Path | None = None
         self.dialog: ExportDialog | None = None
         self.job: ExportJob | None = None
@@ -149,7 +171,9 @@ class ExportFeature(QObject):
         """Start an export: ask for the paper (without blocking), then for the file."""
         if self.document is None or self.job is not None:
             return None
-        self.dialog = ExportDialog(self.document.workshop, self.paper, self.window.widget())
+        self.dialog = ExportDialog(
+            self.document.workshop, self.paper, self.window.widget(), self.lang
+        )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.accepted.connect(self._paper_chosen)
         self.dialog.finished.connect(self._dialog_closed)
@@ -162,9 +186,10 @@ class ExportFeature(QObject):
     def _paper_chosen(self) -> None:
         if self.dialog is not None:
             self.paper = self.dialog.paper()
+            self.lang = self.dialog.language()
         path = self.choose_file()
         if path is not None:
-            self.start(path, self.paper)
+            self.start(path, self.paper, self.lang)
 
     def choose_file(self) -> Path | None:
         """Ask where to write the PDF, suggesting `<title> <date>.pdf`."""
@@ -179,12 +204,13 @@ class ExportFeature(QObject):
         )
         return with_pdf_suffix(Path(name)) if name else None
 
-    def start(self, path: Path, paper: Paper) -> ExportJob | None:
-        """Render the open workshop as it is now to `path`, in a child process."""
+    def start(self, path: Path, paper: Paper, lang: str | None = None) -> ExportJob | None:
+        """Render the open workshop as it is now to `path` in a child process, in `lang`
+        (the app's language when None)."""
         if self.document is None or self.job is not None:
             return None
         self.folder = path.parent
-        job = self.job = ExportJob(self.document.workshop, path, paper)
+        job = self.job = ExportJob(self.document.workshop, path, paper, lang or language())
         self.progress = self._progress_dialog(self.document.workshop.title)
         job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         job.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
