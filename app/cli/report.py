@@ -31,6 +31,13 @@ def add_commands(commands: Commands) -> None:
         help="seal the PDF with a digital signature (PAdES) by this PKCS#12 certificate; "
         "its password is read from BELLWETHER_P12_PASSWORD",
     )
+    export.add_argument(
+        "--compare-with",
+        type=Path,
+        metavar="OLD",
+        help="add a section on what changed against OLD (the plan as the meeting opened it); "
+        "OLD travels inside the PDF so verify checks that section too",
+    )
     export.set_defaults(handler=run_export)
     verify = commands.add_parser("verify", help="check a roadmap PDF against its plan")
     verify.add_argument("pdf", type=Path, metavar="PDF")
@@ -51,11 +58,19 @@ def run_export(args: argparse.Namespace) -> int:
         workshop = load_workshop(args.file)
     except WorkshopFileError as error:
         return fail(f"{args.file}: {error}")
+    if kind != "pdf" and (args.sign is not None or args.compare_with is not None):
+        return fail(_("--sign and --compare-with are for a PDF: give OUT a .pdf suffix"))
+    baseline = None
+    if args.compare_with is not None:
+        try:
+            baseline = load_workshop(args.compare_with)
+        except WorkshopFileError as error:
+            return fail(f"{args.compare_with}: {error}")
     problem = output_problem(args.output, args.file)
     if problem is not None:
         return fail(problem)
     if kind == "pdf":
-        return export_pdf(workshop, args)
+        return export_pdf(workshop, args, baseline)
     return export_sheet(workshop, args, kind)
 
 
@@ -72,7 +87,7 @@ def output_problem(output: Path, source: Path) -> str | None:
     return None
 
 
-def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
+def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop | None) -> int:
     """Write the roadmap PDF (see app.report); an existing OUT is replaced only when complete."""
     from app.report.document import render_pdf  # reportlab loads only when a PDF is asked for
 
@@ -84,7 +99,7 @@ def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
             signer = load_signer(args.sign, os.environ.get(PASSWORD_VARIABLE))
         except SigningError as error:
             return fail(str(error))
-    pdf = render_pdf(workshop, args.paper)
+    pdf = render_pdf(workshop, args.paper, baseline=baseline)
     if signer is not None:
         from app.report.signing import sign_pdf
 

@@ -31,6 +31,7 @@ from app.domain.metrics import metrics
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.schedule import build_schedule
+from app.report.changes import changes_section
 from app.report.charts import benefit_charts, load_charts
 from app.report.cover import cover
 from app.report.decisions import decisions
@@ -156,8 +157,11 @@ def _template(buffer: io.BytesIO, paper: Paper, workshop: Workshop, plan: str) -
     return doc
 
 
-def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
-    """Every section in reading order: cover, roadmap, charts, decisions, tables, sign-off."""
+def build_story(
+    workshop: Workshop, plan: str, paper: Paper, baseline: Workshop | None = None
+) -> list[Flowable]:
+    """Every section in reading order: cover, overview, roadmap, charts, decisions, (changes
+    against `baseline`), tables, sign-off."""
     schedule = build_schedule(workshop)
     found = findings(workshop, schedule)
     measured = metrics(workshop, schedule)
@@ -177,6 +181,8 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
         *benefit_charts(workshop, schedule, width),
     ]
     story += [PageBreak(), *decisions(workshop, found, width)]
+    if baseline is not None:
+        story += [PageBreak(), *changes_section(baseline, workshop, found, width)]
     story += [PageBreak(), para("Phases and departments", H1)]
     story += phases_table(workshop, measured, width) + departments_table(workshop, measured, width)
     story += [PageBreak(), *requests_tables(workshop, schedule, width)]
@@ -185,15 +191,23 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     return story
 
 
-def render_pdf(workshop: Workshop, paper: Paper = "a4", progress: Progress | None = None) -> bytes:
+def render_pdf(
+    workshop: Workshop,
+    paper: Paper = "a4",
+    progress: Progress | None = None,
+    baseline: Workshop | None = None,
+) -> bytes:
     """The roadmap PDF of `workshop` as bytes; `progress(done, total)` is called as it renders.
+
+    With a `baseline` (the plan as the meeting opened it) the PDF has a section on what changed
+    against it, and carries the baseline too, so `verify` can check that section.
 
     Pure and free of Qt: safe to run on a worker thread with a copy of the workshop.
     """
     if paper not in PAPERS:
         raise ValueError(f'paper must be "a4" or "letter", got "{paper}"')
     plan = fingerprint(workshop)
-    story = build_story(workshop, plan, paper)
+    story = build_story(workshop, plan, paper, baseline)
     total = len(story) + 1
     buffer = io.BytesIO()
     doc = _template(buffer, paper, workshop, plan)
@@ -201,7 +215,7 @@ def render_pdf(workshop: Workshop, paper: Paper = "a4", progress: Progress | Non
         doc.setProgressCallBack(_reporter(progress, total))
     footer = Footer(workshop.title, plan)
     doc.build(story, canvasmaker=lambda *a, **kw: _FooterCanvas(*a, footer=footer, **kw))
-    pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop))
+    pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop), baseline)
     if progress is not None:
         progress(total, total)
     return pdf
@@ -225,10 +239,14 @@ def _reporter(progress: Progress, total: int) -> Callable[[str, int], None]:
 
 
 def write_pdf(
-    path: Path, workshop: Workshop, paper: Paper = "a4", progress: Progress | None = None
+    path: Path,
+    workshop: Workshop,
+    paper: Paper = "a4",
+    progress: Progress | None = None,
+    baseline: Workshop | None = None,
 ) -> None:
     """Render and write the PDF atomically: a failed export leaves `path` as it was.
 
     Raises OSError (with the reason) when the file cannot be written.
     """
-    atomic_write(path, render_pdf(workshop, paper, progress))
+    atomic_write(path, render_pdf(workshop, paper, progress, baseline))

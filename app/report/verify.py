@@ -22,7 +22,7 @@ from pypdf.errors import PyPdfError
 
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
-from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
+from app.report.embedding import ATTACHMENT, BASELINE, FINGERPRINT_KEY
 from app.report.signing import Seal, read_seal
 from app.report.visible import page_problems
 from app.storage.reading import FileReadError, read_file
@@ -115,6 +115,18 @@ def _embedded_workshop(reader: PdfReader) -> Workshop:
         raise DamagedPlanError(f"carries a damaged plan: {error}") from None
 
 
+def _baseline(reader: PdfReader) -> Workshop | None:
+    """The plan as the meeting opened it, when the PDF carries one (its changes section)."""
+    with _quiet_pypdf():
+        files = reader.attachments.get(BASELINE)
+    if not files:
+        return None
+    try:
+        return parse_workshop(bytes(files[0]))
+    except WorkshopFileError as error:
+        raise DamagedPlanError(f"carries a damaged baseline plan: {error}") from None
+
+
 def read_embedded_workshop(path: Path) -> Workshop:
     """The plan inside a Bellwether roadmap PDF, to open it on the board.
 
@@ -199,7 +211,7 @@ def verify_pdf(
     embedded = fingerprint(workshop)
     texts = _page_texts(reader)
     problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
-    problems += page_problems(reader, texts, workshop, open_pdf)
+    problems += page_problems(reader, texts, workshop, open_pdf, _baseline(reader))
     if marked is not None and marked != embedded:
         problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
     if against is not None and (other := fingerprint(against)) != embedded:
