@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import subprocess
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -364,3 +365,32 @@ def test_the_pdf_is_written_in_the_language_chosen_in_the_dialog(
     export.action.trigger()
     assert export.dialog is not None and export.dialog.language() == "da"  # remembered
     export.dialog.reject()
+
+
+def test_an_export_after_changes_says_what_the_meeting_changed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.report_helpers import changed, flat, page_texts
+
+    boxes(monkeypatch)
+    export = feature(window)
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000):
+        export.start(tmp_path / "unchanged.pdf", "a4")
+    unchanged = flat(" ".join(page_texts((tmp_path / "unchanged.pdf").read_bytes())))
+    assert "Changes in this meeting" not in unchanged  # nothing changed yet: no section
+    document = window.document
+    moved = next(r for r in document.workshop.requests if r.phase is not None)
+    requests = [
+        r.model_copy(update={"phase": None}) if r.id == moved.id else r
+        for r in document.workshop.requests
+    ]
+    document.push("Move", changed(document.workshop, requests=requests))
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000) as blocker:
+        export.start(tmp_path / "changed.pdf", "a4")
+    assert blocker.args[0].written
+    text = flat(" ".join(page_texts((tmp_path / "changed.pdf").read_bytes())))
+    assert "Changes in this meeting" in text and f"({moved.id})" in text
+    assert not list(temporary.iterdir()), "the baseline's temporary file is removed"

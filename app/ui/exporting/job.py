@@ -6,6 +6,8 @@ GIL. The child writes atomically: a failed or cancelled export leaves no half PD
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Literal
 from PySide6.QtCore import QThread, Signal
 
 from app.domain.model import Workshop
+from app.storage.workshop_file import SUFFIX, dumps_workshop
 from app.ui.child_process import ChildProcess
 
 Paper = Literal["a4", "letter"]
@@ -37,14 +40,31 @@ class ExportOutcome:
         return self.error is None and not self.cancelled
 
 
+def _written(workshop: Workshop) -> Path:
+    """`workshop` in a temporary file of its own, for the child to read (the caller removes it)."""
+    handle, name = tempfile.mkstemp(prefix="bellwether-baseline-", suffix=SUFFIX)
+    with os.fdopen(handle, "wb") as file:
+        file.write(dumps_workshop(workshop).encode("utf-8"))
+    return Path(name)
+
+
 class ExportJob(QThread):
     """Runs one export in a child process and relays its progress; never renders itself."""
 
     progressed = Signal(int, int)
 
-    def __init__(self, workshop: Workshop, path: Path, paper: Paper, lang: str = "en") -> None:
+    def __init__(
+        self,
+        workshop: Workshop,
+        path: Path,
+        paper: Paper,
+        lang: str = "en",
+        baseline: Workshop | None = None,
+    ) -> None:
         super().__init__()
         self.lang = lang
+        self.baseline = baseline
+        """The plan as the meeting opened it: the PDF says what changed since (None: nothing)."""
         self.workshop = workshop
         self.path = path
         self.paper: Paper = paper
@@ -61,11 +81,18 @@ class ExportJob(QThread):
         """Export in a child; the outcome is read from `outcome` once the thread has finished."""
         started = time.perf_counter()
         command = ["app.report.worker", str(self.path), self.paper, self.lang]
+        baseline: Path | None = None
         try:
+            if self.baseline is not None:
+                baseline = _written(self.baseline)
+                command.append(str(baseline))
             status, last = self._child.run(command, self.workshop, self._relay)
         except OSError as failure:
             self.outcome = ExportOutcome(self.path, self.paper, failure.strerror or str(failure))
             return
+        finally:
+            if baseline is not None:
+                baseline.unlink(missing_ok=True)
         self.outcome = self._ending(status, last, time.perf_counter() - started)
 
     def _relay(self, words: str) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import Workshop
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, language
 from app.report.approval import approval_status
-from app.storage.workshop_file import SUFFIX
+from app.storage.workshop_file import SUFFIX, dumps_workshop
 from app.ui.document import WorkshopDocument, suggested_name
 from app.ui.exporting.job import ExportJob, ExportOutcome, Paper
 from app.ui.widgets import plain_label
@@ -210,7 +210,10 @@ class ExportFeature(QObject):
         if self.document is None or self.job is not None:
             return None
         self.folder = path.parent
-        job = self.job = ExportJob(self.document.workshop, path, paper, lang or language())
+        document = self.document
+        changed = dumps_workshop(document.baseline) != dumps_workshop(document.workshop)
+        baseline = document.baseline if changed else None  # the meeting changed the plan
+        job = self.job = ExportJob(document.workshop, path, paper, lang or language(), baseline)
         self.progress = self._progress_dialog(self.document.workshop.title)
         job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         job.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
