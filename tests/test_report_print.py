@@ -3,6 +3,8 @@ them, request ids wherever a request is named, and marks that survive a black-an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reportlab.graphics.shapes import Circle, Polygon, PolyLine, Rect
 
@@ -109,3 +111,29 @@ def test_over_capacity_is_marked_in_words_and_a_symbol_not_only_in_red(crm_pdf: 
     roadmap = flat(page_texts(pdf)[overview_index(pdf) + 1])
     assert f"{OVER_MARK} over capacity" in roadmap
     assert "accepted" not in roadmap.split(OVER_MARK)[2][:30]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("da", ["Udkast: ikke underskrevet", "Planen på én side", "4. jan. 2027", "Køreplan"]),
+        ("fi", ["Luonnos: ei allekirjoitettu", "Suunnitelma yhdellä sivulla", "4.1.2027"]),
+    ],
+)
+def test_the_pdf_speaks_the_language_it_is_rendered_in(
+    code: str, words: list[str], tmp_path: Path
+) -> None:
+    from app.i18n import language
+    from app.report.verify import verify_pdf
+    from app.report.visible import speaking
+
+    with speaking(code):
+        pdf = render_pdf(crm())
+    text = flat(" ".join(page_texts(pdf)))
+    for word in words:
+        assert word in text, word
+    assert "Draft: not signed" not in text and "page 1 of" not in text
+    path = tmp_path / f"{code}.pdf"
+    path.write_bytes(pdf)
+    assert language() == "en"
+    assert verify_pdf(path).problems == (), "verify renders it again in the PDF's language"

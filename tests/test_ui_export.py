@@ -195,7 +195,7 @@ def test_rendering_runs_in_a_child_process_and_the_window_keeps_painting(
     outcome: ExportOutcome = blocker.args[0]
     assert outcome.written
     (command,) = commands
-    assert command[1:] == ["-m", "app.report.worker", str(target), "a4"]
+    assert command[1:] == ["-m", "app.report.worker", str(target), "a4", "en"]
     # The same bytes as an export in this process: the plan and fingerprint went over whole.
     assert target.read_bytes() == render_pdf(big_window.document.workshop, "a4")
     gaps = [b - a for a, b in itertools.pairwise(ticks)]

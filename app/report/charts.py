@@ -18,6 +18,7 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, cumulative_benefit, load_level
+from app.i18n import _
 from app.report.chart_marks import line_style, marker, spread
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit, number, wrap
@@ -97,15 +98,15 @@ def _load_chart(rows: Sequence[_LoadRow], scale_max: float, width: float) -> Dra
 def _load_legend(drawing: Drawing, y: float) -> None:
     x = BAR_LABEL_W
     for color, text in (
-        (NEUTRAL_BAR, "within capacity"),
-        (NEAR_BAR, "near capacity"),
-        (ERROR, "over capacity"),
+        (NEUTRAL_BAR, _("within capacity")),
+        (NEAR_BAR, _("near capacity")),
+        (ERROR, _("over capacity")),
     ):
         drawing.add(Rect(x, y - 1, 9, 7, fillColor=color, strokeColor=None))
         drawing.add(_text(x + 12, y, text, 7, MUTED))
         x += 12 + text_width(text, REGULAR, 7) + 14
     drawing.add(Line(x + 4, y - 2, x + 4, y + 7, strokeColor=INK, strokeWidth=1.6))
-    drawing.add(_text(x + 9, y, "capacity of the project team", 7, MUTED))
+    drawing.add(_text(x + 9, y, _("capacity of the project team"), 7, MUTED))
 
 
 def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bottom: float) -> None:
@@ -117,7 +118,7 @@ def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bot
         drawing.add(_text(x, bottom - 10, number(value), 7, MUTED, textAnchor="middle"))
         value += step
     drawing.add(Line(BAR_LABEL_W, top, BAR_LABEL_W, bottom, strokeColor=MUTED, strokeWidth=0.8))
-    caption = "person-days of effort planned in the phase"
+    caption = _("person-days of effort planned in the phase")
     drawing.add(_text(BAR_LABEL_W, bottom - 22, caption, 7, MUTED))
 
 
@@ -132,12 +133,14 @@ def _bar_row(drawing: Drawing, row: _LoadRow, y: float, per_day: float) -> None:
     )
     cap_x = BAR_LABEL_W + row.capacity * per_day
     drawing.add(Line(cap_x, y + 2, cap_x, y + BAR_ROW_H - 2, strokeColor=INK, strokeWidth=1.6))
-    load = f"{row.effort / row.capacity:.0%}" if row.capacity > 0 else "no capacity"
-    value = f"{number(row.effort)} of {number(row.capacity)} ({load})"
+    load = f"{row.effort / row.capacity:.0%}" if row.capacity > 0 else _("no capacity")
+    value = _("{effort} of {capacity} ({load})").format(
+        effort=number(row.effort), capacity=number(row.capacity), load=load
+    )
     if row.effort > row.capacity:
-        value += ", OVER CAPACITY"
+        value += ", " + _("OVER CAPACITY")
     if row.accepted:
-        value += ", accepted"
+        value += ", " + _("accepted")
     color = ERROR if row.color == ERROR else INK
     drawing.add(
         _text(
@@ -227,7 +230,11 @@ def _benefit_chart(
     height = legend_h + 30 + PLOT_H + 16
     drawing = new_drawing(width, height)
     plot = _Plot(width, legend_h + 30, *scales)
-    _benefit_axes(drawing, plot, f"plan weeks (plan week 0 is the week of {day(workshop.start)})")
+    _benefit_axes(
+        drawing,
+        plot,
+        _("plan weeks (plan week 0 is the week of {day})").format(day=day(workshop.start)),
+    )
     _phase_lines(drawing, workshop, schedule, plot)
     for index, line in enumerate(lines):
         _step_line(drawing, line, index, plot)
@@ -250,7 +257,7 @@ def _benefit_axes(drawing: Drawing, plot: _Plot, weeks: str) -> None:
         drawing.add(_text(x, plot.bottom - 12, str(week), 7, MUTED, textAnchor="middle"))
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=MUTED))
     drawing.add(Line(plot.left, plot.bottom, plot.left, plot.top, strokeColor=MUTED))
-    caption = f"{weeks}; up: benefit points collected so far"
+    caption = _("{weeks}; up: benefit points collected so far").format(weeks=weeks)
     drawing.add(_text(plot.left, plot.bottom - 24, caption, 7, MUTED))
 
 
@@ -348,8 +355,8 @@ def _benefit_legend(drawing: Drawing, rows: Sequence[Sequence[LegendItem]], heig
             x += LEGEND_ITEM_PAD + text_width(label, REGULAR, 7.5)
         y -= 14
     drawing.add(Circle(4, y + 2.5, 2.4, fillColor=INK, strokeColor=None))
-    drawing.add(_text(10, y, "a win (benefit points arrive); each line its own mark", 7, MUTED))
+    drawing.add(_text(10, y, _("a win (benefit points arrive); each line its own mark"), 7, MUTED))
     drawing.add(_triangle(210, y + 2.5, INK))
-    drawing.add(_text(217, y, "first new work for the department's users (burden)", 7, MUTED))
-    phases = "P1, P2 …: the phases; dashed lines: where a phase ends; solid: the end of the plan"
+    drawing.add(_text(217, y, _("first new work for the department's users (burden)"), 7, MUTED))
+    phases = _("P1, P2 …: the phases; dashed lines: where a phase ends; solid: the end of the plan")
     drawing.add(_text(0, y - 12, phases, 7, MUTED))

@@ -31,6 +31,7 @@ from app.domain.metrics import metrics
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.schedule import build_schedule
+from app.i18n import _
 from app.report.changes import changes_section
 from app.report.charts import benefit_charts, load_charts
 from app.report.cover import cover
@@ -53,12 +54,22 @@ LANDSCAPE_MARGIN = 28.0
 FOOTER_Y = 20.0
 
 
+def footer_plan(short_plan: str) -> str:
+    """What the footer says of the plan, in the language spoken now."""
+    return _("plan {short}").format(short=short_plan)
+
+
 @dataclass(frozen=True, slots=True)
 class Footer:
     """What every page's footer says."""
 
     title: str
     plan: str
+
+    @property
+    def plan_words(self) -> str:
+        """`plan 5abba2b2de54`: the short fingerprint, which verify finds in every footer."""
+        return footer_plan(short(self.plan))
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         """Title on the left, the short fingerprint in the middle, "page N of M" on the right."""
@@ -71,9 +82,10 @@ class Footer:
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 7.5)
         canvas.drawString(margin, FOOTER_Y, fit(self.title, REGULAR, 7.5, width / 2 - margin - 70))
-        canvas.drawCentredString(width / 2, FOOTER_Y, f"plan {short(self.plan)}")
+        canvas.drawCentredString(width / 2, FOOTER_Y, self.plan_words)
         canvas.setFont(BOLD, 7.5)
-        canvas.drawRightString(width - margin, FOOTER_Y, f"page {page} of {pages}")
+        page_words = _("page {page} of {pages}").format(page=page, pages=pages)
+        canvas.drawRightString(width - margin, FOOTER_Y, page_words)
         canvas.restoreState()
 
 
@@ -134,7 +146,7 @@ def _template(buffer: io.BytesIO, paper: Paper, workshop: Workshop, plan: str) -
         pageCompression=1,
         title=workshop.title,
         author=workshop.organisation,
-        subject=f"Rollout roadmap, plan {plan}",
+        subject=_("Rollout roadmap, plan {plan}").format(plan=plan),
         keywords=[plan],
         creator=f"Bellwether {__version__}",
         initialFontName=REGULAR,  # else every page names Helvetica, a font that is not embedded
@@ -174,16 +186,16 @@ def build_story(
     for sheet in sheets[:-1]:
         story += [sheet, PageBreak()]
     story += [sheets[-1], NextPageTemplate("portrait"), PageBreak()]
-    story += [para("Charts", H1), para("Phase load against capacity", H2)]
+    story += [para(_("Charts"), H1), para(_("Phase load against capacity"), H2)]
     story += load_charts(workshop, schedule, found, width)
     story += [
-        para("Benefit over time, per department", H2),
+        para(_("Benefit over time, per department"), H2),
         *benefit_charts(workshop, schedule, width),
     ]
     story += [PageBreak(), *decisions(workshop, found, width)]
     if baseline is not None:
         story += [PageBreak(), *changes_section(baseline, workshop, found, width)]
-    story += [PageBreak(), para("Phases and departments", H1)]
+    story += [PageBreak(), para(_("Phases and departments"), H1)]
     story += phases_table(workshop, measured, width) + departments_table(workshop, measured, width)
     story += [PageBreak(), *requests_tables(workshop, schedule, width)]
     story += backlog_table(workshop, width)

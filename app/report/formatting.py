@@ -31,7 +31,8 @@ def moment(value: datetime) -> str:
         return text
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
-    return f"{text} (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+    zone = f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return _("{moment} ({zone})").format(moment=text, zone=zone)
 
 
 def as_utc(value: datetime) -> datetime:

@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color, white
 from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
 from app.report.roadmap_columns import (
@@ -82,10 +82,10 @@ def roadmap_drawings(
 
 def weeks_note(workshop: Workshop) -> str:
     """What the two kinds of week number on the roadmap mean."""
-    return (
-        f"Plan weeks count from the start: plan week 0 is the week of {day(workshop.start)} "
-        f"(ISO week {iso_week(workshop.start, 0)}). ISO weeks are the calendar's week numbers."
-    )
+    return _(
+        "Plan weeks count from the start: plan week 0 is the week of {day} "
+        "(ISO week {iso}). ISO weeks are the calendar's week numbers."
+    ).format(day=day(workshop.start), iso=iso_week(workshop.start, 0))
 
 
 def _sheet(
@@ -110,7 +110,7 @@ def _sheet(
         )
     )
     if not sheet.columns or not sheet.bands:
-        message = "No phases or departments to show yet."
+        message = _("No phases or departments to show yet.")
         drawing.add(_text(LABEL_W + 8, bottom - 14, message, 9, MUTED))
     return drawing
 
@@ -145,11 +145,11 @@ def _title(drawing: Drawing, place: SheetPlace, weeks: str, width: float, height
     y = height - 30
     drawing.add(Rect(0, y - 1, 12, 8, fillColor=white, strokeColor=INK, strokeWidth=0.6))
     x = 16.0
-    x = _legend_item(drawing, x, y, "a request, in the phase at whose end it goes live")
+    x = _legend_item(drawing, x, y, _("a request, in the phase at whose end it goes live"))
     drawing.add(Circle(x + 3, y + 2.5, 1.8, fillColor=INK, strokeColor=None))
-    x = _legend_item(drawing, x + 8, y, "a week the department wins (gains a benefit)")
+    x = _legend_item(drawing, x + 8, y, _("a week the department wins (gains a benefit)"))
     drawing.add(star(x + 4, y + 2.5, 4.5, INK))
-    _legend_item(drawing, x + 12, y, "its first win")
+    _legend_item(drawing, x + 12, y, _("its first win"))
 
 
 def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
@@ -160,8 +160,8 @@ def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
 def _header(drawing: Drawing, sheet: Sheet, top: float) -> None:
     height = sheet.header_height
     drawing.add(Rect(0, top - height, sheet.width, height, fillColor=SHADE, strokeColor=None))
-    drawing.add(_text(6, top - 12, "Department", 8, bold=True))
-    drawing.add(_text(6, top - 21, "head", 6.8, MUTED))
+    drawing.add(_text(6, top - 12, _("Department"), 8, bold=True))
+    drawing.add(_text(6, top - 21, _("head"), 6.8, MUTED))
     x = LABEL_W
     for column in sheet.columns:
         _column_header(drawing, column.header, x, top)
@@ -210,7 +210,7 @@ def _band(
 def _label(drawing: Drawing, band: Band, top: float) -> None:
     lane = band.lane
     y = top - GAP
-    name = (*lane.name[:1], "(continued)") if band.continued else lane.name
+    name = (*lane.name[:1], _("(continued)")) if band.continued else lane.name
     for index, line in enumerate(name):
         y -= LABEL_NAME_SIZE * 1.2
         bold = not (band.continued and index > 0)
@@ -243,7 +243,9 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
             drawing.add(Circle(x, y, 2.0, fillColor=color, strokeColor=white, strokeWidth=0.4))
     later = sum(1 for week in lane.wins if week > axis_end)
     if later and last:
-        note = f"+{later} win{'s' if later != 1 else ''} after plan week {axis_end}"
+        note = ngettext(
+            "+{count} win after plan week {week}", "+{count} wins after plan week {week}", later
+        ).format(count=later, week=axis_end)
         drawing.add(_text(axis.right - 3, y + 2.5, note, 6, MUTED, textAnchor="end"))
     x = axis.x(lane.first_win)
     if x is not None:

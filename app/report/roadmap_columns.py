@@ -128,7 +128,7 @@ def _phase_header(
             ((phase.name,), 8.0, True, False),
             ((_("Phase {number} · {weeks}").format(number=index + 1, weeks=weeks), weeks), 6.8),
             ((date_span(workshop.start, load.start, load.end),), 6.8),
-            ((f"{together(_('ISO weeks'))} {iso}", f"ISO {iso}"), 6.8),
+            ((f"{together(_('ISO weeks'))} {iso}", f"{_('ISO')} {iso}"), 6.8),
             *_effort_lines(workshop, phase.id, load.effort, phase.capacity),
         ],
         width,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
+from app.i18n import _
 from app.report.fonts import BOLD, REGULAR
 from app.report.formatting import fit, wrap
 from app.report.roadmap_columns import (
@@ -126,8 +127,8 @@ def _first_win_text(workshop: Workshop, week: int | None) -> tuple[str, ...]:
     The plan week is left out: the star on the lane's timeline shows it against the columns.
     """
     if week is None:
-        return ("no win in this plan",)
-    return ("first win:", day(week_date(workshop.start, week)))
+        return (_("no win in this plan"),)
+    return (_("first win:"), day(week_date(workshop.start, week)))
 
 
 def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -> list[Lane]:

@@ -22,14 +22,26 @@ from pypdf.errors import PyPdfError
 
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
+from app.i18n import _
 from app.report.embedding import ATTACHMENT, BASELINE, FINGERPRINT_KEY
 from app.report.signing import Seal, read_seal
-from app.report.visible import page_problems
+from app.report.visible import language_of, page_problems, speaking
 from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
 
-PRINTED = re.compile(r"Plan fingerprint:\s*(sha256:[0-9a-f]{64})")
-FOOTER = re.compile(r"plan ([0-9a-f]{12})\b")
+
+def printed_pattern() -> re.Pattern[str]:
+    """The full fingerprint after its label, as the cover and sign-off page print it in the
+    language spoken now (verify speaks the PDF's own)."""
+    return re.compile(re.escape(_("Plan fingerprint:")) + r"\s*(sha256:[0-9a-f]{64})")
+
+
+def footer_pattern() -> re.Pattern[str]:
+    """The short fingerprint as every footer prints it, in the language spoken now."""
+    words = re.escape(_("plan {short}")).replace(re.escape("{short}"), "([0-9a-f]{12})")
+    return re.compile(words + r"\b")
+
+
 MAX_PDF_BYTES = 256 * 1024 * 1024
 """The largest PDF read back (the roadmap of 10,000 requests is about a quarter of it)."""
 
@@ -158,7 +170,8 @@ def _pages(numbers: list[int]) -> str:
 
 def _printed_problems(texts: list[str], embedded: str) -> list[str]:
     """The full fingerprint must be on the cover and on the sign-off page, and be this plan's."""
-    found = [(number, m) for number, text in enumerate(texts, 1) for m in PRINTED.findall(text)]
+    pattern = printed_pattern()
+    found = [(number, m) for number, text in enumerate(texts, 1) for m in pattern.findall(text)]
     problems = []
     if not any(number == 1 for number, _ in found):
         problems.append("the cover shows no plan fingerprint: the PDF was edited")
@@ -176,9 +189,10 @@ def _printed_problems(texts: list[str], embedded: str) -> list[str]:
 def _footer_problems(texts: list[str], embedded: str) -> list[str]:
     """Every footer must show this plan's short fingerprint."""
     expected = short(embedded)
+    footer = footer_pattern()
     missing, other = [], []
     for number, text in enumerate(texts, 1):
-        shown = FOOTER.findall(text)
+        shown = footer.findall(text)
         if not shown:
             missing.append(number)
         elif shown[-1] != expected:
@@ -210,7 +224,9 @@ def verify_pdf(
         return Verification(None, None, marked, (f"the PDF was edited: it {error}",))
     embedded = fingerprint(workshop)
     texts = _page_texts(reader)
-    problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
+    with speaking(language_of(reader)):
+        problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
+        printed = printed_pattern().findall(texts[0]) if texts else []
     problems += page_problems(reader, texts, workshop, open_pdf, _baseline(reader))
     if marked is not None and marked != embedded:
         problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
@@ -221,7 +237,6 @@ def verify_pdf(
         )
     if seal is not None and seal.problem is not None:
         problems.append(seal.problem)
-    printed = PRINTED.findall(texts[0]) if texts else []
     first = printed[0] if printed else None
     return Verification(workshop, embedded, first, tuple(problems), seal)
 
