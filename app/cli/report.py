@@ -108,7 +108,9 @@ def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop 
         atomic_write(args.output, pdf)
     except OSError as error:
         return fail(f"{args.output}: cannot be written ({error.strerror or error})")
-    print(f"{args.output}: roadmap of plan {fingerprint(workshop)}")
+    print(
+        _("{output}: roadmap of plan {plan}").format(output=args.output, plan=fingerprint(workshop))
+    )
     if signer is not None:
         print(
             _("{output}: digitally signed with {cert}").format(output=args.output, cert=args.sign)
@@ -131,14 +133,19 @@ def run_verify(args: argparse.Namespace) -> int:
     except RoadmapPdfError as error:
         return fail(f"{args.pdf}: {error}")
     if not result.genuine:
-        print(f"{args.pdf}: does NOT match:")
+        print(_("{pdf}: does NOT match:").format(pdf=args.pdf))
         for problem in result.problems:
             print(f"  - {problem}")
         return EXIT_FINDINGS
     assert result.workshop is not None
-    matched = f" and {args.file}" if args.file is not None else ""
-    print(f'{args.pdf}: genuine roadmap of "{result.workshop.title}"')
-    print(f"The printed fingerprint is the plan inside the PDF{matched}: {result.embedded}")
+    print(
+        _("{pdf}: genuine roadmap of “{title}”").format(pdf=args.pdf, title=result.workshop.title)
+    )
+    if args.file is not None:
+        line = _("The printed fingerprint is the plan inside the PDF and {file}: {plan}")
+    else:
+        line = _("The printed fingerprint is the plan inside the PDF: {plan}")
+    print(line.format(file=args.file, plan=result.embedded))
     _print_signoffs(result.workshop, print)
     if result.seal is not None:
         print(result.seal.describe())
@@ -153,10 +160,14 @@ def _print_signoffs(workshop: Workshop, print_: Callable[[str], None]) -> None:
     for head in approvals(workshop):
         name = head.department.name
         if head.signoff is None:
-            print_(f"  not signed: {name} ({head.department.head or 'no head named'})")
+            who = head.department.head or _("no head named")
+            print_("  " + _("not signed: {department} ({head})").format(department=name, head=who))
             continue
-        state = "valid" if head.valid else "STALE (signed another version)"
-        print_(f"  {state}: {name}, signed by {head.signoff.name} at {head.signoff.at.isoformat()}")
+        state = _("valid") if head.valid else _("STALE (signed another version)")
+        line = _("{state}: {department}, signed by {name} at {at}").format(
+            state=state, department=name, name=head.signoff.name, at=head.signoff.at.isoformat()
+        )
+        print_("  " + line)
 
 
 def export_sheet(workshop: Workshop, args: argparse.Namespace, kind: str) -> int:
