@@ -80,24 +80,43 @@ def _next(number: int, following: Sheet | None, sheet: Sheet) -> str:
     return _("the next phases on sheet {number}").format(number=number)
 
 
+FULL_MAP_CELLS = 48
+"""Up to this many sheets the map draws each; a larger plan gets one outline per column of
+sheets with this sheet's place in it, so a map costs the same on every sheet of any plan."""
+
+
 def draw_map(drawing: Drawing, place: SheetPlace, right: float, top: float) -> float:
     """The map of all sheets, its right edge at `right`; returns its left edge."""
     tallest = max(place.pages, default=1)
-    cell_h = min(4.0, 16.0 / tallest)
+    full = sum(place.pages) <= FULL_MAP_CELLS
     cell_w = 7.0
+    height = 16.0 if full else 18.0
+    cell_h = min(4.0, height / tallest)
     left = right - len(place.pages) * (cell_w + 1)
     for group, count in enumerate(place.pages):
-        for down in range(count):
-            mine = (group, down) == place.at
-            drawing.add(
-                Rect(
-                    left + group * (cell_w + 1),
-                    top - (down + 1) * (cell_h + 0.6),
-                    cell_w,
-                    cell_h,
-                    fillColor=INK if mine else None,
-                    strokeColor=INK if mine else MUTED,
-                    strokeWidth=0.4,
-                )
-            )
+        x = left + group * (cell_w + 1)
+        if full:
+            for down in range(count):
+                if (group, down) != place.at:
+                    drawing.add(_cell(x, top - (down + 1) * (cell_h + 0.6), cell_w, cell_h, False))
+        else:
+            outline = count / tallest * height
+            drawing.add(_cell(x, top - outline, cell_w, outline, False))
+    group, down = place.at
+    mark_h = cell_h if full else max(cell_h, 1.5)
+    step = cell_h + 0.6 if full else height / tallest
+    x = left + group * (cell_w + 1)
+    drawing.add(_cell(x, top - (down + 1) * step + (step - mark_h), cell_w, mark_h, True))
     return left
+
+
+def _cell(x: float, y: float, width: float, height: float, mine: bool) -> Rect:
+    return Rect(
+        x,
+        y,
+        width,
+        height,
+        fillColor=INK if mine else None,
+        strokeColor=INK if mine else MUTED,
+        strokeWidth=0.4,
+    )
