@@ -19,7 +19,7 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
-from app.report.fonts import BOLD, REGULAR
+from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
 from app.report.roadmap_columns import OVER_MARK, fit_widths
 from app.report.shapes import star
@@ -33,6 +33,7 @@ HEADER_H = 36.0
 SIZE = 7.5
 LEADING = 9.0
 MIN_LANE_H = 2 * LEADING + 4
+WIN_MARK = "★"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ def overview_drawing(
         "Every department and phase; the {count} roadmap sheets that follow show every request.",
         sheets,
     ).format(count=sheets)
+    note += " " + _("{star} marks each department's first win.").format(star=WIN_MARK)
     drawing.add(_text(0, height - 28, note, SIZE, MUTED))
     spans = [(schedule.phases[p.id].start, schedule.phases[p.id].end) for p in workshop.phases]
     room = width - LABEL_W
@@ -160,10 +162,10 @@ def _lane(
     if first is None:
         win, win_color = _("no win in this plan"), ERROR
     else:
-        win, win_color = (
-            _("first win {date}").format(date=day(week_date(workshop.start, first))),
-            INK,
-        )
+        date = day(week_date(workshop.start, first))
+        win, win_color = _("first win {date}").format(date=date), INK
+        if text_width(win, REGULAR, SIZE) > LABEL_W - 10:
+            win = f"{WIN_MARK} {date}"  # the words do not fit: the star says it, as on the lane
     drawing.add(_text(6, top - 2 * LEADING, fit(win, REGULAR, SIZE, LABEL_W - 10), SIZE, win_color))
     x = grid.x(first, spans) if first is not None else None
     if x is not None:
