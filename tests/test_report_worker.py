@@ -17,10 +17,10 @@ from tests.report_helpers import small, with_more_requests
 pytestmark = pytest.mark.slow
 
 
-def worker(target: Path, paper: str = "a4") -> subprocess.Popen[bytes]:
+def worker(target: Path, paper: str = "a4", *lang: str) -> subprocess.Popen[bytes]:
     """The worker started as the app starts it, writing to `target`."""
     pipe = subprocess.PIPE
-    command = [sys.executable, "-m", "app.report.worker", str(target), paper]
+    command = [sys.executable, "-m", "app.report.worker", str(target), paper, *lang]
     return subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=ROOT)
 
 
@@ -36,6 +36,22 @@ def test_the_pdf_is_byte_identical_to_one_written_in_process(tmp_path: Path) -> 
     assert lines and all(line.startswith("progress ") for line in lines)
     steps = [tuple(map(int, line.split()[1:])) for line in lines]
     assert steps == sorted(steps) and steps[-1][0] == steps[-1][1]  # the last one always comes
+
+
+def test_the_child_writes_in_the_language_it_is_given(tmp_path: Path) -> None:
+    from app.report.visible import speaking
+
+    workshop = small()
+    expected = tmp_path / "in-process.pdf"
+    with speaking("fi"):
+        write_pdf(expected, workshop, "a4")
+    target = tmp_path / "child.pdf"
+    _, err = worker(target, "a4", "fi").communicate(dumps_workshop(workshop).encode(), 60)
+    assert err == b""
+    assert target.read_bytes() == expected.read_bytes()
+    assert b"/BellwetherLanguage (fi)" in target.read_bytes()
+    bad = worker(tmp_path / "x.pdf", "a4", "xx").communicate(b"", 60)[0].decode()
+    assert bad.startswith("error: usage")
 
 
 def test_a_bad_workshop_gives_one_error_line_and_exit_1(tmp_path: Path) -> None:

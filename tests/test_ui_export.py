@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import subprocess
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from app.report import read_embedded_workshop
 from app.report.document import render_pdf, write_pdf
 from app.storage.workshop_file import load_workshop, save_workshop
-from app.ui.exporting.pdf import ExportFeature, ExportOutcome, suggested_pdf_name
+from app.ui.exporting.job import ExportOutcome
+from app.ui.exporting.pdf import ExportFeature, suggested_pdf_name
 from app.ui.shell.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.report_helpers import small, with_more_requests
@@ -193,7 +195,7 @@ def test_rendering_runs_in_a_child_process_and_the_window_keeps_painting(
     outcome: ExportOutcome = blocker.args[0]
     assert outcome.written
     (command,) = commands
-    assert command[1:] == ["-m", "app.report.worker", str(target), "a4"]
+    assert command[1:] == ["-m", "app.report.worker", str(target), "a4", "en"]
     # The same bytes as an export in this process: the plan and fingerprint went over whole.
     assert target.read_bytes() == render_pdf(big_window.document.workshop, "a4")
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
@@ -317,7 +319,7 @@ def test_a_renderer_that_ignores_cancel_is_killed(
     import subprocess
     import sys
 
-    from app.ui.exporting import pdf as export_pdf
+    from app.ui.exporting import job as export_pdf
 
     stubborn = "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
     stubborn += "print('progress 1 10', flush=True); sys.stdin.read(); time.sleep(60)"
@@ -336,3 +338,59 @@ def test_a_renderer_that_ignores_cancel_is_killed(
     assert job.wait(5_000), "the stubborn renderer was killed and the export ended"
     assert job.outcome.cancelled
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_pdf_is_written_in_the_language_chosen_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from app.i18n import language
+    from app.report.embedding import LANGUAGE_KEY
+
+    export = feature(window)
+    choose_file(monkeypatch, str(tmp_path / "dansk"))
+    boxes(monkeypatch)
+    export.action.trigger()
+    dialog = export.dialog
+    assert dialog is not None and dialog.language() == language()  # the app's own by default
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("da"))
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].written
+    reader = PdfReader(tmp_path / "dansk.pdf")
+    assert reader.metadata is not None and str(reader.metadata[LANGUAGE_KEY]) == "da"
+    assert language() == "en", "the app keeps its own language"
+    assert export.lang == "da"
+    export.action.trigger()
+    assert export.dialog is not None and export.dialog.language() == "da"  # remembered
+    export.dialog.reject()
+
+
+def test_an_export_after_changes_says_what_the_meeting_changed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.report_helpers import changed, flat, page_texts
+
+    boxes(monkeypatch)
+    export = feature(window)
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000):
+        export.start(tmp_path / "unchanged.pdf", "a4")
+    unchanged = flat(" ".join(page_texts((tmp_path / "unchanged.pdf").read_bytes())))
+    assert "Changes in this meeting" not in unchanged  # nothing changed yet: no section
+    document = window.document
+    moved = next(r for r in document.workshop.requests if r.phase is not None)
+    requests = [
+        r.model_copy(update={"phase": None}) if r.id == moved.id else r
+        for r in document.workshop.requests
+    ]
+    document.push("Move", changed(document.workshop, requests=requests))
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    with qtbot.waitSignal(export.exportFinished, timeout=60_000) as blocker:
+        export.start(tmp_path / "changed.pdf", "a4")
+    assert blocker.args[0].written
+    text = flat(" ".join(page_texts((tmp_path / "changed.pdf").read_bytes())))
+    assert "Changes in this meeting" in text and f"({moved.id})" in text
+    assert not list(temporary.iterdir()), "the baseline's temporary file is removed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Workshop
 from app.i18n import _
-from app.storage.atomic import same_file, target_of
+from app.storage.atomic import atomic_write, same_file, target_of
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 
@@ -22,6 +23,20 @@ def add_commands(commands: Commands) -> None:
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument(
         "--format", choices=("pdf", "csv", "xlsx"), help="default: from OUT's suffix"
+    )
+    export.add_argument(
+        "--sign",
+        type=Path,
+        metavar="CERT.p12",
+        help="seal the PDF with a digital signature (PAdES) by this PKCS#12 certificate; "
+        "its password is read from BELLWETHER_P12_PASSWORD",
+    )
+    export.add_argument(
+        "--compare-with",
+        type=Path,
+        metavar="OLD",
+        help="add a section on what changed against OLD (the plan as the meeting opened it); "
+        "OLD travels inside the PDF so verify checks that section too",
     )
     export.set_defaults(handler=run_export)
     verify = commands.add_parser("verify", help="check a roadmap PDF against its plan")
@@ -43,11 +58,19 @@ def run_export(args: argparse.Namespace) -> int:
         workshop = load_workshop(args.file)
     except WorkshopFileError as error:
         return fail(f"{args.file}: {error}")
+    if kind != "pdf" and (args.sign is not None or args.compare_with is not None):
+        return fail(_("--sign and --compare-with are for a PDF: give OUT a .pdf suffix"))
+    baseline = None
+    if args.compare_with is not None:
+        try:
+            baseline = load_workshop(args.compare_with)
+        except WorkshopFileError as error:
+            return fail(f"{args.compare_with}: {error}")
     problem = output_problem(args.output, args.file)
     if problem is not None:
         return fail(problem)
     if kind == "pdf":
-        return export_pdf(workshop, args)
+        return export_pdf(workshop, args, baseline)
     return export_sheet(workshop, args, kind)
 
 
@@ -64,15 +87,34 @@ def output_problem(output: Path, source: Path) -> str | None:
     return None
 
 
-def export_pdf(workshop: Workshop, args: argparse.Namespace) -> int:
+def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop | None) -> int:
     """Write the roadmap PDF (see app.report); an existing OUT is replaced only when complete."""
-    from app.report.document import write_pdf  # reportlab loads only when a PDF is asked for
+    from app.report.document import render_pdf  # reportlab loads only when a PDF is asked for
 
+    signer = None
+    if args.sign is not None:
+        from app.report.signing import PASSWORD_VARIABLE, SigningError, load_signer
+
+        try:
+            signer = load_signer(args.sign, os.environ.get(PASSWORD_VARIABLE))
+        except SigningError as error:
+            return fail(str(error))
+    pdf = render_pdf(workshop, args.paper, baseline=baseline)
+    if signer is not None:
+        from app.report.signing import sign_pdf
+
+        pdf = sign_pdf(pdf, signer, _("Roadmap of plan {plan}").format(plan=fingerprint(workshop)))
     try:
-        write_pdf(args.output, workshop, args.paper)
+        atomic_write(args.output, pdf)
     except OSError as error:
         return fail(f"{args.output}: cannot be written ({error.strerror or error})")
-    print(f"{args.output}: roadmap of plan {fingerprint(workshop)}")
+    print(
+        _("{output}: roadmap of plan {plan}").format(output=args.output, plan=fingerprint(workshop))
+    )
+    if signer is not None:
+        print(
+            _("{output}: digitally signed with {cert}").format(output=args.output, cert=args.sign)
+        )
     return EXIT_OK
 
 
@@ -91,15 +133,22 @@ def run_verify(args: argparse.Namespace) -> int:
     except RoadmapPdfError as error:
         return fail(f"{args.pdf}: {error}")
     if not result.genuine:
-        print(f"{args.pdf}: does NOT match:")
+        print(_("{pdf}: does NOT match:").format(pdf=args.pdf))
         for problem in result.problems:
             print(f"  - {problem}")
         return EXIT_FINDINGS
     assert result.workshop is not None
-    matched = f" and {args.file}" if args.file is not None else ""
-    print(f'{args.pdf}: genuine roadmap of "{result.workshop.title}"')
-    print(f"The printed fingerprint is the plan inside the PDF{matched}: {result.embedded}")
+    print(
+        _("{pdf}: genuine roadmap of “{title}”").format(pdf=args.pdf, title=result.workshop.title)
+    )
+    if args.file is not None:
+        line = _("The printed fingerprint is the plan inside the PDF and {file}: {plan}")
+    else:
+        line = _("The printed fingerprint is the plan inside the PDF: {plan}")
+    print(line.format(file=args.file, plan=result.embedded))
     _print_signoffs(result.workshop, print)
+    if result.seal is not None:
+        print(result.seal.describe())
     return EXIT_OK
 
 
@@ -111,10 +160,14 @@ def _print_signoffs(workshop: Workshop, print_: Callable[[str], None]) -> None:
     for head in approvals(workshop):
         name = head.department.name
         if head.signoff is None:
-            print_(f"  not signed: {name} ({head.department.head or 'no head named'})")
+            who = head.department.head or _("no head named")
+            print_("  " + _("not signed: {department} ({head})").format(department=name, head=who))
             continue
-        state = "valid" if head.valid else "STALE (signed another version)"
-        print_(f"  {state}: {name}, signed by {head.signoff.name} at {head.signoff.at.isoformat()}")
+        state = _("valid") if head.valid else _("STALE (signed another version)")
+        line = _("{state}: {department}, signed by {name} at {at}").format(
+            state=state, department=name, name=head.signoff.name, at=head.signoff.at.isoformat()
+        )
+        print_("  " + line)
 
 
 def export_sheet(workshop: Workshop, args: argparse.Namespace, kind: str) -> int:

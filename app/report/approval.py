@@ -31,20 +31,28 @@ def status_of(heads: list[HeadApproval]) -> str:
     unsigned = [head for head in heads if head.signoff is None]
     if heads and len(valid) == len(heads):
         if len(heads) == 1:
-            return "Approved by the department head"
-        return f"Approved by all {len(heads)} department heads"
+            return _("Approved by the department head")
+        return _("Approved by all {count} department heads").format(count=len(heads))
     if not valid:
         if stale:
-            count = f"{len(stale)} sign-off{'s' if len(stale) != 1 else ''}"
-            return f"Draft: not signed ({count} for an earlier version, now stale)"
-        return "Draft: not signed"
+            return ngettext(
+                "Draft: not signed ({count} sign-off for an earlier version, now stale)",
+                "Draft: not signed ({count} sign-offs for an earlier version, now stale)",
+                len(stale),
+            ).format(count=len(stale))
+        return _("Draft: not signed")
     reasons = []
     if unsigned:
-        verb = "has" if len(unsigned) == 1 else "have"
-        reasons.append(f"{_names(unsigned)} {verb} not signed")
+        reasons.append(
+            ngettext("{names} has not signed", "{names} have not signed", len(unsigned)).format(
+                names=_names(unsigned)
+            )
+        )
     if stale:
-        reasons.append(f"{_names(stale)} signed an earlier version")
-    return f"Approved by {len(valid)} of {len(heads)} ({'; '.join(reasons)})"
+        reasons.append(_("{names} signed an earlier version").format(names=_names(stale)))
+    return _("Approved by {valid} of {count} ({reasons})").format(
+        valid=len(valid), count=len(heads), reasons="; ".join(reasons)
+    )
 
 
 def meeting_date(workshop: Workshop, current: str | None = None) -> date | None:

@@ -18,6 +18,8 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, cumulative_benefit, load_level
+from app.i18n import _
+from app.report.chart_marks import line_style, marker, spread
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit, number, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
@@ -30,6 +32,8 @@ VALUE_W = 118.0
 PHASES_PER_CHART = 24
 DEPARTMENTS_PER_CHART = 12
 PLOT_H = 210.0
+END_LABEL_W = 22.0
+LEGEND_ITEM_PAD = 40.0
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -94,15 +98,15 @@ def _load_chart(rows: Sequence[_LoadRow], scale_max: float, width: float) -> Dra
 def _load_legend(drawing: Drawing, y: float) -> None:
     x = BAR_LABEL_W
     for color, text in (
-        (NEUTRAL_BAR, "within capacity"),
-        (NEAR_BAR, "near capacity"),
-        (ERROR, "over capacity"),
+        (NEUTRAL_BAR, _("within capacity")),
+        (NEAR_BAR, _("near capacity")),
+        (ERROR, _("over capacity")),
     ):
         drawing.add(Rect(x, y - 1, 9, 7, fillColor=color, strokeColor=None))
         drawing.add(_text(x + 12, y, text, 7, MUTED))
         x += 12 + text_width(text, REGULAR, 7) + 14
     drawing.add(Line(x + 4, y - 2, x + 4, y + 7, strokeColor=INK, strokeWidth=1.6))
-    drawing.add(_text(x + 9, y, "capacity of the project team", 7, MUTED))
+    drawing.add(_text(x + 9, y, _("capacity of the project team"), 7, MUTED))
 
 
 def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bottom: float) -> None:
@@ -114,7 +118,7 @@ def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bot
         drawing.add(_text(x, bottom - 10, number(value), 7, MUTED, textAnchor="middle"))
         value += step
     drawing.add(Line(BAR_LABEL_W, top, BAR_LABEL_W, bottom, strokeColor=MUTED, strokeWidth=0.8))
-    caption = "person-days of effort planned in the phase"
+    caption = _("person-days of effort planned in the phase")
     drawing.add(_text(BAR_LABEL_W, bottom - 22, caption, 7, MUTED))
 
 
@@ -129,10 +133,14 @@ def _bar_row(drawing: Drawing, row: _LoadRow, y: float, per_day: float) -> None:
     )
     cap_x = BAR_LABEL_W + row.capacity * per_day
     drawing.add(Line(cap_x, y + 2, cap_x, y + BAR_ROW_H - 2, strokeColor=INK, strokeWidth=1.6))
-    load = f"{row.effort / row.capacity:.0%}" if row.capacity > 0 else "no capacity"
-    value = f"{number(row.effort)} of {number(row.capacity)} ({load})"
+    load = f"{row.effort / row.capacity:.0%}" if row.capacity > 0 else _("no capacity")
+    value = _("{effort} of {capacity} ({load})").format(
+        effort=number(row.effort), capacity=number(row.capacity), load=load
+    )
+    if row.effort > row.capacity:
+        value += ", " + _("OVER CAPACITY")
     if row.accepted:
-        value += ", accepted"
+        value += ", " + _("accepted")
     color = ERROR if row.color == ERROR else INK
     drawing.add(
         _text(
@@ -180,7 +188,7 @@ class _Plot:
     """The benefit chart's frame: weeks to x, points to y."""
 
     def __init__(self, width: float, bottom: float, weeks: int, points: float) -> None:
-        self.left, self.right = 34.0, width - 10
+        self.left, self.right = 34.0, width - END_LABEL_W
         self.bottom, self.top = bottom, bottom + PLOT_H
         self.weeks = max(weeks, 1)
         self.y_step = nice_step(points)
@@ -222,10 +230,15 @@ def _benefit_chart(
     height = legend_h + 30 + PLOT_H + 16
     drawing = new_drawing(width, height)
     plot = _Plot(width, legend_h + 30, *scales)
-    _benefit_axes(drawing, plot, f"plan weeks (plan week 0 is the week of {day(workshop.start)})")
+    _benefit_axes(
+        drawing,
+        plot,
+        _("plan weeks (plan week 0 is the week of {day})").format(day=day(workshop.start)),
+    )
     _phase_lines(drawing, workshop, schedule, plot)
-    for line in lines:
-        _step_line(drawing, line, plot)
+    for index, line in enumerate(lines):
+        _step_line(drawing, line, index, plot)
+    _end_labels(drawing, lines, plot)
     _benefit_legend(drawing, legend_rows, legend_h)
     return drawing
 
@@ -244,7 +257,7 @@ def _benefit_axes(drawing: Drawing, plot: _Plot, weeks: str) -> None:
         drawing.add(_text(x, plot.bottom - 12, str(week), 7, MUTED, textAnchor="middle"))
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=MUTED))
     drawing.add(Line(plot.left, plot.bottom, plot.left, plot.top, strokeColor=MUTED))
-    caption = f"{weeks}; up: benefit points collected so far"
+    caption = _("{weeks}; up: benefit points collected so far").format(weeks=weeks)
     drawing.add(_text(plot.left, plot.bottom - 24, caption, 7, MUTED))
 
 
@@ -270,28 +283,36 @@ def _phase_lines(drawing: Drawing, workshop: Workshop, schedule: Schedule, plot:
             drawing.add(_text(middle, plot.top + 4, label, 7, MUTED, textAnchor="middle"))
 
 
-def _step_line(drawing: Drawing, line: BenefitSteps, plot: _Plot) -> None:
+def _step_line(drawing: Drawing, line: BenefitSteps, index: int, plot: _Plot) -> None:
     points = [plot.x(0), plot.y(0)]
     previous = 0.0
     for week, total in line.steps:
         points += [plot.x(week), plot.y(previous), plot.x(week), plot.y(total)]
         previous = total
     points += [plot.right, plot.y(previous)]
-    drawing.add(PolyLine(points, strokeColor=line.color, strokeWidth=1.5, strokeLineJoin=1))
-    for week, total in line.steps:
-        drawing.add(
-            Circle(
-                plot.x(week),
-                plot.y(total),
-                2.4,
-                fillColor=line.color,
-                strokeColor=white,
-                strokeWidth=0.5,
-            )
+    dash, shape = line_style(index)
+    drawing.add(
+        PolyLine(
+            points,
+            strokeColor=line.color,
+            strokeWidth=1.5,
+            strokeLineJoin=1,
+            strokeDashArray=list(dash) or None,
         )
+    )
+    for week, total in line.steps:
+        drawing.add(marker(shape, plot.x(week), plot.y(total), line.color))
     if line.first_burden is not None:
         x, y = plot.x(line.first_burden), plot.y(line.value_at(line.first_burden))
         drawing.add(_triangle(x, y, line.color))
+
+
+def _end_labels(drawing: Drawing, lines: Sequence[BenefitSteps], plot: _Plot) -> None:
+    """Each line's number at its right end (spread apart where lines end at the same value)."""
+    ends = [plot.y(line.steps[-1][1] if line.steps else 0.0) for line in lines]
+    for index, y in enumerate(spread(ends, 8.0, plot.bottom)):
+        label = str(index + 1)
+        drawing.add(_text(plot.right + 4, y - 2.5, label, 7.5, INK, bold=True))
 
 
 def _triangle(x: float, y: float, color: Color) -> Polygon:
@@ -303,36 +324,39 @@ def _triangle(x: float, y: float, color: Color) -> Polygon:
     )
 
 
-def _legend_rows(
-    lines: Sequence[BenefitSteps], width: float
-) -> list[list[tuple[BenefitSteps, str]]]:
-    rows: list[list[tuple[BenefitSteps, str]]] = [[]]
+LegendItem = tuple[int, tuple["BenefitSteps", str]]
+
+
+def _legend_rows(lines: Sequence[BenefitSteps], width: float) -> list[list[LegendItem]]:
+    rows: list[list[LegendItem]] = [[]]
     used = 0.0
-    for line in lines:
-        label = fit(line.name, REGULAR, 7.5, 150)
-        item_w = 22 + text_width(label, REGULAR, 7.5) + 12
+    for number_, line in enumerate(lines, 1):
+        label = fit(f"{number_} {line.name}", REGULAR, 7.5, 150)
+        item_w = LEGEND_ITEM_PAD + text_width(label, REGULAR, 7.5)
         if rows[-1] and used + item_w > width:
             rows.append([])
             used = 0.0
-        rows[-1].append((line, label))
+        rows[-1].append((number_, (line, label)))
         used += item_w
     return rows
 
 
-def _benefit_legend(
-    drawing: Drawing, rows: Sequence[Sequence[tuple[BenefitSteps, str]]], height: float
-) -> None:
+def _benefit_legend(drawing: Drawing, rows: Sequence[Sequence[LegendItem]], height: float) -> None:
     y = height - 10
     for row in rows:
         x = 0.0
-        for line, label in row:
-            drawing.add(Line(x, y + 2.5, x + 16, y + 2.5, strokeColor=line.color, strokeWidth=1.8))
-            drawing.add(_text(x + 20, y, label, 7.5))
-            x += 22 + text_width(label, REGULAR, 7.5) + 12
+        for number_, (line, label) in row:
+            dash, shape = line_style(number_ - 1)
+            sample = Line(x, y + 2.5, x + 22, y + 2.5, strokeColor=line.color, strokeWidth=1.8)
+            sample.strokeDashArray = list(dash) or None
+            drawing.add(sample)
+            drawing.add(marker(shape, x + 11, y + 2.5, line.color))
+            drawing.add(_text(x + 26, y, label, 7.5))
+            x += LEGEND_ITEM_PAD + text_width(label, REGULAR, 7.5)
         y -= 14
     drawing.add(Circle(4, y + 2.5, 2.4, fillColor=INK, strokeColor=None))
-    drawing.add(_text(10, y, "a win (benefit points arrive)", 7, MUTED))
-    drawing.add(_triangle(150, y + 2.5, INK))
-    drawing.add(_text(157, y, "first new work for the department's users (burden)", 7, MUTED))
-    phases = "P1, P2 …: the phases; dashed lines: where a phase ends; solid: the end of the plan"
+    drawing.add(_text(10, y, _("a win (benefit points arrive); each line its own mark"), 7, MUTED))
+    drawing.add(_triangle(210, y + 2.5, INK))
+    drawing.add(_text(217, y, _("first new work for the department's users (burden)"), 7, MUTED))
+    phases = _("P1, P2 …: the phases; dashed lines: where a phase ends; solid: the end of the plan")
     drawing.add(_text(0, y - 12, phases, 7, MUTED))

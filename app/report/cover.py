@@ -10,6 +10,7 @@ from app.domain.metrics import Metrics
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
 from app.domain.schedule import Schedule, iso_week, week_date
+from app.i18n import _, ngettext
 from app.report.approval import approval_status, meeting_date, open_errors_note
 from app.report.cover_decisions import decided, risks, who_signed
 from app.report.style import (
@@ -47,7 +48,7 @@ def cover(
     story += [
         para(workshop.title, TITLE),
         Spacer(1, 4),
-        para("Rollout roadmap of the steering committee", SUBTITLE),
+        para(_("Rollout roadmap of the steering committee"), SUBTITLE),
         Spacer(1, 22),
     ]
     if workshop.vision.strip():
@@ -58,7 +59,7 @@ def cover(
         story += [para(note, BODY), Spacer(1, 4)]
     story += _stale_note(workshop)
     story += [Spacer(1, 14), _facts(workshop, measured, found, width), Spacer(1, 10)]
-    story += [labelled("Plan fingerprint:", plan, BODY), Spacer(1, 6)]
+    story += [labelled(_("Plan fingerprint:"), plan, BODY), Spacer(1, 6)]
     story += decided(workshop, schedule, measured, width) + risks(found) + who_signed(heads)
     story += [Spacer(1, 12)]
     for label, text in _guide(workshop):
@@ -78,16 +79,16 @@ def _stale_note(workshop: Workshop) -> list[Flowable]:
     if not stale:
         return []
     names = ", ".join(f"{h.department.name} ({h.signoff.name})" for h in stale if h.signoff)
-    text = (
-        f"Stale sign-offs, made for an earlier version of this plan and not counted: {names}. "
+    text = _(
+        "Stale sign-offs, made for an earlier version of this plan and not counted: {names}. "
         "See the sign-off page."
-    )
+    ).format(names=names)
     return [para(text, SMALL)]
 
 
 def _vision(vision: str, width: float) -> Table:
     table = Table(
-        [[para("Think big: the vision", CELL_BOLD)], [para(vision, BODY)]], [width], splitInRow=1
+        [[para(_("Think big: the vision"), CELL_BOLD)], [para(vision, BODY)]], [width], splitInRow=1
     )
     table.setStyle(
         TableStyle(
@@ -108,24 +109,33 @@ def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: f
     summary = measured.plan
     met = meeting_date(workshop)  # valid sign-offs only
     start = workshop.start
+    end = summary.end_week
     rows = [
-        ("Meeting date", day(met) if met else "not recorded (nobody has signed this version yet)"),
-        ("Plan starts", f"{week_on(start, 0)} (ISO week {iso_week(start, 0)})"),
         (
-            "Plan ends",
-            f"{week_on(start, summary.end_week)} (ISO week {iso_week(start, summary.end_week)}), "
-            "when the last phase goes live",
+            _("Meeting date"),
+            day(met) if met else _("not recorded (nobody has signed this version yet)"),
         ),
         (
-            "Requests",
-            f"{summary.scheduled} scheduled in {len(workshop.phases)} phases, "
-            f"{summary.backlog} deferred to the backlog",
+            _("Plan starts"),
+            _("{week} (ISO week {iso})").format(week=week_on(start, 0), iso=iso_week(start, 0)),
         ),
         (
-            "Benefit-weighted mean win week",
+            _("Plan ends"),
+            _("{week} (ISO week {iso}), when the last phase goes live").format(
+                week=week_on(start, end), iso=iso_week(start, end)
+            ),
+        ),
+        (
+            _("Requests"),
+            _("{scheduled} scheduled in {phases} phases, {backlog} deferred to the backlog").format(
+                scheduled=summary.scheduled, phases=len(workshop.phases), backlog=summary.backlog
+            ),
+        ),
+        (
+            _("Benefit-weighted mean win week"),
             _mean_win(workshop, summary.benefit_weighted_mean_win_week),
         ),
-        ("Findings", _finding_counts(found)),
+        (_("Findings"), _finding_counts(found)),
     ]
     data = [[para(label, CELL_BOLD), para(value, CELL)] for label, value in rows]
     table = Table(data, [width * 0.32, width * 0.68])
@@ -145,9 +155,11 @@ def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: f
 
 def _mean_win(workshop: Workshop, mean: float | None) -> str:
     if mean is None:
-        return "no benefit is scheduled yet"
+        return _("no benefit is scheduled yet")
     around = day(week_date(workshop.start, round(mean)))
-    return f"plan week {mean:.1f} (around {around}); the lower, the sooner value arrives"
+    return _("plan week {week} (around {day}); the lower, the sooner value arrives").format(
+        week=f"{mean:.1f}", day=around
+    )
 
 
 def _finding_counts(found: list[Finding]) -> str:
@@ -156,39 +168,57 @@ def _finding_counts(found: list[Finding]) -> str:
     for severity in SEVERITIES:
         count = sum(1 for f in open_ if f.severity == severity)
         if count:
-            parts.append(f"{count} open {severity}{'s' if count != 1 else ''}")
+            parts.append(_open_count(severity, count))
     accepted = sum(1 for f in found if f.accepted)
-    text = ", ".join(parts) if parts else "no open findings"
+    text = ", ".join(parts) if parts else _("no open findings")
     if accepted:
-        text += f"; {accepted} accepted risk{'s' if accepted != 1 else ''}"
+        text += "; " + ngettext("{count} accepted risk", "{count} accepted risks", accepted).format(
+            count=accepted
+        )
     return text
+
+
+def _open_count(severity: str, count: int) -> str:
+    if severity == "error":
+        text = ngettext("{count} open error", "{count} open errors", count)
+    elif severity == "warning":
+        text = ngettext("{count} open warning", "{count} open warnings", count)
+    else:
+        text = ngettext("{count} open caution", "{count} open cautions", count)
+    return text.format(count=count)
 
 
 def _guide(workshop: Workshop) -> list[tuple[str, str]]:
     """How to read the document, for a reader who has never seen Bellwether."""
     return [
         (
-            "How to read this roadmap.",
-            "The roadmap drawing on the next pages has a column for each phase and a lane for "
-            "each department. Each card is a request, placed in the phase at whose end it goes "
-            "live; a star marks when the department first gains from the system. The charts "
-            "compare the work planned in each phase with the project team's capacity, and show "
-            "the benefit each department collects over time. Decisions and risks lists what the "
-            "committee knowingly accepted, and why. The tables give every number, and the last "
-            "page is for the department heads' signatures.",
+            _("How to read this roadmap."),
+            _(
+                "After the cover, the whole plan stands on one page; the roadmap drawing that "
+                "follows has a column for each phase and a lane for each department. Each card "
+                "is a request, placed in the phase at whose end it goes live; a star marks when "
+                "the department first gains from the system. The charts compare the work planned "
+                "in each phase with the project team's capacity, and show the benefit each "
+                "department collects over time. Decisions and risks lists what the committee "
+                "knowingly accepted, and why. The tables give every number, and the last page is "
+                "for the department heads' signatures."
+            ),
         ),
         (
-            "Weeks.",
-            f"Plan weeks count from the start of the plan: plan week 0 is the week of "
-            f"{day(workshop.start)}. ISO weeks, such as {iso_week(workshop.start, 0)}, are the "
-            "calendar's week numbers.",
+            _("Weeks."),
+            _(
+                "Plan weeks count from the start of the plan: plan week 0 is the week of {day}. "
+                "ISO weeks, such as {iso}, are the calendar's week numbers."
+            ).format(day=day(workshop.start), iso=iso_week(workshop.start, 0)),
         ),
         (
-            "Checking the plan.",
-            "The fingerprint above identifies this exact version of the plan: any change to the "
-            "plan gives it another fingerprint, and a head's signature counts only for the "
-            "version it was given for. The plan itself is stored inside this PDF, so anyone can "
-            "check with Bellwether's verify command that this document shows the plan that was "
-            "signed and was not changed afterwards.",
+            _("Checking the plan."),
+            _(
+                "The fingerprint above identifies this exact version of the plan: any change to "
+                "the plan gives it another fingerprint, and a head's signature counts only for "
+                "the version it was given for. The plan itself is stored inside this PDF, so "
+                "anyone can check with Bellwether's verify command that this document shows the "
+                "plan that was signed and was not changed afterwards."
+            ),
         ),
     ]

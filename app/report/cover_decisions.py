@@ -16,6 +16,7 @@ from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
+from app.report.formatting import named as named_request
 from app.report.style import CELL, CELL_BOLD, H2, SMALL, para
 from app.report.tables import Cell, grid
 from app.report.weeks import day
@@ -26,7 +27,7 @@ SHOWN_FIRST = 2
 
 def named(request: Request) -> str:
     """A request as the PDF names it: its title and, since titles repeat, its id."""
-    return _("{title} ({id})").format(title=request.title, id=request.id)
+    return named_request(request.title, request.id)
 
 
 def decided(

@@ -31,12 +31,15 @@ from app.domain.metrics import metrics
 from app.domain.model import Workshop
 from app.domain.rules import findings
 from app.domain.schedule import build_schedule
+from app.i18n import _
+from app.report.changes import changes_section
 from app.report.charts import benefit_charts, load_charts
 from app.report.cover import cover
 from app.report.decisions import decisions
 from app.report.embedding import creation_moment, embed_plan
 from app.report.fonts import BOLD, REGULAR
 from app.report.formatting import fit
+from app.report.overview import overview_drawing
 from app.report.roadmap import roadmap_drawings
 from app.report.signoff import signoff_section
 from app.report.style import H1, H2, MUTED, RULE, para
@@ -51,12 +54,22 @@ LANDSCAPE_MARGIN = 28.0
 FOOTER_Y = 20.0
 
 
+def footer_plan(short_plan: str) -> str:
+    """What the footer says of the plan, in the language spoken now."""
+    return _("plan {short}").format(short=short_plan)
+
+
 @dataclass(frozen=True, slots=True)
 class Footer:
     """What every page's footer says."""
 
     title: str
     plan: str
+
+    @property
+    def plan_words(self) -> str:
+        """`plan 5abba2b2de54`: the short fingerprint, which verify finds in every footer."""
+        return footer_plan(short(self.plan))
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         """Title on the left, the short fingerprint in the middle, "page N of M" on the right."""
@@ -69,9 +82,10 @@ class Footer:
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 7.5)
         canvas.drawString(margin, FOOTER_Y, fit(self.title, REGULAR, 7.5, width / 2 - margin - 70))
-        canvas.drawCentredString(width / 2, FOOTER_Y, f"plan {short(self.plan)}")
+        canvas.drawCentredString(width / 2, FOOTER_Y, self.plan_words)
         canvas.setFont(BOLD, 7.5)
-        canvas.drawRightString(width - margin, FOOTER_Y, f"page {page} of {pages}")
+        page_words = _("page {page} of {pages}").format(page=page, pages=pages)
+        canvas.drawRightString(width - margin, FOOTER_Y, page_words)
         canvas.restoreState()
 
 
@@ -132,7 +146,7 @@ def _template(buffer: io.BytesIO, paper: Paper, workshop: Workshop, plan: str) -
         pageCompression=1,
         title=workshop.title,
         author=workshop.organisation,
-        subject=f"Rollout roadmap, plan {plan}",
+        subject=_("Rollout roadmap, plan {plan}").format(plan=plan),
         keywords=[plan],
         creator=f"Bellwether {__version__}",
         initialFontName=REGULAR,  # else every page names Helvetica, a font that is not embedded
@@ -155,8 +169,11 @@ def _template(buffer: io.BytesIO, paper: Paper, workshop: Workshop, plan: str) -
     return doc
 
 
-def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
-    """Every section in reading order: cover, roadmap, charts, decisions, tables, sign-off."""
+def build_story(
+    workshop: Workshop, plan: str, paper: Paper, baseline: Workshop | None = None
+) -> list[Flowable]:
+    """Every section in reading order: cover, overview, roadmap, charts, decisions, (changes
+    against `baseline`), tables, sign-off."""
     schedule = build_schedule(workshop)
     found = findings(workshop, schedule)
     measured = metrics(workshop, schedule)
@@ -165,17 +182,20 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     story: list[Flowable] = cover(workshop, (schedule, measured, found), plan, width)
     story += [NextPageTemplate("landscape"), PageBreak()]
     sheets = roadmap_drawings(workshop, schedule, wide, high - 1)
+    story += [overview_drawing(workshop, schedule, wide, high - 1, len(sheets)), PageBreak()]
     for sheet in sheets[:-1]:
         story += [sheet, PageBreak()]
     story += [sheets[-1], NextPageTemplate("portrait"), PageBreak()]
-    story += [para("Charts", H1), para("Phase load against capacity", H2)]
+    story += [para(_("Charts"), H1), para(_("Phase load against capacity"), H2)]
     story += load_charts(workshop, schedule, found, width)
     story += [
-        para("Benefit over time, per department", H2),
+        para(_("Benefit over time, per department"), H2),
         *benefit_charts(workshop, schedule, width),
     ]
     story += [PageBreak(), *decisions(workshop, found, width)]
-    story += [PageBreak(), para("Phases and departments", H1)]
+    if baseline is not None:
+        story += [PageBreak(), *changes_section(baseline, workshop, found, width)]
+    story += [PageBreak(), para(_("Phases and departments"), H1)]
     story += phases_table(workshop, measured, width) + departments_table(workshop, measured, width)
     story += [PageBreak(), *requests_tables(workshop, schedule, width)]
     story += backlog_table(workshop, width)
@@ -183,15 +203,23 @@ def build_story(workshop: Workshop, plan: str, paper: Paper) -> list[Flowable]:
     return story
 
 
-def render_pdf(workshop: Workshop, paper: Paper = "a4", progress: Progress | None = None) -> bytes:
+def render_pdf(
+    workshop: Workshop,
+    paper: Paper = "a4",
+    progress: Progress | None = None,
+    baseline: Workshop | None = None,
+) -> bytes:
     """The roadmap PDF of `workshop` as bytes; `progress(done, total)` is called as it renders.
+
+    With a `baseline` (the plan as the meeting opened it) the PDF has a section on what changed
+    against it, and carries the baseline too, so `verify` can check that section.
 
     Pure and free of Qt: safe to run on a worker thread with a copy of the workshop.
     """
     if paper not in PAPERS:
         raise ValueError(f'paper must be "a4" or "letter", got "{paper}"')
     plan = fingerprint(workshop)
-    story = build_story(workshop, plan, paper)
+    story = build_story(workshop, plan, paper, baseline)
     total = len(story) + 1
     buffer = io.BytesIO()
     doc = _template(buffer, paper, workshop, plan)
@@ -199,7 +227,7 @@ def render_pdf(workshop: Workshop, paper: Paper = "a4", progress: Progress | Non
         doc.setProgressCallBack(_reporter(progress, total))
     footer = Footer(workshop.title, plan)
     doc.build(story, canvasmaker=lambda *a, **kw: _FooterCanvas(*a, footer=footer, **kw))
-    pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop))
+    pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop), baseline)
     if progress is not None:
         progress(total, total)
     return pdf
@@ -223,10 +251,14 @@ def _reporter(progress: Progress, total: int) -> Callable[[str, int], None]:
 
 
 def write_pdf(
-    path: Path, workshop: Workshop, paper: Paper = "a4", progress: Progress | None = None
+    path: Path,
+    workshop: Workshop,
+    paper: Paper = "a4",
+    progress: Progress | None = None,
+    baseline: Workshop | None = None,
 ) -> None:
     """Render and write the PDF atomically: a failed export leaves `path` as it was.
 
     Raises OSError (with the reason) when the file cannot be written.
     """
-    atomic_write(path, render_pdf(workshop, paper, progress))
+    atomic_write(path, render_pdf(workshop, paper, progress, baseline))

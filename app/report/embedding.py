@@ -16,6 +16,8 @@ from app.report.formatting import as_utc
 from app.storage.workshop_file import dumps_workshop
 
 ATTACHMENT = "workshop.bellwether.json"
+BASELINE = "baseline.bellwether.json"
+"""The plan as the meeting opened it, when the PDF has a section on what changed since."""
 FINGERPRINT_KEY = "/BellwetherFingerprint"
 FORMAT_KEY = "/BellwetherFormat"
 LANGUAGE_KEY = "/BellwetherLanguage"  # the words were printed in; verify renders in it again
@@ -31,19 +33,28 @@ def creation_moment(workshop: Workshop) -> datetime:
     return datetime.combine(workshop.start, time(0, 0), tzinfo=UTC)
 
 
+def _attach(writer: PdfWriter, name: str, workshop: Workshop, description: str) -> None:
+    data = dumps_workshop(workshop).encode("utf-8")
+    attachment = writer.add_attachment(name, data)
+    attachment.subtype = NameObject("/application/json")
+    attachment.description = TextStringObject(description)
+    attachment.size = NumberObject(len(data))
+
+
 def pdf_date(moment: datetime) -> str:
     """A date in the PDF's own form, `D:YYYYMMDDHHmmSS+00'00'` (always UTC)."""
     return f"D:{as_utc(moment):%Y%m%d%H%M%S}+00'00'"
 
 
-def embed_plan(pdf: bytes, workshop: Workshop, plan: str, created: datetime) -> bytes:
-    """`pdf` with the workshop file embedded and the fingerprint and dates in its metadata."""
+def embed_plan(
+    pdf: bytes, workshop: Workshop, plan: str, created: datetime, baseline: Workshop | None = None
+) -> bytes:
+    """`pdf` with the workshop file (and the baseline, if any) embedded, and the fingerprint
+    and dates in its metadata."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    data = dumps_workshop(workshop).encode("utf-8")
-    attachment = writer.add_attachment(ATTACHMENT, data)
-    attachment.subtype = NameObject("/application/json")
-    attachment.description = TextStringObject("The Bellwether workshop file of this roadmap")
-    attachment.size = NumberObject(len(data))
+    _attach(writer, ATTACHMENT, workshop, "The Bellwether workshop file of this roadmap")
+    if baseline is not None:
+        _attach(writer, BASELINE, baseline, "The plan as the meeting opened it")
     stamp = pdf_date(created)
     writer.add_metadata(
         {

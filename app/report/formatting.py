@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from app.i18n import _
 from app.report.fonts import text_width
 from app.report.hyphenation import hyphenate
 from app.report.weeks import NBSP, day
@@ -30,7 +31,8 @@ def moment(value: datetime) -> str:
         return text
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
-    return f"{text} (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+    zone = f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return _("{moment} ({zone})").format(moment=text, zone=zone)
 
 
 def as_utc(value: datetime) -> datetime:
@@ -112,6 +114,11 @@ def reference(text: str, limit: int = REFERENCE_MAX) -> str:
     full names are in the departments table and the board.
     """
     return text if len(text) <= limit else text[:limit].rstrip() + ELLIPSIS
+
+
+def named(title: str, ident: str) -> str:
+    """A request as the PDF names it: its title and, since titles repeat, its id."""
+    return _("{title} ({id})").format(title=title, id=ident)
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

@@ -9,18 +9,18 @@ at its first win.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import Color, white
 
 from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
+from app.i18n import _, ngettext
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
-from app.report.roadmap_layout import (
+from app.report.roadmap_columns import (
     CARD_BAR,
     CARD_LEADING,
     CARD_PAD,
@@ -31,11 +31,11 @@ from app.report.roadmap_layout import (
     LABEL_W,
     MARKER_H,
     TITLE_H,
-    Band,
     HeaderLine,
-    Sheet,
-    layout_roadmap,
 )
+from app.report.roadmap_layout import Band, Card, Sheet, layout_roadmap
+from app.report.roadmap_map import SheetPlace, draw_map, sheet_places
+from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
 from app.report.weeks import day
@@ -75,21 +75,21 @@ def roadmap_drawings(
     axis_end = sheets[-1].columns[-1].end if sheets[-1].columns else 0
     weeks = weeks_note(workshop)
     return [
-        _sheet(sheet, (number, len(sheets)), weeks, axis_end, width, height)
-        for number, sheet in enumerate(sheets, start=1)
+        _sheet(sheet, place, weeks, axis_end, width, height)
+        for sheet, place in zip(sheets, sheet_places(sheets), strict=True)
     ]
 
 
 def weeks_note(workshop: Workshop) -> str:
     """What the two kinds of week number on the roadmap mean."""
-    return (
-        f"Plan weeks count from the start: plan week 0 is the week of {day(workshop.start)} "
-        f"(ISO week {iso_week(workshop.start, 0)}). ISO weeks are the calendar's week numbers."
-    )
+    return _(
+        "Plan weeks count from the start: plan week 0 is the week of {day} "
+        "(ISO week {iso}). ISO weeks are the calendar's week numbers."
+    ).format(day=day(workshop.start), iso=iso_week(workshop.start, 0))
 
 
 def _sheet(
-    sheet: Sheet, place: tuple[int, int], weeks: str, axis_end: int, width: float, height: float
+    sheet: Sheet, place: SheetPlace, weeks: str, axis_end: int, width: float, height: float
 ) -> Drawing:
     drawing = new_drawing(width, height)
     _title(drawing, place, weeks, width, height)
@@ -110,7 +110,7 @@ def _sheet(
         )
     )
     if not sheet.columns or not sheet.bands:
-        message = "No phases or departments to show yet."
+        message = _("No phases or departments to show yet.")
         drawing.add(_text(LABEL_W + 8, bottom - 14, message, 9, MUTED))
     return drawing
 
@@ -129,26 +129,27 @@ def _text(
     )
 
 
-def _title(
-    drawing: Drawing, place: tuple[int, int], weeks: str, width: float, height: float
-) -> None:
-    """The title, which sheet this is, what the week numbers mean, and what the marks mean."""
-    drawing.add(_text(0, height - 15, "Roadmap", 15, bold=True))
-    number, count = place
+def _title(drawing: Drawing, place: SheetPlace, weeks: str, width: float, height: float) -> None:
+    """The title, which sheet this is (and what continues it), what the week numbers mean, and
+    what the marks mean."""
+    drawing.add(_text(0, height - 15, _("Roadmap"), 15, bold=True))
     room = width - LABEL_W
-    if count > 1:
-        part = f"sheet {number} of {count}"
-        drawing.add(_text(width, height - 15, part, 9, MUTED, textAnchor="end"))
-        room -= text_width(part, REGULAR, 9) + 16
+    if place.count > 1:
+        part = _("sheet {number} of {count}").format(number=place.number, count=place.count)
+        drawing.add(_text(width, height - 15, part, 9, INK, bold=True, textAnchor="end"))
+        left = draw_map(drawing, place, width - text_width(part, BOLD, 9) - 8, height - 2)
+        room -= width - left + 12
+        where = fit(f"{place.shows}; {place.next}", REGULAR, LEGEND_SIZE, 330)
+        drawing.add(_text(width, height - 30, where, LEGEND_SIZE, MUTED, textAnchor="end"))
     drawing.add(_text(LABEL_W, height - 15, fit(weeks, REGULAR, 7.5, room), 7.5, MUTED))
     y = height - 30
     drawing.add(Rect(0, y - 1, 12, 8, fillColor=white, strokeColor=INK, strokeWidth=0.6))
     x = 16.0
-    x = _legend_item(drawing, x, y, "a request, in the phase at whose end it goes live")
+    x = _legend_item(drawing, x, y, _("a request, in the phase at whose end it goes live"))
     drawing.add(Circle(x + 3, y + 2.5, 1.8, fillColor=INK, strokeColor=None))
-    x = _legend_item(drawing, x + 8, y, "a week the department wins (gains a benefit)")
-    drawing.add(_star(x + 4, y + 2.5, 4.5, INK))
-    _legend_item(drawing, x + 12, y, "its first win")
+    x = _legend_item(drawing, x + 8, y, _("a week the department wins (gains a benefit)"))
+    drawing.add(star(x + 4, y + 2.5, 4.5, INK))
+    _legend_item(drawing, x + 12, y, _("its first win"))
 
 
 def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
@@ -159,8 +160,8 @@ def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
 def _header(drawing: Drawing, sheet: Sheet, top: float) -> None:
     height = sheet.header_height
     drawing.add(Rect(0, top - height, sheet.width, height, fillColor=SHADE, strokeColor=None))
-    drawing.add(_text(6, top - 12, "Department", 8, bold=True))
-    drawing.add(_text(6, top - 21, "head", 6.8, MUTED))
+    drawing.add(_text(6, top - 12, _("Department"), 8, bold=True))
+    drawing.add(_text(6, top - 21, _("head"), 6.8, MUTED))
     x = LABEL_W
     for column in sheet.columns:
         _column_header(drawing, column.header, x, top)
@@ -202,14 +203,14 @@ def _band(
     for row in band.rows:
         for placed in row.cards:
             x = axis.lefts[placed.column] + placed.offset
-            _card(drawing, placed.card.title, x, y, placed.width, placed.card.height, color)
+            _card(drawing, placed.card, x, y, placed.width, color)
         y -= row.height
 
 
 def _label(drawing: Drawing, band: Band, top: float) -> None:
     lane = band.lane
     y = top - GAP
-    name = (*lane.name[:1], "(continued)") if band.continued else lane.name
+    name = (*lane.name[:1], _("(continued)")) if band.continued else lane.name
     for index, line in enumerate(name):
         y -= LABEL_NAME_SIZE * 1.2
         bold = not (band.continued and index > 0)
@@ -225,7 +226,7 @@ def _label(drawing: Drawing, band: Band, top: float) -> None:
     for index, line in enumerate(lane.first_win_text):
         y -= LABEL_HEAD_SIZE * 1.25
         if index == 0 and lane.first_win is not None:
-            drawing.add(_star(13, y + 3.8, 4.0, hex_color(lane.color)))
+            drawing.add(star(13, y + 3.8, 4.0, hex_color(lane.color)))
         drawing.add(_text(x, y + 1.5, line, LABEL_HEAD_SIZE, color, bold=index == 0))
 
 
@@ -242,31 +243,17 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
             drawing.add(Circle(x, y, 2.0, fillColor=color, strokeColor=white, strokeWidth=0.4))
     later = sum(1 for week in lane.wins if week > axis_end)
     if later and last:
-        note = f"+{later} win{'s' if later != 1 else ''} after plan week {axis_end}"
+        note = ngettext(
+            "+{count} win after plan week {week}", "+{count} wins after plan week {week}", later
+        ).format(count=later, week=axis_end)
         drawing.add(_text(axis.right - 3, y + 2.5, note, 6, MUTED, textAnchor="end"))
     x = axis.x(lane.first_win)
     if x is not None:
-        drawing.add(_star(x, y, 5.5, color))
+        drawing.add(star(x, y, 5.5, color))
 
 
-def _star(x: float, y: float, radius: float, color: Color) -> Polygon:
-    points: list[float] = []
-    for index in range(10):
-        r = radius if index % 2 == 0 else radius * 0.45
-        angle = math.pi / 2 + index * math.pi / 5
-        points += [x + r * math.cos(angle), y + r * math.sin(angle)]
-    return Polygon(points, fillColor=color, strokeColor=INK, strokeWidth=0.5)
-
-
-def _card(
-    drawing: Drawing,
-    lines: Sequence[str],
-    x: float,
-    top: float,
-    width: float,
-    height: float,
-    color: Color,
-) -> None:
+def _card(drawing: Drawing, card: Card, x: float, top: float, width: float, color: Color) -> None:
+    height = card.height
     bottom = top - height
     drawing.add(
         Rect(
@@ -283,6 +270,8 @@ def _card(
     )
     drawing.add(Rect(x, bottom, CARD_BAR, height, fillColor=color, strokeColor=None))
     y = top - CARD_PAD - CARD_SIZE * 0.95
-    for line in lines:
+    for line in card.title:
         drawing.add(_text(x + CARD_BAR + CARD_PAD, y, line, CARD_SIZE))
         y -= CARD_LEADING
+    if card.ident:
+        drawing.add(_text(x + CARD_BAR + CARD_PAD, y, card.ident, CARD_SIZE, MUTED))

@@ -14,53 +14,27 @@ from dataclasses import dataclass
 
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
-from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import number, wrap
-from app.report.weeks import date_span, day, iso_span, plan_weeks, together
-
-LABEL_W = 100.0
-MIN_COLUMN_W = 84.0
-AFTER_MIN_W = 70.0
-CARD_MIN_W = 56.0
-GAP = 4.0
-CARD_SIZE, CARD_LEADING, CARD_PAD, CARD_BAR = 7.0, 8.2, 3.0, 2.5
-TITLE_LINES = 4
-MARKER_H = 15.0
-TITLE_H = 40.0
-HEADER_PAD = 4.0
-LABEL_NAME_SIZE, LABEL_HEAD_SIZE = 8.5, 7.0
-MULTI_SHEET_WEEK_W = 14.0
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderLine:
-    """One line of a column header."""
-
-    text: str
-    size: float
-    bold: bool = False
-    alert: bool = False
-
-    @property
-    def leading(self) -> float:
-        """The line's height."""
-        return self.size * 1.22
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A phase (or the weeks after the plan, number 0) on the time axis."""
-
-    number: int
-    start: int
-    end: int
-    width: float
-    slots: int
-    header: tuple[HeaderLine, ...]
-
-    def card_width(self, slots: int) -> float:
-        """The width of one card when `slots` cards stand side by side in this column."""
-        return (self.width - GAP * (slots + 1)) / slots
+from app.i18n import _
+from app.report.fonts import BOLD, REGULAR
+from app.report.formatting import fit, wrap
+from app.report.roadmap_columns import (
+    CARD_BAR,
+    CARD_LEADING,
+    CARD_PAD,
+    CARD_SIZE,
+    GAP,
+    LABEL_HEAD_SIZE,
+    LABEL_NAME_SIZE,
+    LABEL_W,
+    MARKER_H,
+    TITLE_H,
+    TITLE_LINES,
+    Column,
+    build_columns,
+    group_columns,
+    header_height,
+)
+from app.report.weeks import day
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +43,7 @@ class Card:
 
     title: tuple[str, ...]
     height: float
+    ident: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,122 +112,13 @@ class Sheet:
     bands: tuple[Band, ...]
     header_height: float
     last_columns: bool
+    group: int = 0
+    """Which group of columns (sheets across) the sheet shows, from 0."""
 
     @property
     def width(self) -> float:
         """The drawing's width: labels and columns."""
         return LABEL_W + sum(column.width for column in self.columns)
-
-
-def fit_widths(weeks: Sequence[int], minimums: Sequence[float], available: float) -> list[float]:
-    """Column widths proportional to weeks, each at least its minimum, filling `available`.
-
-    When the minimums alone are too wide for one page the plan needs several sheets across, and
-    a fixed week width is used instead (a column is never wider than a page).
-    """
-    if not weeks:
-        return []
-    if sum(minimums) > available:
-        scale = MULTI_SHEET_WEEK_W
-    else:
-        low, high = 0.0, available / min(weeks)
-        for _ in range(50):
-            middle = (low + high) / 2
-            total = sum(max(w * middle, m) for w, m in zip(weeks, minimums, strict=True))
-            low, high = (middle, high) if total <= available else (low, middle)
-        scale = low
-    return [min(max(w * scale, m), available) for w, m in zip(weeks, minimums, strict=True)]
-
-
-def group_columns(widths: Sequence[float], available: float) -> list[range]:
-    """Consecutive columns packed into sheets across, each group at most `available` wide."""
-    groups: list[range] = []
-    first, used = 0, 0.0
-    for index, width in enumerate(widths):
-        if index > first and used + width > available + 0.01:
-            groups.append(range(first, index))
-            first, used = index, 0.0
-        used += width
-    if widths:
-        groups.append(range(first, len(widths)))
-    return groups
-
-
-Wordings = tuple[tuple[str, ...], float, bool, bool]
-
-
-def _header(lines: Sequence[Wordings], width: float) -> tuple[HeaderLine, ...]:
-    """Each line's first wording that fits the column on one line, else its last one wrapped.
-
-    A narrow column says "plan weeks 0–6" where a wider one says "Phase 1 · plan weeks 0–6", so
-    the header (and with it every lane) is no taller than it must be.
-    """
-    room = width - 2 * HEADER_PAD
-    result: list[HeaderLine] = []
-    for wordings, size, bold, alert in lines:
-        font = BOLD if bold else REGULAR
-        text = next((w for w in wordings if text_width(w, font, size) <= room), wordings[-1])
-        for line in wrap(text, font, size, room, 3):
-            result.append(HeaderLine(line, size, bold, alert))
-    return tuple(result)
-
-
-def _phase_header(
-    workshop: Workshop, schedule: Schedule, index: int, width: float
-) -> tuple[HeaderLine, ...]:
-    phase = workshop.phases[index]
-    load = schedule.phases[phase.id]
-    weeks = plan_weeks(load.start, load.end)
-    iso = iso_span(workshop.start, load.start, load.end)
-    effort = f"{number(load.effort)} of {number(phase.capacity)} person-days"
-    return _header(
-        [
-            ((phase.name,), 8.0, True, False),
-            ((f"Phase {index + 1} · {weeks}", weeks), 6.8, False, False),
-            ((date_span(workshop.start, load.start, load.end),), 6.8, False, False),
-            ((f"{together('ISO weeks')} {iso}", f"ISO {iso}"), 6.8, False, False),
-            ((effort,), 6.8, False, load.effort > phase.capacity),
-        ],
-        width,
-    )
-
-
-def _after_header(workshop: Workshop, start: int, end: int, width: float) -> tuple[HeaderLine, ...]:
-    weeks = plan_weeks(start, end)
-    return _header(
-        [
-            (("After the plan",), 8.0, True, False),
-            ((f"wins in {weeks}", weeks), 6.8, False, False),
-            ((date_span(workshop.start, start, end),), 6.8, False, False),
-        ],
-        width,
-    )
-
-
-def _slots(width: float) -> int:
-    return max(1, int((width - GAP) // (CARD_MIN_W + GAP)))
-
-
-def build_columns(workshop: Workshop, schedule: Schedule, available: float) -> list[Column]:
-    """The phases, and the weeks after the plan when a first win falls there.
-
-    The weeks after the plan get a narrow column of fixed width: a win two years after the last
-    phase must not squeeze the phases.
-    """
-    spans = [(schedule.phases[p.id].start, schedule.phases[p.id].end) for p in workshop.phases]
-    first_wins = [t.first_win for t in schedule.timelines.values() if t.first_win is not None]
-    late = max(first_wins, default=0)
-    after = bool(spans) and late >= schedule.end
-    room = available - AFTER_MIN_W if after else available
-    widths = fit_widths([end - start for start, end in spans], [MIN_COLUMN_W] * len(spans), room)
-    columns = []
-    for index, ((start, end), width) in enumerate(zip(spans, widths, strict=True)):
-        header = _phase_header(workshop, schedule, index, width)
-        columns.append(Column(index + 1, start, end, width, _slots(width), header))
-    if after:
-        header = _after_header(workshop, schedule.end, late + 1, AFTER_MIN_W)
-        columns.append(Column(0, schedule.end, late + 1, AFTER_MIN_W, 1, header))
-    return columns
 
 
 def _first_win_text(workshop: Workshop, week: int | None) -> tuple[str, ...]:
@@ -261,8 +127,8 @@ def _first_win_text(workshop: Workshop, week: int | None) -> tuple[str, ...]:
     The plan week is left out: the star on the lane's timeline shows it against the columns.
     """
     if week is None:
-        return ("no win in this plan",)
-    return ("first win:", day(week_date(workshop.start, week)))
+        return (_("no win in this plan"),)
+    return (_("first win:"), day(week_date(workshop.start, week)))
 
 
 def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -> list[Lane]:
@@ -284,27 +150,37 @@ def build_lanes(workshop: Workshop, schedule: Schedule, colors: Sequence[str]) -
     return lanes
 
 
-def build_card(title: str, width: float) -> Card:
-    """A card of `width` points: its title in at most four lines."""
+def build_card(title: str, width: float, ident: str = "") -> Card:
+    """A card of `width` points: its title in at most four lines, then its request id (titles
+    repeat in a large plan; the id is what the tables and findings name too)."""
     text_w = width - 2 * CARD_PAD - CARD_BAR
     lines = tuple(wrap(title, REGULAR, CARD_SIZE, text_w, TITLE_LINES)) or ("",)
-    return Card(lines, 2 * CARD_PAD + len(lines) * CARD_LEADING)
+    shown = fit(ident, REGULAR, CARD_SIZE, text_w) if ident else ""
+    count = len(lines) + (1 if shown else 0)
+    return Card(lines, 2 * CARD_PAD + count * CARD_LEADING, shown)
 
 
-def card_titles(workshop: Workshop) -> dict[tuple[int, int], list[str]]:
-    """The titles of the cards of each (lane, phase column), in the workshop's order."""
+CardText = tuple[str, str]
+"""A card's title and request id."""
+
+
+def card_titles(workshop: Workshop) -> dict[tuple[int, int], list[CardText]]:
+    """The titles and ids of the cards of each (lane, phase column), in the workshop's order."""
     lane_of = {department.id: i for i, department in enumerate(workshop.departments)}
     column_of = {phase.id: i for i, phase in enumerate(workshop.phases)}
-    titles: dict[tuple[int, int], list[str]] = {}
+    titles: dict[tuple[int, int], list[CardText]] = {}
     for request in workshop.requests:
         if request.phase is not None:
             key = (lane_of[request.department], column_of[request.phase])
-            titles.setdefault(key, []).append(request.title)
+            titles.setdefault(key, []).append((request.title, request.id))
     return titles
 
 
 def lane_rows(
-    lane: int, group: range, columns: Sequence[Column], titles: dict[tuple[int, int], list[str]]
+    lane: int,
+    group: range,
+    columns: Sequence[Column],
+    titles: dict[tuple[int, int], list[CardText]],
 ) -> list[Row]:
     """The rows of cards of one lane across one group of columns.
 
@@ -317,19 +193,13 @@ def lane_rows(
     for position, column, items in cells:
         slots = next((s for s in range(1, column.slots + 1) if -(-len(items) // s) <= needed), 1)
         width = column.card_width(slots)
-        for order, title in enumerate(items):
+        for order, (title, ident) in enumerate(items):
             offset = GAP + (order % slots) * (width + GAP)
-            card = PlacedCard(position, offset, width, build_card(title, width))
+            card = PlacedCard(position, offset, width, build_card(title, width, ident))
             placed.setdefault(order // slots, []).append(card)
     return [
         Row(tuple(row), max(p.card.height for p in row) + GAP) for _, row in sorted(placed.items())
     ]
-
-
-def header_height(columns: Sequence[Column]) -> float:
-    """The height of the header row: the tallest column header."""
-    tallest = max((sum(line.leading for line in c.header) for c in columns), default=0.0)
-    return max(tallest + 2 * HEADER_PAD, 28.0)  # at least the "Department / head" label
 
 
 def _lane_height(lane: Lane, rows: Sequence[Row]) -> float:
@@ -407,11 +277,11 @@ def layout_roadmap(
     titles = card_titles(workshop)
     sheets: list[Sheet] = []
     groups = group_columns([column.width for column in columns], available) or [range(0)]
-    for group in groups:
+    for number, group in enumerate(groups):
         shown = tuple(columns[i] for i in group)
         header = header_height(shown)
         rows = [(lane, lane_rows(lane.index, group, columns, titles)) for lane in lanes]
         last = group.stop == len(columns)
         for bands in paginate(rows, height - TITLE_H - header):
-            sheets.append(Sheet(shown, tuple(bands), header, last))
+            sheets.append(Sheet(shown, tuple(bands), header, last, number))
     return sheets

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.domain.approval import HeadApproval, approvals
 from app.domain.model import Signoff, Workshop
+from app.i18n import _
 from app.report.approval import approval_status
 from app.report.formatting import moment
 from app.report.style import (
@@ -37,22 +38,24 @@ HEAD_NAME = ParagraphStyle("head-name", parent=CELL_BOLD, fontSize=11, leading=1
 def signoff_section(workshop: Workshop, plan: str, width: float) -> list[Flowable]:
     """The sign-off page(s): the plan's full fingerprint, the status, a block per head."""
     story: list[Flowable] = [
-        para("Sign-off", H1),
+        para(_("Sign-off"), H1),
         para(
-            "Each department head approves the plan with this fingerprint. A sign-off counts "
-            "only for the version of the plan it was made for: any later change to the plan "
-            "makes it stale.",
+            _(
+                "Each department head approves the plan with this fingerprint. A sign-off counts "
+                "only for the version of the plan it was made for: any later change to the plan "
+                "makes it stale."
+            ),
             BODY,
         ),
         Spacer(1, 4),
-        labelled("Plan fingerprint:", plan, BODY),
+        labelled(_("Plan fingerprint:"), plan, BODY),
         Spacer(1, 6),
         para(approval_status(workshop), STATUS),
         Spacer(1, 10),
     ]
     heads = approvals(workshop)
     if not heads:
-        story.append(para("The workshop has no departments, so there is nobody to sign.", SMALL))
+        story.append(para(_("The workshop has no departments, so there is nobody to sign."), SMALL))
     for head in heads:
         story += [KeepTogether(_block(head, width)), Spacer(1, 6)]
     return story
@@ -60,7 +63,9 @@ def signoff_section(workshop: Workshop, plan: str, width: float) -> list[Flowabl
 
 def _block(head: HeadApproval, width: float) -> Table:
     department = head.department
-    who = f"Head: {department.head}" if department.head else "Head: not named"
+    who = (
+        _("Head: {name}").format(name=department.head) if department.head else _("Head: not named")
+    )
     rows: list[list[object]] = [[para(department.name, HEAD_NAME), "", para(who, BODY)]]
     style: list[tuple[object, ...]] = [
         TABLE_FONT,
@@ -77,7 +82,7 @@ def _block(head: HeadApproval, width: float) -> Table:
         style += [("SPAN", (0, row), (2, row)) for row in (1, 2, 3)]
     if not head.valid:
         first = len(rows)
-        rows += [["", "", ""], [para("Signature", SMALL), "", para("Date", SMALL)]]
+        rows += [["", "", ""], [para(_("Signature"), SMALL), "", para(_("Date"), SMALL)]]
         style += [
             ("TOPPADDING", (0, first), (-1, first), 24),
             ("LINEBELOW", (0, first), (0, first), 0.8, INK),
@@ -89,16 +94,23 @@ def _block(head: HeadApproval, width: float) -> Table:
 def _signed_rows(head: HeadApproval, signoff: Signoff) -> list[list[object]]:
     """When and for which plan; valid, or stale (then blank lines follow to sign again)."""
     if head.valid:
-        verdict = para("Valid: signed for this very plan.", CELL_BOLD, OK)
+        verdict = para(_("Valid: signed for this very plan."), CELL_BOLD, OK)
     else:
-        text = (
+        text = _(
             "Stale: signed for another version of the plan; it does not approve this one. "
             "To approve this version, sign again below."
         )
         verdict = para(text, CELL_BOLD, ERROR)
     return [
-        [para(f"Signed {moment(signoff.at)} by {signoff.name}", BODY), "", ""],
-        [para(f"For plan {signoff.fingerprint}", CELL, MUTED), "", ""],
+        [
+            para(
+                _("Signed {moment} by {name}").format(moment=moment(signoff.at), name=signoff.name),
+                BODY,
+            ),
+            "",
+            "",
+        ],
+        [para(_("For plan {plan}").format(plan=signoff.fingerprint), CELL, MUTED), "", ""],
         [verdict, "", ""],
     ]
 

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
-from app.report.formatting import number, reference
+from app.i18n import _
+from app.report.formatting import named, number, reference
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -61,7 +62,7 @@ def grid(
 
 
 def _week(workshop: Workshop, week: int | None) -> str:
-    return "never" if week is None else week_on(workshop.start, week)
+    return _("never") if week is None else week_on(workshop.start, week)
 
 
 def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
@@ -70,7 +71,7 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
     rows: list[list[Cell]] = []
     for index, (phase, m) in enumerate(zip(workshop.phases, measured.phases, strict=True)):
         over = m.effort > m.capacity
-        load = "no capacity" if m.load is None else f"{m.load:.0%}"
+        load = _("no capacity") if m.load is None else f"{m.load:.0%}"
         rows.append(
             [
                 str(index + 1),
@@ -85,17 +86,17 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
         )
     header = [
         "#",
-        "Phase",
-        "Plan weeks",
-        "Dates",
-        "ISO weeks",
-        "Effort / capacity (person-days)",
-        "Load",
-        "Departments starting",
+        _("Phase"),
+        _("Plan weeks"),
+        _("Dates"),
+        _("ISO weeks"),
+        _("Effort / capacity (person-days)"),
+        _("Load"),
+        _("Departments starting"),
     ]
     fractions = [0.035, 0.2, 0.07, 0.2, 0.14, 0.11, 0.07, 0.175]
     widths = [f * width for f in fractions]
-    return [para("Phases", H2), *_weeks_note(measured), grid(header, rows, widths, (2, 5))]
+    return [para(_("Phases"), H2), *_weeks_note(measured), grid(header, rows, widths, (2, 5))]
 
 
 def _weeks_note(measured: Metrics) -> list[Flowable]:
@@ -103,11 +104,11 @@ def _weeks_note(measured: Metrics) -> list[Flowable]:
     if not measured.phases:
         return []
     first, end = measured.phases[0].start, measured.phases[0].end
-    text = (
-        f"Plan weeks count from the start of the plan. Plan weeks {first}–{end}: from the start "
-        f"of plan week {first} to the start of plan week {end}, when the phase's requests go "
+    text = _(
+        "Plan weeks count from the start of the plan. Plan weeks {first}–{end}: from the start "
+        "of plan week {first} to the start of plan week {end}, when the phase's requests go "
         "live. ISO weeks are the calendar's week numbers."
-    )
+    ).format(first=first, end=end)
     return [para(text, SMALL)]
 
 
@@ -127,22 +128,24 @@ def departments_table(workshop: Workshop, measured: Metrics, width: float) -> li
             ]
         )
     header = [
-        "Department",
-        "Head",
-        "First new work",
-        "First win",
-        "Wins",
-        "Benefit points",
-        "Dots given",
+        _("Department"),
+        _("Head"),
+        _("First new work"),
+        _("First win"),
+        _("Wins"),
+        _("Benefit points"),
+        _("Dots given"),
     ]
     fractions = [0.14, 0.17, 0.23, 0.23, 0.07, 0.09, 0.07]
     note = para(
-        "First new work: when the department's users first take on work for the system "
-        "(training, data entry). First win: when they first gain from it.",
+        _(
+            "First new work: when the department's users first take on work for the system "
+            "(training, data entry). First win: when they first gain from it."
+        ),
         SMALL,
     )
     return [
-        para("Departments", H2),
+        para(_("Departments"), H2),
         note,
         grid(header, rows, [f * width for f in fractions], (4, 5, 6)),
     ]
@@ -153,7 +156,8 @@ class _Names:
 
     def __init__(self, workshop: Workshop) -> None:
         self.departments = {d.id: d.name for d in workshop.departments}
-        self.requests = {r.id: r.title for r in workshop.requests}
+        self.requests = {r.id: named(r.title, r.id) for r in workshop.requests}
+        self.backlog = {r.id for r in workshop.requests if r.phase is None}
         self.votes: dict[str, int] = {}
         for given in workshop.votes.values():
             for request, dots in given.items():
@@ -168,8 +172,12 @@ class _Names:
         return para(text or "–", CELL)
 
     def depends(self, request: Request) -> Text:
-        """The titles of the requests `request` depends on."""
-        titles = (reference(self.requests[r]) for r in request.depends_on)
+        """The requests `request` depends on, by title and id; one left in the backlog is
+        marked, since the dependent request cannot go live before it."""
+        titles = (
+            self.requests[r] + (" " + _("(in the backlog)") if r in self.backlog else "")
+            for r in request.depends_on
+        )
         return para("; ".join(titles) or "–", CELL)
 
 
@@ -185,29 +193,34 @@ def requests_tables(workshop: Workshop, schedule: Schedule, width: float) -> lis
     for request in workshop.requests:
         if request.phase is not None:
             by_phase[request.phase].append(request)
-    story: list[Flowable] = [para("Requests by phase", H1)]
+    story: list[Flowable] = [para(_("Requests by phase"), H1)]
     header = [
-        "Request",
-        "Department",
-        "Effort",
-        "Benefit (points)",
-        "Burden (hours per user)",
-        "Votes",
-        "Depends on",
+        _("Request"),
+        _("Department"),
+        _("Effort"),
+        _("Benefit (points)"),
+        _("Burden (hours per user)"),
+        _("Votes"),
+        _("Depends on"),
     ]
     widths = [f * width for f in (0.23, 0.12, 0.065, 0.17, 0.15, 0.065, 0.2)]
     for index, phase in enumerate(workshop.phases):
         live = week_on(workshop.start, schedule.phases[phase.id].end)
-        heading = para(f"{index + 1}. {phase.name}: live at {live}", H2)
+        heading = para(
+            _("{number}. {phase}: live at {live}").format(
+                number=index + 1, phase=phase.name, live=live
+            ),
+            H2,
+        )
         rows = [_request_row(r, names) for r in by_phase[phase.id]]
-        table = grid(header, rows, widths, (2, 5)) if rows else para("No requests.", SMALL)
+        table = grid(header, rows, widths, (2, 5)) if rows else para(_("No requests."), SMALL)
         story.append(KeepTogether([heading, table]))
     return story
 
 
 def _request_row(request: Request, names: _Names) -> list[Cell]:
     return [
-        para(request.title, CELL),
+        para(names.requests[request.id], CELL),
         para(names.departments[request.department], CELL),
         number(request.effort),
         names.points(request.benefit),
@@ -221,13 +234,13 @@ def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
     """What was deferred, most voted first (on a new page rather than split, if it fits one)."""
     names = _Names(workshop)
     deferred = [r for r in workshop.requests if r.phase is None]
-    story: list[Flowable] = [para("Backlog: deferred", H1)]
+    story: list[Flowable] = [para(_("Backlog: deferred"), H1)]
     if not deferred:
-        return [*story, para("Nothing was deferred: every request is in a phase.", SMALL)]
+        return [*story, para(_("Nothing was deferred: every request is in a phase."), SMALL)]
     deferred.sort(key=lambda r: -names.votes.get(r.id, 0))
     rows = [
         [
-            para(r.title, CELL),
+            para(names.requests[r.id], CELL),
             para(names.departments[r.department], CELL),
             number(r.effort),
             names.points(r.benefit),
@@ -236,6 +249,13 @@ def backlog_table(workshop: Workshop, width: float) -> list[Flowable]:
         ]
         for r in deferred
     ]
-    header = ["Request", "Department", "Effort", "Benefit (points)", "Votes", "Depends on"]
+    header = [
+        _("Request"),
+        _("Department"),
+        _("Effort"),
+        _("Benefit (points)"),
+        _("Votes"),
+        _("Depends on"),
+    ]
     widths = [f * width for f in (0.28, 0.13, 0.07, 0.19, 0.07, 0.26)]
     return [KeepTogether([*story, grid(header, rows, widths, (2, 4))])]

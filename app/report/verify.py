@@ -22,13 +22,26 @@ from pypdf.errors import PyPdfError
 
 from app.domain.fingerprint import fingerprint, short
 from app.domain.model import Workshop
-from app.report.embedding import ATTACHMENT, FINGERPRINT_KEY
-from app.report.visible import page_problems
+from app.i18n import _, ngettext
+from app.report.embedding import ATTACHMENT, BASELINE, FINGERPRINT_KEY
+from app.report.signing import Seal, read_seal
+from app.report.visible import language_of, page_problems, speaking
 from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import WorkshopFileError, parse_workshop
 
-PRINTED = re.compile(r"Plan fingerprint:\s*(sha256:[0-9a-f]{64})")
-FOOTER = re.compile(r"plan ([0-9a-f]{12})\b")
+
+def printed_pattern() -> re.Pattern[str]:
+    """The full fingerprint after its label, as the cover and sign-off page print it in the
+    language spoken now (verify speaks the PDF's own)."""
+    return re.compile(re.escape(_("Plan fingerprint:")) + r"\s*(sha256:[0-9a-f]{64})")
+
+
+def footer_pattern() -> re.Pattern[str]:
+    """The short fingerprint as every footer prints it, in the language spoken now."""
+    words = re.escape(_("plan {short}")).replace(re.escape("{short}"), "([0-9a-f]{12})")
+    return re.compile(words + r"\b")
+
+
 MAX_PDF_BYTES = 256 * 1024 * 1024
 """The largest PDF read back (the roadmap of 10,000 requests is about a quarter of it)."""
 
@@ -49,6 +62,8 @@ class Verification:
     embedded: str | None
     printed: str | None
     problems: tuple[str, ...]
+    seal: Seal | None = None
+    """The PDF's digital signature, when it has one (`export --sign`)."""
 
     @property
     def genuine(self) -> bool:
@@ -78,17 +93,17 @@ def _read_bytes(path: Path) -> bytes:
 def open_pdf(raw: bytes) -> PdfReader:
     """A reader for a whole PDF; RoadmapPdfError for anything else (text, truncated, damaged)."""
     if b"%PDF-" not in raw[:1024]:
-        raise RoadmapPdfError("is not a PDF file")
+        raise RoadmapPdfError(_("is not a PDF file"))
     if b"%%EOF" not in raw[-2048:]:
-        raise RoadmapPdfError("is truncated or damaged: the end of the PDF is missing")
+        raise RoadmapPdfError(_("is truncated or damaged: the end of the PDF is missing"))
     try:
         with _quiet_pypdf():
             reader = PdfReader(io.BytesIO(raw), strict=False)
             if reader.is_encrypted:
-                raise RoadmapPdfError("is encrypted: it is not a Bellwether roadmap")
+                raise RoadmapPdfError(_("is encrypted: it is not a Bellwether roadmap"))
             len(reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+        raise RoadmapPdfError(_("is a damaged PDF ({error})").format(error=error)) from None
     return reader
 
 
@@ -97,9 +112,9 @@ def _embedded_bytes(reader: PdfReader) -> bytes:
         with _quiet_pypdf():
             files = reader.attachments.get(ATTACHMENT)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+        raise RoadmapPdfError(_("is a damaged PDF ({error})").format(error=error)) from None
     if not files:
-        raise RoadmapPdfError("is not a Bellwether roadmap: it carries no workshop plan")
+        raise RoadmapPdfError(_("is not a Bellwether roadmap: it carries no workshop plan"))
     return bytes(files[0])
 
 
@@ -109,7 +124,21 @@ def _embedded_workshop(reader: PdfReader) -> Workshop:
     try:
         return parse_workshop(data)
     except WorkshopFileError as error:
-        raise DamagedPlanError(f"carries a damaged plan: {error}") from None
+        raise DamagedPlanError(_("carries a damaged plan: {error}").format(error=error)) from None
+
+
+def _baseline(reader: PdfReader) -> Workshop | None:
+    """The plan as the meeting opened it, when the PDF carries one (its changes section)."""
+    with _quiet_pypdf():
+        files = reader.attachments.get(BASELINE)
+    if not files:
+        return None
+    try:
+        return parse_workshop(bytes(files[0]))
+    except WorkshopFileError as error:
+        raise DamagedPlanError(
+            _("carries a damaged baseline plan: {error}").format(error=error)
+        ) from None
 
 
 def read_embedded_workshop(path: Path) -> Workshop:
@@ -125,7 +154,7 @@ def _page_texts(reader: PdfReader) -> list[str]:
         with _quiet_pypdf():
             return [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise RoadmapPdfError(f"is a damaged PDF ({error})") from None
+        raise RoadmapPdfError(_("is a damaged PDF ({error})").format(error=error)) from None
 
 
 def _metadata_fingerprint(reader: PdfReader) -> str | None:
@@ -137,42 +166,51 @@ def _metadata_fingerprint(reader: PdfReader) -> str | None:
 
 def _pages(numbers: list[int]) -> str:
     listed = ", ".join(str(number) for number in numbers[:8])
-    more = f" and {len(numbers) - 8} more" if len(numbers) > 8 else ""
-    return f"page{'s' if len(numbers) > 1 else ''} {listed}{more}"
+    if len(numbers) > 8:
+        listed = _("{pages} and {count} more").format(pages=listed, count=len(numbers) - 8)
+    return ngettext("page {pages}", "pages {pages}", len(numbers)).format(pages=listed)
 
 
-def _printed_problems(texts: list[str], embedded: str) -> list[str]:
+def _printed_problems(texts: list[str], embedded: str, pattern: re.Pattern[str]) -> list[str]:
     """The full fingerprint must be on the cover and on the sign-off page, and be this plan's."""
-    found = [(number, m) for number, text in enumerate(texts, 1) for m in PRINTED.findall(text)]
+    found = [(number, m) for number, text in enumerate(texts, 1) for m in pattern.findall(text)]
     problems = []
     if not any(number == 1 for number, _ in found):
-        problems.append("the cover shows no plan fingerprint: the PDF was edited")
+        problems.append(_("the cover shows no plan fingerprint: the PDF was edited"))
     if not any(number > 1 for number, _ in found):
-        problems.append("no sign-off page shows the plan fingerprint: the PDF was edited")
+        problems.append(_("no sign-off page shows the plan fingerprint: the PDF was edited"))
     for number, printed in found:
         if printed != embedded:
             problems.append(
-                f"page {number} shows plan {printed}, but the plan inside the PDF is {embedded}: "
-                "the PDF was edited"
+                _(
+                    "page {page} shows plan {printed}, but the plan inside the PDF is "
+                    "{embedded}: the PDF was edited"
+                ).format(page=number, printed=printed, embedded=embedded)
             )
     return problems
 
 
-def _footer_problems(texts: list[str], embedded: str) -> list[str]:
+def _footer_problems(texts: list[str], embedded: str, footer: re.Pattern[str]) -> list[str]:
     """Every footer must show this plan's short fingerprint."""
     expected = short(embedded)
     missing, other = [], []
     for number, text in enumerate(texts, 1):
-        shown = FOOTER.findall(text)
+        shown = footer.findall(text)
         if not shown:
             missing.append(number)
         elif shown[-1] != expected:
             other.append(number)
     problems = []
     if other:
-        problems.append(f"the footer of {_pages(other)} shows another plan: the PDF was edited")
+        problems.append(
+            _("the footer of {pages} shows another plan: the PDF was edited").format(
+                pages=_pages(other)
+            )
+        )
     if missing:
-        problems.append(f"{_pages(missing)} show no plan in the footer: the PDF was edited")
+        problems.append(
+            _("{pages}: no plan in the footer: the PDF was edited").format(pages=_pages(missing))
+        )
     return problems
 
 
@@ -183,24 +221,47 @@ def verify_pdf(
 
     Raises RoadmapPdfError when the file is not a Bellwether roadmap at all.
     """
-    reader = open_pdf(_read_bytes(path))
+    raw = _read_bytes(path)
+    reader = open_pdf(raw)
+    seal = _seal(raw)
     marked = _metadata_fingerprint(reader)
     try:
         workshop = _embedded_workshop(reader)
     except DamagedPlanError as error:
         if marked is None:
             raise
-        return Verification(None, None, marked, (f"the PDF was edited: it {error}",))
+        return Verification(
+            None, None, marked, (_("the PDF was edited: it {error}").format(error=error),)
+        )
     embedded = fingerprint(workshop)
     texts = _page_texts(reader)
-    problems = _printed_problems(texts, embedded) + _footer_problems(texts, embedded)
-    problems += page_problems(reader, texts, workshop, open_pdf)
+    with speaking(language_of(reader)):  # the labels as the PDF prints them
+        printed_in, footer_in = printed_pattern(), footer_pattern()
+    problems = _printed_problems(texts, embedded, printed_in)
+    problems += _footer_problems(texts, embedded, footer_in)
+    printed = printed_in.findall(texts[0]) if texts else []
+    problems += page_problems(reader, texts, workshop, open_pdf, _baseline(reader))
     if marked is not None and marked != embedded:
-        problems.append(f"its metadata names plan {marked}, not {embedded}: the PDF was edited")
+        problems.append(
+            _("its metadata names plan {marked}, not {embedded}: the PDF was edited").format(
+                marked=marked, embedded=embedded
+            )
+        )
     if against is not None and (other := fingerprint(against)) != embedded:
         problems.append(
-            f"{against_name} is another version of the plan: it is {other}, "
-            f"the PDF's plan is {embedded}"
+            _(
+                "{file} is another version of the plan: it is {other}, the PDF's plan is {embedded}"
+            ).format(file=against_name, other=other, embedded=embedded)
         )
-    printed = PRINTED.findall(texts[0]) if texts else []
-    return Verification(workshop, embedded, printed[0] if printed else None, tuple(problems))
+    if seal is not None and seal.problem is not None:
+        problems.append(seal.problem)
+    first = printed[0] if printed else None
+    return Verification(workshop, embedded, first, tuple(problems), seal)
+
+
+def _seal(raw: bytes) -> Seal | None:
+    """The PDF's digital signature; a signature that cannot be read at all counts as broken."""
+    try:
+        return read_seal(raw)
+    except Exception:  # pyHanko raises many kinds for a mangled signature: each means broken
+        return Seal("?", False, False, "?")

@@ -50,7 +50,11 @@ def language_of(reader: PdfReader) -> str:
 
 
 def page_problems(
-    reader: PdfReader, texts: list[str], workshop: Workshop, open_pdf: Callable[[bytes], PdfReader]
+    reader: PdfReader,
+    texts: list[str],
+    workshop: Workshop,
+    open_pdf: Callable[[bytes], PdfReader],
+    baseline: Workshop | None = None,
 ) -> list[str]:
     """Every page whose text or drawing is not what the embedded plan prints, in plain words.
 
@@ -59,7 +63,8 @@ def page_problems(
     from app.report.document import render_pdf  # reportlab only when a PDF is verified
 
     with speaking(language_of(reader)):
-        expected = open_pdf(render_pdf(workshop, paper_of(reader)))  # type: ignore[arg-type]
+        paper = paper_of(reader)
+        expected = open_pdf(render_pdf(workshop, paper, baseline=baseline))  # type: ignore[arg-type]
         problems = _count_problem(len(texts), len(expected.pages))
     for number, (shown, page) in enumerate(zip(texts, expected.pages, strict=False), 1):
         printed = page.extract_text() or ""

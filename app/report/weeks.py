@@ -1,7 +1,9 @@
 """Dates and weeks in words, as the PDF and the board print them: `4 Jan – 14 Feb 2027`.
 
-Month names are fixed English, so a PDF does not depend on the locale of the machine that
-exported it. No reportlab here: the board, on the start-up path, prints its headers with these.
+Dates follow the language spoken now, not the locale of the machine that exported the PDF (the
+same file gives the same bytes everywhere): English with fixed month names, Danish and Finnish
+as CLDR writes them (Babel, loaded only when one of them is spoken). No reportlab here: the
+board, on the start-up path, prints its headers with these.
 """
 
 from __future__ import annotations
@@ -9,18 +11,27 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain.schedule import iso_week, week_date
+from app.i18n import _, language
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NBSP = "\u00a0"
 
 
 def day(value: date) -> str:
-    """`4 Jan 2027`."""
+    """`4 Jan 2027` (Danish `4. jan. 2027`, Finnish `4.1.2027`)."""
+    if language() != "en":
+        from babel.dates import format_date
+
+        return str(format_date(value, "medium", locale=language()))
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def short_day(value: date) -> str:
     """`4 Jan` (the year left out where the context gives it)."""
+    if language() != "en":
+        from babel.dates import format_skeleton
+
+        return str(format_skeleton("MMMd", value, locale=language()))
     return f"{value.day} {MONTHS[value.month - 1]}"
 
 
@@ -31,12 +42,13 @@ def together(text: str) -> str:
 
 def week_on(start: date, week: int) -> str:
     """`plan week 7, 15 Feb 2027`: a plan week (week 0 is the plan's start) and its Monday."""
-    return f"{together(f'plan week {week}')}, {together(day(week_date(start, week)))}"
+    words = _("plan week {week}").format(week=week)
+    return f"{together(words)}, {together(day(week_date(start, week)))}"
 
 
 def plan_weeks(first_week: int, end_week: int) -> str:
     """`plan weeks 0–6`: from the start of `first_week` to the start of `end_week`."""
-    return together(f"plan weeks {first_week}–{end_week}")
+    return together(_("plan weeks {first}–{end}").format(first=first_week, end=end_week))
 
 
 def date_span(start: date, first_week: int, end_week: int) -> str:

@@ -1,10 +1,11 @@
 """The roadmap PDF rendered in a process of its own, for the app's Export PDF….
 
-`python -m app.report.worker OUT.pdf a4|letter` reads a workshop file's bytes from stdin and
-writes the PDF atomically. A child process has its own GIL, so rendering never stalls the
-window. It speaks in lines on stdout: `progress DONE TOTAL` as it goes (throttled), and on
-failure one `error: <reason>` line and exit status 1. SIGTERM stops it cleanly: the temporary
-file is removed and no half PDF is left.
+`python -m app.report.worker OUT.pdf a4|letter [en|da|fi [BASELINE]]` reads a workshop file's
+bytes from stdin and writes the PDF atomically, in the language given (English by default),
+with a section on what changed against the BASELINE workshop file when one is given. A child
+process has its own GIL, so rendering never stalls the window. It speaks in lines on stdout:
+`progress DONE TOTAL` as it goes (throttled), and on failure one `error: <reason>` line and
+exit status 1. SIGTERM stops it cleanly: the temporary file is removed and no half PDF is left.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from app.i18n import set_language
+from app.i18n import LANGUAGES, language, set_language
 from app.i18n.choice import inherited_language
 from app.report.document import PAPERS, Paper, write_pdf
-from app.storage.workshop_file import parse_workshop
+from app.report.visible import speaking
+from app.storage.workshop_file import load_workshop, parse_workshop
 
 # Often enough for a smooth progress bar, rarely enough that the app is not kept busy relaying.
 PROGRESS_INTERVAL_S = 0.05
@@ -56,10 +58,15 @@ def _stop(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(STOPPED)
 
 
-def export(path: Path, paper: Paper, raw: bytes, out: TextIO) -> int:
-    """Render `raw` (a workshop file's bytes) to `path`; the exit status."""
+def export(
+    path: Path, paper: Paper, raw: bytes, out: TextIO, lang: str = "en", baseline: str = ""
+) -> int:
+    """Render `raw` (a workshop file's bytes) to `path` in language `lang`, against the workshop
+    file `baseline` when one is named; the exit status."""
     try:
-        write_pdf(path, parse_workshop(raw), paper, Reporter(out))
+        before = load_workshop(Path(baseline)) if baseline else None
+        with speaking(lang):
+            write_pdf(path, parse_workshop(raw), paper, Reporter(out), before)
     except SystemExit:
         if _stopping:
             return STOPPED
@@ -79,13 +86,17 @@ def _error(out: TextIO, reason: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Entry point: `OUT.pdf a4|letter`, the workshop on stdin."""
+    """Entry point: `OUT.pdf a4|letter [LANG [BASELINE]]`, the workshop on stdin; without LANG
+    the language the app passed down (its own)."""
     set_language(inherited_language())
     signal.signal(signal.SIGTERM, _stop)
-    if len(argv) != 2 or argv[1] not in PAPERS:
-        return _error(sys.stdout, "usage: python -m app.report.worker OUT.pdf a4|letter")
+    lang = argv[2] if len(argv) >= 3 else language()
+    if not 2 <= len(argv) <= 4 or argv[1] not in PAPERS or lang not in LANGUAGES:
+        usage = "usage: python -m app.report.worker OUT.pdf a4|letter [en|da|fi [BASELINE]]"
+        return _error(sys.stdout, usage)
     paper: Paper = "letter" if argv[1] == "letter" else "a4"
-    return export(Path(argv[0]), paper, sys.stdin.buffer.read(), sys.stdout)
+    baseline = argv[3] if len(argv) == 4 else ""
+    return export(Path(argv[0]), paper, sys.stdin.buffer.read(), sys.stdout, lang, baseline)
 
 
 if __name__ == "__main__":

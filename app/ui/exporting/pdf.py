@@ -10,13 +10,11 @@ cancelled export leaves no half PDF and no changed file.
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,20 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Workshop
+from app.i18n import LANGUAGE_NAMES, LANGUAGES, language
 from app.report.approval import approval_status
-from app.storage.workshop_file import SUFFIX
-from app.ui.child_process import ChildProcess
+from app.storage.workshop_file import SUFFIX, dumps_workshop
 from app.ui.document import WorkshopDocument, suggested_name
+from app.ui.exporting.job import ExportJob, ExportOutcome, Paper
 from app.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from app.ui.window import Window
 
-Paper = Literal["a4", "letter"]
 SHOW_PROGRESS_AFTER_MS = 300
-KILL_AFTER_S = 5.0
-"""How long a cancelled renderer may take to stop before it is killed."""
-# The folder `app` is in, so `python -m app.report.worker` finds it wherever the app is started.
 
 
 def suggested_pdf_name(workshop: Workshop, today: date | None = None) -> str:
@@ -59,77 +54,16 @@ def with_pdf_suffix(path: Path) -> Path:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-@dataclass(frozen=True, slots=True)
-class ExportOutcome:
-    """How an export ended: written, cancelled, or failed with a reason."""
-
-    path: Path
-    paper: Paper
-    error: str | None = None
-    cancelled: bool = False
-    seconds: float = 0.0
-
-    @property
-    def written(self) -> bool:
-        """The PDF is complete on disk."""
-        return self.error is None and not self.cancelled
-
-
-class ExportJob(QThread):
-    """Runs one export in a child process and relays its progress; never renders itself."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, workshop: Workshop, path: Path, paper: Paper) -> None:
-        super().__init__()
-        self.workshop = workshop
-        self.path = path
-        self.paper: Paper = paper
-        self.outcome = ExportOutcome(path, paper, cancelled=True)
-        self._child = ChildProcess()
-        self._shown = -1
-        self._error: str | None = None
-
-    def cancel(self) -> None:
-        """Stop the child process; it removes its temporary file and nothing is written."""
-        self._child.cancel(KILL_AFTER_S)
-
-    def run(self) -> None:
-        """Export in a child; the outcome is read from `outcome` once the thread has finished."""
-        started = time.perf_counter()
-        command = ["app.report.worker", str(self.path), self.paper]
-        try:
-            status, last = self._child.run(command, self.workshop, self._relay)
-        except OSError as failure:
-            self.outcome = ExportOutcome(self.path, self.paper, failure.strerror or str(failure))
-            return
-        self.outcome = self._ending(status, last, time.perf_counter() - started)
-
-    def _relay(self, words: str) -> None:
-        """Emit the child's progress (never backwards); keep its error line, if any."""
-        if words.startswith("error: "):
-            self._error = words.removeprefix("error: ")
-            return
-        kind, _, numbers = words.partition(" ")
-        done, _, total = numbers.partition(" ")
-        if kind == "progress" and done.isdigit() and total.isdigit() and int(done) > self._shown:
-            self._shown = int(done)
-            self.progressed.emit(self._shown, int(total))
-
-    def _ending(self, status: int, last: str, seconds: float) -> ExportOutcome:
-        if status == 0:  # written, even when a cancel came too late to stop it
-            return ExportOutcome(self.path, self.paper, seconds=seconds)
-        if self._child.cancelled:
-            return ExportOutcome(self.path, self.paper, cancelled=True)
-        # The child died without a word: its last line on stderr, if any.
-        error = self._error or last or self.tr("the renderer stopped (exit status %d)") % status
-        return ExportOutcome(self.path, self.paper, error, seconds=seconds)
-
-
 class ExportDialog(QDialog):
     """The first step of an export: what is exported, and on which paper."""
 
-    def __init__(self, workshop: Workshop, paper: Paper, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workshop: Workshop,
+        paper: Paper,
+        parent: QWidget | None = None,
+        lang: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export roadmap PDF"))
         self.setMinimumWidth(560)
@@ -139,6 +73,10 @@ class ExportDialog(QDialog):
         self.paper_box.addItem(self.tr("A4 (210 × 297 mm)"), "a4")
         self.paper_box.addItem(self.tr("Letter (8.5 × 11 in)"), "letter")
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+        self.language_box = QComboBox()
+        for code in LANGUAGES:
+            self.language_box.addItem(LANGUAGE_NAMES[code], code)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(lang or language()), 0))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -163,6 +101,10 @@ class ExportDialog(QDialog):
         paper_label.setBuddy(self.paper_box)
         row.addWidget(paper_label)
         row.addWidget(self.paper_box, 1)
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language_box)
+        row.addWidget(language_label)
+        row.addWidget(self.language_box, 1)
         layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
@@ -170,6 +112,11 @@ class ExportDialog(QDialog):
     def paper(self) -> Paper:
         """The chosen paper size."""
         return "letter" if self.paper_box.currentData() == "letter" else "a4"
+
+    def language(self) -> str:
+        """The language the PDF is written in (the app's own unless another is chosen)."""
+        code = self.language_box.currentData()
+        return code if code in LANGUAGES else "en"
 
 
 class ExportFeature(QObject):
@@ -182,6 +129,8 @@ class ExportFeature(QObject):
         self.window = window
         self.document: WorkshopDocument | None = None
         self.paper: Paper = "a4"
+        self.lang: str | None = None
+        """The PDF's language once one was chosen; until then the app's own."""
         self.folder: Path | None = None
         self.dialog: ExportDialog | None = None
         self.job: ExportJob | None = None
@@ -222,7 +171,9 @@ class ExportFeature(QObject):
         """Start an export: ask for the paper (without blocking), then for the file."""
         if self.document is None or self.job is not None:
             return None
-        self.dialog = ExportDialog(self.document.workshop, self.paper, self.window.widget())
+        self.dialog = ExportDialog(
+            self.document.workshop, self.paper, self.window.widget(), self.lang
+        )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.accepted.connect(self._paper_chosen)
         self.dialog.finished.connect(self._dialog_closed)
@@ -235,9 +186,10 @@ class ExportFeature(QObject):
     def _paper_chosen(self) -> None:
         if self.dialog is not None:
             self.paper = self.dialog.paper()
+            self.lang = self.dialog.language()
         path = self.choose_file()
         if path is not None:
-            self.start(path, self.paper)
+            self.start(path, self.paper, self.lang)
 
     def choose_file(self) -> Path | None:
         """Ask where to write the PDF, suggesting `<title> <date>.pdf`."""
@@ -252,12 +204,16 @@ class ExportFeature(QObject):
         )
         return with_pdf_suffix(Path(name)) if name else None
 
-    def start(self, path: Path, paper: Paper) -> ExportJob | None:
-        """Render the open workshop as it is now to `path`, in a child process."""
+    def start(self, path: Path, paper: Paper, lang: str | None = None) -> ExportJob | None:
+        """Render the open workshop as it is now to `path` in a child process, in `lang`
+        (the app's language when None)."""
         if self.document is None or self.job is not None:
             return None
         self.folder = path.parent
-        job = self.job = ExportJob(self.document.workshop, path, paper)
+        document = self.document
+        changed = dumps_workshop(document.baseline) != dumps_workshop(document.workshop)
+        baseline = document.baseline if changed else None  # the meeting changed the plan
+        job = self.job = ExportJob(document.workshop, path, paper, lang or language(), baseline)
         self.progress = self._progress_dialog(self.document.workshop.title)
         job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         job.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
