@@ -66,3 +66,12 @@ def concerned_ids(
     ids.update(differing(now.dots, drawn.dots))
     ids.update(now.highlighted.symmetric_difference(drawn.highlighted))
     return ids
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """What the findings panel asked the board to point at."""
+
+    requests: frozenset[str] = frozenset()
+    phase: str | None = None
+    department: str | None = None

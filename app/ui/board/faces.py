@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.domain.model import Workshop
 from app.ui.board.geometry import Column
 from app.ui.board.headers import ColumnFace, LaneFace
@@ -20,9 +22,13 @@ Preview = tuple[tuple[str, ...], str | None]
 
 
 def lane_faces(
-    workshop: Workshop, analysis: Analysis, highlighted: str | None, separators: tuple[float, ...]
+    workshop: Workshop,
+    analysis: Analysis,
+    highlighted: str | None,
+    separators: tuple[float, ...],
+    is_open: Callable[[str], bool] = lambda department: True,
 ) -> list[LaneFace]:
-    """Each department's lane header, in the departments' order."""
+    """Each department's lane header, in the departments' order (`is_open`: not summarised)."""
     first_wins = {m.id: m.first_win_week for m in analysis.metrics.departments}
     heads = analysis.heads(workshop)
     signed = {head.department.id for head in heads if head.valid}
@@ -42,6 +48,7 @@ def lane_faces(
                 else ("signed (stale)" if department.id in stale else ""),
                 highlighted == department.id,
                 separators,
+                not is_open(department.id),
             )
         )
     return faces

@@ -221,6 +221,8 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
             if face.dates
             else [[face.weeks]]  # the backlog: how many requests wait
         )
+        if scale >= 1.5 and face.dates:
+            details = details[:1]  # the room's type leaves one line under a two-line title
         for index, choices in enumerate(reversed(details)):
             line = next((c for c in choices if small.horizontalAdvance(c) <= inner), choices[-1])
             shown = small.elidedText(line, ELIDE, inner)
@@ -298,6 +300,8 @@ class LaneFace:
     signed: str
     highlighted: bool
     separators: tuple[float, ...]
+    compact: bool = False
+    """A summarised lane in the room view: its name only, on one line."""
 
 
 class LaneHeaderItem(_HeaderItem[LaneFace]):
@@ -345,8 +349,11 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         painter.setFont(font(15 * theme.font_scale, bold=True))
         metrics = QFontMetricsF(painter.font())
         painter.drawText(
-            QPointF(18, 24), metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, inner)
+            QPointF(18, min(24 * theme.font_scale, (self.height + metrics.capHeight()) / 2)),
+            metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, inner),
         )
+        if face.compact:
+            return
         painter.setFont(font(12 * theme.font_scale))
         painter.setPen(theme.muted)
         small = QFontMetricsF(painter.font())
@@ -354,6 +361,6 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         rows = (face.head, next(fits, face.first_win[-1]), face.signed)
         for index, line in enumerate(row for row in rows if row):
             painter.drawText(
-                QPointF(18, 44 + index * 17 * theme.font_scale),
+                QPointF(18, (24 + 20 + index * 17) * theme.font_scale),
                 small.elidedText(line, Qt.TextElideMode.ElideRight, inner),
             )

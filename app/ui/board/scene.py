@@ -8,24 +8,23 @@ repaints a handful of cards, not all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QFontMetricsF
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QGraphicsTextItem,
 )
 
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
-from app.ui.board.card import CardFace, CardItem, font
+from app.ui.board.card import CardFace, CardItem
 from app.ui.board.corner import CornerKeyItem
-from app.ui.board.drawn import DrawnCards, concerned_ids, dots_of, severities_of
+from app.ui.board.drawn import DrawnCards, Highlight, concerned_ids, dots_of, severities_of
 from app.ui.board.faces import column_face, lane_faces
+from app.ui.board.fold import LaneFold, StripLayer
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
     LANE_HEADER_W,
@@ -36,28 +35,25 @@ from app.ui.board.geometry import (
 )
 from app.ui.board.headers import ColumnHeaderItem, LaneHeaderItem
 from app.ui.board.preview import drop_preview
-from app.ui.board.texts import concerns_text, fit_lines, move_text, worst
+from app.ui.board.texts import concerns_text, move_text, worst
+from app.ui.board.vision import VisionItem
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
-from app.ui.widgets import plain_tooltip
 from app.ui.window import MOVING, BoardMode
 
 __all__ = ["BoardScene", "Highlight", "concerns_text", "move_text", "worst"]
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """What the findings panel asked the board to point at."""
-
-    requests: frozenset[str] = frozenset()
-    phase: str | None = None
-    department: str | None = None
+def _colors(workshop: Workshop) -> dict[str, str]:
+    return {d.id: department_color(workshop, i).name() for i, d in enumerate(workshop.departments)}
 
 
 class BoardScene(QGraphicsScene):
     """The board for one document."""
 
     selectedRequestChanged = Signal(str)
+    laneOpened = Signal(str)
+    """The room view opened another department's lane."""
 
     def __init__(self, document: WorkshopDocument, theme: Theme | None = None) -> None:
         super().__init__()
@@ -73,10 +69,12 @@ class BoardScene(QGraphicsScene):
             document.workshop, week=self.theme.week_width, card_h=self.theme.card_height
         )
         self.highlight = Highlight()
+        self.fold = LaneFold()
+        """The room view's open lane and area (the desktop opens every lane)."""
+        self.strips = StripLayer(self, self, self.open_lane)
         self.mode: BoardMode = MOVING
         self._hover: tuple[str, int] | None = None
         self._preview: dict[tuple[str, int], tuple[tuple[str, ...], str | None]] = {}
-        self._vision_shown: tuple[str, float, str] | None = None
         self._drawn: DrawnCards | None = None
         self.header_top = VISION_H
         """Where the phase headers stand: lower when the view scrolled down, to stay in sight."""
@@ -84,8 +82,7 @@ class BoardScene(QGraphicsScene):
         self._corner = CornerKeyItem(self)
         self._corner.setPos(0, VISION_H)
         self.addItem(self._corner)
-        self._vision = QGraphicsTextItem()
-        self._vision.setZValue(5)
+        self._vision = VisionItem()
         self.addItem(self._vision)
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self.refresh)
@@ -111,8 +108,10 @@ class BoardScene(QGraphicsScene):
         workshop = self.document.workshop
         self._preview.clear()
         order = self.mode.order(workshop) if self.mode.order is not None else None
+        card_h = self.theme.card_height
+        flow = self.fold.flow(workshop, self.room, card_h)
         self.layout = layout_board(
-            workshop, order, self.layout, self.theme.week_width, self.theme.card_height
+            workshop, order, self.layout, self.theme.week_width, card_h, flow
         )
         background = QBrush(self.theme.background)
         if self.backgroundBrush() != background:
@@ -123,10 +122,42 @@ class BoardScene(QGraphicsScene):
         self._refresh_lanes(workshop)
         self._refresh_columns(workshop)
         self._refresh_cards(workshop)
+        self.strips.refresh(workshop, self.document.analysis, self.layout, _colors(workshop))
         margin = 40.0
         rect = QRectF(0, 0, self.layout.width + margin, self.layout.height + margin)
         if rect != self.sceneRect():
             self.setSceneRect(rect)
+
+    @property
+    def room(self) -> bool:
+        """True in the room view (presentation mode): lanes fold, one stays open."""
+        return self.theme.name == "presentation"
+
+    def set_room_area(self, width: float, height: float) -> None:
+        """The board the room view has room for, in scene units: the lanes fold to fit it."""
+        if self.fold.area != (width, height):
+            self.fold.area = (width, height)
+            if self.room:
+                self.refresh()
+
+    def open_lane(self, department: str) -> None:
+        """Open a department's lane in the room view (the others are summarised)."""
+        if self.fold.focused(self.document.workshop) != department:
+            self.fold.focus = department
+            self.refresh()
+            self.laneOpened.emit(department)
+
+    def step_lane(self, step: int) -> None:
+        """Open the next (1) or previous (-1) department's lane."""
+        department = self.fold.next_lane(self.document.workshop, step)
+        if department is not None:
+            self.open_lane(department)
+
+    def fold_backlog(self, folded: bool) -> None:
+        """Fold the backlog tray to a narrow strip (room view), or open it."""
+        if self.fold.backlog_folded != folded:
+            self.fold.backlog_folded = folded
+            self.refresh()
 
     def pin_headers(self, top: float) -> None:
         """Keep the phase headers at the view's top edge (`top`, in scene units) once it scrolled
@@ -144,25 +175,20 @@ class BoardScene(QGraphicsScene):
 
     def _refresh_vision(self, workshop: Workshop) -> None:
         text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
-        width = max(400.0, self.layout.width - LANE_HEADER_W)
-        shown = (text, width, self.theme.name)
-        if shown == self._vision_shown:
-            return
-        self._vision_shown = shown
-        vision_font = font(min(VISION_H / 2.6, 20 * self.theme.font_scale), bold=True)
-        self._vision.setPlainText(fit_lines(text, QFontMetricsF(vision_font), width, 2))
-        self._vision.setToolTip(plain_tooltip(text))
-        self._vision.setFont(vision_font)
-        self._vision.setDefaultTextColor(self.theme.text)
-        self._vision.setTextWidth(width)
-        self._vision.setPos(LANE_HEADER_W, 0)
+        self._vision.show_text(text, max(400.0, self.layout.width - LANE_HEADER_W), self.theme)
 
     def _refresh_lanes(self, workshop: Workshop) -> None:
         wanted = {department.id for department in workshop.departments}
         for gone in [d for d in self.lanes if d not in wanted]:
             self.removeItem(self.lanes.pop(gone))
         separators = tuple(column.x + column.width for column in self.layout.columns)
-        faces = lane_faces(workshop, self.document.analysis, self.highlight.department, separators)
+        faces = lane_faces(
+            workshop,
+            self.document.analysis,
+            self.highlight.department,
+            separators,
+            self.layout.is_open,
+        )
         for department, face in zip(workshop.departments, faces, strict=True):
             item = self.lanes.get(department.id)
             if item is None:
@@ -208,9 +234,7 @@ class BoardScene(QGraphicsScene):
 
         A theme, department or request-list change visits every card.
         """
-        colors = {
-            d.id: department_color(workshop, i).name() for i, d in enumerate(workshop.departments)
-        }
+        colors = _colors(workshop)
         now = DrawnCards(
             (workshop.departments, self.theme.name, colors),
             workshop.requests,
@@ -231,6 +255,7 @@ class BoardScene(QGraphicsScene):
                 card = self.cards[request.id] = CardItem(request.id, self)
                 self.addItem(card)
             card.place(*places[request.id])
+            card.setVisible(self.layout.shows(request.department, request.phase))
             self._draw_card(card, request, now, colors[request.department])
 
     def _cards_to_visit(self, now: DrawnCards) -> Iterable[Request] | None:

@@ -1,0 +1,124 @@
+"""The room view's fold: one department's lane open, the others summarised, and the strips
+(win marks, cell counts) that every lane carries.
+
+The view tells the fold how much board it has room for; the fold says how the cards flow in
+it (`Flow`), so that the whole plan fits the projector without shrinking the type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QGraphicsScene
+
+from app.domain.model import Workshop
+from app.i18n.numbers import number
+from app.ui.board.card import BoardHost
+from app.ui.board.geometry import (
+    COLUMN_HEADER_H,
+    COMPACT_H,
+    DESKTOP,
+    GAP,
+    VISION_H,
+    BoardLayout,
+    Column,
+    Flow,
+)
+from app.ui.board.strips import LaneStripItem, strip_face
+from app.ui.document import Analysis
+
+ROOM_ZOOM = 1.15
+"""The room view's zoom at most: its type sizes are chosen for this scale on a 1080p screen."""
+MIN_ROOM_ZOOM = 1.14
+"""The least zoom the room view shrinks to: its smallest type (11 x 1.5 scene px) is 18.8 px
+on the screen there and a card's title (13 x 1.5) 22.2 px."""
+
+
+@dataclass(slots=True)
+class LaneFold:
+    """Which lane the room view has open, and how much board the view has room for."""
+
+    focus: str | None = None
+    area: tuple[float, float] | None = None
+    """The view's size in scene units at `ROOM_ZOOM` (None: not yet shown)."""
+    backlog_folded: bool = True
+    """The room view starts with the backlog tray folded: its width goes to crowded phases."""
+
+    def focused(self, workshop: Workshop) -> str | None:
+        """The open lane: the chosen department, else the first."""
+        ids = [department.id for department in workshop.departments]
+        if self.focus in ids:
+            return self.focus
+        return ids[0] if ids else None
+
+    def next_lane(self, workshop: Workshop, step: int) -> str | None:
+        """The next (or previous) department's lane after the open one, round the board."""
+        ids = [department.id for department in workshop.departments]
+        current = self.focused(workshop)
+        return None if current is None else ids[(ids.index(current) + step) % len(ids)]
+
+    def flow(self, workshop: Workshop, room: bool, card_h: float) -> Flow:
+        """How the cards flow: the desktop's, or the room's folded lanes within its area."""
+        if not room:
+            return DESKTOP
+        width, height = self.area or (1920 / ROOM_ZOOM, 960 / ROOM_ZOOM)
+        summarised = max(0, len(workshop.departments) - 1)
+        spare = height - VISION_H - COLUMN_HEADER_H - summarised * COMPACT_H - GAP - 40
+        rows = max(1, int(spare // (card_h + GAP)))
+        return Flow(self.focused(workshop), rows, width - 40, self.backlog_folded)
+
+
+def cell_summary(
+    workshop: Workshop, layout: BoardLayout, department: str
+) -> Callable[[Column], str]:
+    """A summarised lane's text per cell: how many cards, how many person-days."""
+    effort = {request.id: request.effort for request in workshop.requests}
+
+    def text(column: Column) -> str:
+        in_cell = layout.cells.get((department, column.index), [])
+        if not in_cell:
+            return ""
+        days = sum(effort[request_id] for request_id in in_cell)
+        return f"{len(in_cell)} · {number(days)} pd"
+
+    return text
+
+
+def _tray_only(summary: Callable[[Column], str]) -> Callable[[Column], str]:
+    """An open lane's summary: its folded backlog tray's count alone."""
+    return lambda column: summary(column) if column.phase is None else ""
+
+
+class StripLayer:
+    """Every lane's strip item, kept in line with the layout."""
+
+    def __init__(
+        self, scene: QGraphicsScene, host: BoardHost, open_lane: Callable[[str], None]
+    ) -> None:
+        self.scene = scene
+        self.host = host
+        self.open_lane = open_lane
+        self.items: dict[str, LaneStripItem] = {}
+
+    def refresh(
+        self, workshop: Workshop, analysis: Analysis, layout: BoardLayout, colors: dict[str, str]
+    ) -> None:
+        """Give each lane its strip: win marks, and cell counts where it is summarised."""
+        wanted = {department.id for department in workshop.departments}
+        for gone in [d for d in self.items if d not in wanted]:
+            self.scene.removeItem(self.items.pop(gone))
+        for department in workshop.departments:
+            item = self.items.get(department.id)
+            if item is None:
+                item = self.items[department.id] = LaneStripItem(
+                    self.host, department.id, self.open_lane
+                )
+                self.scene.addItem(item)
+            lane = layout.lane_of(department.id)
+            summary: Callable[[Column], str] | None = cell_summary(workshop, layout, department.id)
+            if summary is not None and layout.is_open(department.id):
+                summary = _tray_only(summary) if layout.flow.backlog_folded else None
+            face = strip_face(layout, analysis, department.id, colors[department.id], summary)
+            item.setPos(0, lane.y)
+            item.show_face(face, layout.width, lane.height)
