@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -28,6 +28,8 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Board"))
         self.setCornerWidget(QWidget())  # the square where the scroll bars meet
+        self._room_size = QSize()
+        """The view's size when the room view last folded its lanes to it."""
         self.set_theme(scene.theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -84,9 +86,10 @@ class BoardView(QGraphicsView):
     def zoom_to_room(self) -> None:
         """The room view: fold the lanes to what the view holds at `ROOM_ZOOM`, then show it all.
 
-        The zoom falls below `ROOM_ZOOM` only when the board cannot fold narrower (every phase
-        one card wide); the type sizes leave room for that down to 1080p.
+        The zoom falls below `ROOM_ZOOM` only when the board cannot fold smaller, and never
+        below `MIN_ROOM_ZOOM`: a plan too big for the wall even then scrolls.
         """
+        self._room_size = self.size()
         viewport = self.viewport()
         self.board.set_room_area(viewport.width() / ROOM_ZOOM, viewport.height() / ROOM_ZOOM)
         rect = self.sceneRect()
@@ -95,9 +98,9 @@ class BoardView(QGraphicsView):
             (viewport.width() - 4) / max(rect.width(), 1.0),
             (viewport.height() - 4) / max(rect.height(), 1.0),
         )
-        # A lane too full to fold (a plan of hundreds of requests) scrolls rather than shrinks
-        # the type below what the room reads.
-        factor = max(factor, min(MIN_ROOM_ZOOM, (viewport.width() - 4) / max(rect.width(), 1.0)))
+        # A plan too big to fold (hundreds of requests, a dozen phases) scrolls rather than
+        # shrinks the type below what the room reads.
+        factor = max(factor, MIN_ROOM_ZOOM)
         self.resetTransform()
         self.scale(factor, factor)
         self.centerOn(rect.center().x(), rect.top() + viewport.height() / factor / 2)
@@ -111,8 +114,8 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Resize, keeping the phase headers in sight (the room view folds to the new size)."""
         super().resizeEvent(event)
-        if self.board.room:
-            self.zoom_to_room()
+        if self.board.room and self.size() != self._room_size:
+            self.zoom_to_room()  # a new size of the view, not a scroll bar come or gone
         self.pin_headers()
 
     def pin_headers(self) -> None:
