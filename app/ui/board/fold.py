@@ -25,7 +25,7 @@ from app.ui.board.geometry import (
     Column,
     Flow,
 )
-from app.ui.board.strips import LaneStripItem, strip_face
+from app.ui.board.strips import LaneStripItem, WeekAxis, strip_face
 from app.ui.document import Analysis
 
 ROOM_ZOOM = 1.15
@@ -70,10 +70,9 @@ class LaneFold:
 
 
 def cell_summary(
-    workshop: Workshop, layout: BoardLayout, department: str
+    effort: dict[str, float], layout: BoardLayout, department: str
 ) -> Callable[[Column], str]:
-    """A summarised lane's text per cell: how many cards, how many person-days."""
-    effort = {request.id: request.effort for request in workshop.requests}
+    """A summarised lane's text per cell: how many cards, how many person-days (`effort`)."""
 
     def text(column: Column) -> str:
         in_cell = layout.cells.get((department, column.index), [])
@@ -108,6 +107,9 @@ class StripLayer:
         wanted = {department.id for department in workshop.departments}
         for gone in [d for d in self.items if d not in wanted]:
             self.scene.removeItem(self.items.pop(gone))
+        folded = layout.flow.focus is not None
+        effort = {request.id: request.effort for request in workshop.requests} if folded else {}
+        axis = WeekAxis(layout, analysis)
         for department in workshop.departments:
             item = self.items.get(department.id)
             if item is None:
@@ -116,9 +118,11 @@ class StripLayer:
                 )
                 self.scene.addItem(item)
             lane = layout.lane_of(department.id)
-            summary: Callable[[Column], str] | None = cell_summary(workshop, layout, department.id)
-            if summary is not None and layout.is_open(department.id):
-                summary = _tray_only(summary) if layout.flow.backlog_folded else None
-            face = strip_face(layout, analysis, department.id, colors[department.id], summary)
+            summary: Callable[[Column], str] | None = None
+            if not layout.is_open(department.id):
+                summary = cell_summary(effort, layout, department.id)
+            elif layout.flow.backlog_folded:
+                summary = _tray_only(cell_summary(effort, layout, department.id))
+            face = strip_face(layout, analysis, department.id, colors[department.id], summary, axis)
             item.setPos(0, lane.y)
             item.show_face(face, layout.width, lane.height)

@@ -7,6 +7,7 @@ win), so who wins when is read on the board itself, without the benefit chart.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,13 +40,28 @@ class StripFace:
     """(x, width, text) per cell of a summarised lane; empty for an open lane."""
 
 
-def week_x(layout: BoardLayout, analysis: Analysis, week: int) -> float | None:
+class WeekAxis:
     """Where on the board a plan week lies: inside its phase's column, by its share of weeks."""
-    for column in layout.columns[1:]:
-        span = analysis.schedule.phases.get(column.phase or "")
-        if span is not None and span.start <= week < max(span.end, span.start + 1):
-            return column.x + (week - span.start) / max(1, span.end - span.start) * column.width
-    return None
+
+    def __init__(self, layout: BoardLayout, analysis: Analysis) -> None:
+        self.spans: list[tuple[int, int, float, float]] = []
+        for column in layout.columns[1:]:
+            span = analysis.schedule.phases.get(column.phase or "")
+            if span is not None:
+                end = max(span.end, span.start + 1)
+                self.spans.append((span.start, end, column.x, column.width))
+        self.spans.sort()
+        self.starts = [start for start, *_ in self.spans]
+
+    def x(self, week: int) -> float | None:
+        """The x of a week's start, or None outside every phase."""
+        index = bisect.bisect_right(self.starts, week) - 1
+        if index < 0:
+            return None
+        start, end, x, width = self.spans[index]
+        if week >= end:
+            return None
+        return x + (week - start) / (end - start) * width
 
 
 def cell_text(count: int, effort: float) -> str:
@@ -59,13 +75,16 @@ def strip_face(
     department: str,
     color: str,
     summary: Callable[[Column], str] | None,
+    axis: WeekAxis | None = None,
 ) -> StripFace:
     """A lane's strip face from the layout and the schedule (`summary`: a cell's text)."""
+    axis = axis or WeekAxis(layout, analysis)
     timeline = analysis.schedule.timelines.get(department)
-    weeks = sorted({week for week, _ in timeline.wins}) if timeline is not None else []
-    xs = tuple(x for x in (week_x(layout, analysis, week) for week in weeks) if x is not None)
+    # The weeks with points are the win weeks, one key each: cheaper than the wins' list.
+    weeks = sorted(timeline.points_by_week) if timeline is not None else []
+    xs = tuple(x for x in map(axis.x, weeks) if x is not None)
     first = timeline.first_win if timeline is not None else None
-    first_x = week_x(layout, analysis, first) if first is not None else None
+    first_x = axis.x(first) if first is not None else None
     cells: tuple[tuple[float, float, str], ...] = ()
     if summary is not None:
         cells = tuple(

@@ -108,7 +108,7 @@ class RoomViewController(QObject):
         board = self.window.board
         if self.ribbon is None or not isinstance(board, BoardScene):
             return
-        text = self.tr("Summarising %d lanes · Page Up/Down opens the next")
+        text = self.tr("Summarising %d lanes · Page Up/Down: next lane · B: backlog")
         self.ribbon.set_notice(fold_notice(board, text) if self.room else "")
 
     def present(self) -> SecondScreen | None:

@@ -69,7 +69,9 @@ class SecondScreen(QWidget):
 
     def _update_notice(self) -> None:
         self.ribbon.set_notice(
-            fold_notice(self.scene, self.tr("Summarising %d lanes · Page Up/Down opens the next"))
+            fold_notice(
+                self.scene, self.tr("Summarising %d lanes · Page Up/Down: next lane · B: backlog")
+            )
         )
 
     def present(self, screen: QScreen | None) -> None:
