@@ -516,8 +516,9 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     # and how loaded it is; scrolled back up, the headers return above the first lane.
     window = presenting_crm(qtbot, tmp_path, monkeypatch)
     document, scene, view = parts(window)
-    view.zoom_by(1.6)  # the room view shows the whole sample: zoomed in, the board scrolls
+    view.zoom_by(2.5)  # the room view shows the whole sample: zoomed in, the board scrolls
     QApplication.processEvents()
+    view.horizontalScrollBar().setValue(0)
     bar = view.verticalScrollBar()
     assert bar.maximum() > 0, "the sample is taller than the projector's view"
     bar.setValue(bar.maximum())
@@ -542,7 +543,7 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     open_copy(window, CRM_SAMPLE, tmp_path)
     _, scene, view = parts(window)
     QApplication.processEvents()
-    view.zoom_by(1.6)
+    view.zoom_by(2.5)
     QApplication.processEvents()
     view.horizontalScrollBar().setValue(0)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())

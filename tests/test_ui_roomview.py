@@ -101,6 +101,13 @@ def test_the_whole_crm_plan_fits_1080p_in_type_read_from_the_back(
         titles = [size for size in drawn_sizes(card, view.zoom) if size[1] and size[2] != "!"]
         assert titles and min(titles)[0] >= 22, card.request_id
     assert room.ribbon is not None and room.ribbon.text_px() >= 18
+    for department in workshop.departments:  # whichever lane is open, all of it is on the wall
+        scene.open_lane(department.id)
+        view.zoom_to_room()
+        QApplication.processEvents()
+        bars = (view.horizontalScrollBar(), view.verticalScrollBar())
+        assert all(bar.maximum() == 0 for bar in bars), department.name
+        assert view.zoom >= 1.14
 
 
 def test_cards_flow_side_by_side_in_the_open_lanes_crowded_cell(

@@ -30,6 +30,8 @@ from app.ui.document import Analysis
 
 ROOM_ZOOM = 1.15
 """The room view's zoom at most: its type sizes are chosen for this scale on a 1080p screen."""
+ROOM_MARGIN = 8.0
+"""The room view's margin right of and below the board: the wall has no room to spare."""
 MIN_ROOM_ZOOM = 1.14
 """The least zoom the room view shrinks to: its smallest type (11 x 1.5 scene px) is 18.8 px
 on the screen there and a card's title (13 x 1.5) 22.2 px."""
@@ -64,9 +66,9 @@ class LaneFold:
             return DESKTOP
         width, height = self.area or (1920 / ROOM_ZOOM, 960 / ROOM_ZOOM)
         summarised = max(0, len(workshop.departments) - 1)
-        spare = height - VISION_H - COLUMN_HEADER_H - summarised * COMPACT_H - GAP - 40
+        spare = height - VISION_H - COLUMN_HEADER_H - summarised * COMPACT_H - GAP - ROOM_MARGIN
         rows = max(1, int(spare // (card_h + GAP)))
-        return Flow(self.focused(workshop), rows, width - 40, self.backlog_folded)
+        return Flow(self.focused(workshop), rows, width - ROOM_MARGIN, self.backlog_folded)
 
 
 def cell_summary(
@@ -99,30 +101,52 @@ class StripLayer:
         self.host = host
         self.open_lane = open_lane
         self.items: dict[str, LaneStripItem] = {}
+        self.drawn: dict[str, tuple[object, ...]] = {}
+        """What each lane's strip was last drawn from."""
 
     def refresh(
         self, workshop: Workshop, analysis: Analysis, layout: BoardLayout, colors: dict[str, str]
     ) -> None:
-        """Give each lane its strip: win marks, and cell counts where it is summarised."""
+        """Give each lane its strip: win marks, and cell counts where it is summarised.
+
+        A lane whose cells, wins and place are as last drawn is skipped: a move concerns one
+        lane's cells and a few departments' wins.
+        """
         wanted = {department.id for department in workshop.departments}
         for gone in [d for d in self.items if d not in wanted]:
             self.scene.removeItem(self.items.pop(gone))
+            self.drawn.pop(gone, None)
         folded = layout.flow.focus is not None
-        effort = {request.id: request.effort for request in workshop.requests} if folded else {}
-        axis = WeekAxis(layout, analysis)
+        efforts = tuple(request.effort for request in workshop.requests) if folded else ()
+        effort: dict[str, float] | None = None
+        axis: WeekAxis | None = None
         for department in workshop.departments:
-            item = self.items.get(department.id)
-            if item is None:
-                item = self.items[department.id] = LaneStripItem(
-                    self.host, department.id, self.open_lane
-                )
-                self.scene.addItem(item)
+            timeline = analysis.schedule.timelines.get(department.id)
             lane = layout.lane_of(department.id)
+            key = (
+                layout.columns, lane, layout.flow, colors[department.id], efforts,
+                [layout.cells.get((department.id, column.index)) for column in layout.columns],
+                dict(timeline.points_by_week) if timeline is not None else None,
+                timeline.first_win if timeline is not None else None,
+            )  # fmt: skip
+            if self.drawn.get(department.id) == key:
+                continue
+            self.drawn[department.id] = key
+            if effort is None:
+                effort = {request.id: request.effort for request in workshop.requests}
+                axis = WeekAxis(layout, analysis)
             summary: Callable[[Column], str] | None = None
             if not layout.is_open(department.id):
                 summary = cell_summary(effort, layout, department.id)
             elif layout.flow.backlog_folded:
                 summary = _tray_only(cell_summary(effort, layout, department.id))
             face = strip_face(layout, analysis, department.id, colors[department.id], summary, axis)
-            item.setPos(0, lane.y)
-            item.show_face(face, layout.width, lane.height)
+            self._item(department.id).setPos(0, lane.y)
+            self._item(department.id).show_face(face, layout.width, lane.height)
+
+    def _item(self, department: str) -> LaneStripItem:
+        item = self.items.get(department)
+        if item is None:
+            item = self.items[department] = LaneStripItem(self.host, department, self.open_lane)
+            self.scene.addItem(item)
+        return item

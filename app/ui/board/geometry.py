@@ -67,7 +67,7 @@ class Flow:
 
 
 DESKTOP = Flow()
-COMPACT_H = 48.0
+COMPACT_H = 42.0
 """A summarised lane's height: one line of cell counts."""
 FOLDED_BACKLOG_W = 120.0
 """The folded backlog tray: wide enough for its count, too narrow for a card."""
@@ -127,11 +127,7 @@ def column_widths(workshop: Workshop, week: float = PX_PER_WEEK) -> list[float]:
 
 
 def _widths(
-    workshop: Workshop,
-    cells: dict[Cell, list[str]],
-    week: float,
-    flow: Flow,
-    previous: BoardLayout | None,
+    workshop: Workshop, cells: dict[Cell, list[str]], week: float, flow: Flow
 ) -> list[float]:
     """Each column's width: by weeks, then wider where an open lane's cell is crowded.
 
@@ -159,21 +155,7 @@ def _widths(
         if extra > 0:
             widths[index] += extra
             room -= extra
-    return _sticky(widths, previous, flow)
-
-
-def _sticky(widths: list[float], previous: BoardLayout | None, flow: Flow) -> list[float]:
-    """Widths that do not narrow after a move on the desktop: a cell that drops below its
-    rows would otherwise shift every card right of it, and the next move back again. The
-    board narrows when it is laid out anew (a theme, a file, another set of phases).
-    """
-    if previous is None or flow.focus is not None or previous.flow != flow:
-        return widths
-    if len(previous.columns) != len(widths):
-        return widths
-    return [
-        max(width, column.width) for width, column in zip(widths, previous.columns, strict=True)
-    ]
+    return widths
 
 
 def _cells(
@@ -223,11 +205,7 @@ def layout_board(
     """
     probe = _columns(column_widths(workshop, week), workshop)
     cells = _cells(workshop, probe, order)
-    same_phases = previous is not None and [c.phase for c in previous.columns] == [
-        c.phase for c in probe
-    ]
-    kept = previous if same_phases and previous is not None and previous.card_h == card_h else None
-    columns = _columns(_widths(workshop, cells, week, flow, kept), workshop)
+    columns = _columns(_widths(workshop, cells, week, flow), workshop)
     if previous is not None and (
         previous.columns != tuple(columns) or previous.card_h != card_h or previous.flow != flow
     ):

@@ -24,7 +24,7 @@ from app.ui.board.card import CardFace, CardItem
 from app.ui.board.corner import CornerKeyItem
 from app.ui.board.drawn import DrawnCards, Highlight, concerned_ids, dots_of, severities_of
 from app.ui.board.faces import column_face, lane_faces
-from app.ui.board.fold import LaneFold, StripLayer
+from app.ui.board.fold import ROOM_MARGIN, LaneFold, StripLayer
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
     LANE_HEADER_W,
@@ -123,7 +123,7 @@ class BoardScene(QGraphicsScene):
         self._refresh_columns(workshop)
         self._refresh_cards(workshop)
         self.strips.refresh(workshop, self.document.analysis, self.layout, _colors(workshop))
-        margin = 40.0
+        margin = ROOM_MARGIN if self.room else 40.0
         rect = QRectF(0, 0, self.layout.width + margin, self.layout.height + margin)
         if rect != self.sceneRect():
             self.setSceneRect(rect)

@@ -71,6 +71,8 @@ class RoomViewController(QObject):
         if self.ribbon is not None:
             self.ribbon.set_theme(self.window.theme)
         self.bar.setVisible(room and self.ribbon is not None)
+        # The fingerprint is the facilitator's; on the wall its line is worth a lane's height.
+        self.window.widget().statusBar().setVisible(not room)
         if room:
             for dock in self._docks():
                 if dock.isVisible():
