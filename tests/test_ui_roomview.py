@@ -86,7 +86,7 @@ def test_the_whole_crm_plan_fits_1080p_in_type_read_from_the_back(
     assert view.horizontalScrollBar().maximum() == 0 and view.verticalScrollBar().maximum() == 0
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.contains(QPointF(scene.layout.width, scene.layout.height)), "the last lane too"
-    workshop = window.document.workshop  # type: ignore[union-attr]
+    workshop = window.document.workshop
     assert len(scene.layout.lanes) == len(workshop.departments)
     assert len(scene.layout.columns) == len(workshop.phases) + 1, "every phase and the backlog"
     assert not window.side_dock.isVisible() and not window.chart_dock.isVisible()
@@ -137,7 +137,7 @@ def test_arrow_keys_walk_the_lanes_and_a_click_opens_a_summarised_one(
     shown = {card.request_id for card in shown_cards(scene)}
     wanted = {r.id for r in workshop.requests if r.department == ids[1] and r.phase is not None}
     assert shown == wanted, "the open lane's cards, and only those"
-    assert "6" in room.ribbon.notice.text(), "the ribbon says that six lanes are summarised"  # type: ignore[union-attr]
+    assert "6" in room.ribbon.notice.text(), "the ribbon says that six lanes are summarised"
     scene.clearSelection()
     QTest.keyClick(view, Qt.Key.Key_Up)  # selects a card of the open lane first
     assert scene.selected_request() in wanted
