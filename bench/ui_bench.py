@@ -167,7 +167,7 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
             with watch.stage("rules"):
                 super().__init__(workshop, previous)
 
-    document_module.Analysis = TimedAnalysis  # type: ignore[misc]
+    document_module.Analysis = TimedAnalysis  # type: ignore[misc,assignment]
 
 
 def open_window(app: QApplication, path: Path, room: bool = False) -> tuple[MainWindow, Repaints]:
