@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,7 +86,7 @@ def test_a_read_only_installation_reads_the_po_files(
     def refused(*args: object) -> None:
         raise PermissionError("read-only file system")
 
-    monkeypatch.setattr(module.os, "replace", refused)  # root writes past a chmod
+    monkeypatch.setattr(os, "replace", refused)  # root writes past a chmod
     module.catalog_for.cache_clear()
     try:
         assert module.catalog_for("fi").gettext("week {number}") == "viikko {number}"
