@@ -5,9 +5,13 @@ from __future__ import annotations
 from app.domain.model import Workshop
 from app.ui.board.geometry import (
     BACKLOG_W,
+    CARD_W,
+    COMPACT_H,
+    FOLDED_BACKLOG_W,
     GAP,
     LANE_HEADER_W,
     MIN_COLUMN_W,
+    Flow,
     drop_column,
     layout_board,
 )
@@ -143,3 +147,31 @@ def test_cumulative_benefit_sums_wins_per_week_in_order() -> None:
     # p1 ends at week 4, p2 at week 8; wins come weeks_to_benefit (default 2) later.
     assert steps["sales"] == [(6, 4.0), (10, 6.0)]
     assert steps["service"] == [(6, 4.0)]
+
+
+def test_a_crowded_cell_flows_side_by_side_instead_of_one_tall_stack() -> None:
+    layout = layout_board(_workshop((4, 4), cards=6))
+    xs = {layout.cards[f"r{i}"][0] for i in range(6)}
+    assert len(xs) == 2, "six cards, two across"
+    assert layout.lanes[0].height == 3 * (CARD_H + GAP) + GAP
+    assert layout.columns[2].width == 2 * (CARD_W + GAP) + GAP
+    again = layout_board(_workshop((4, 4), cards=6), previous=layout)
+    assert again.cards == layout.cards
+
+
+def test_the_room_folds_the_other_lanes_and_flows_within_its_width() -> None:
+    workshop = _workshop((4, 4), cards=6)
+    base = LANE_HEADER_W + BACKLOG_W + 2 * MIN_COLUMN_W
+    room = Flow(focus="sales", rows=1, max_width=base + CARD_W + GAP)
+    layout = layout_board(workshop, flow=room)
+    assert layout.width == room.max_width, "one row would take six across: two fit the wall"
+    assert layout.columns[2].width == 2 * (CARD_W + GAP) + GAP
+    service = layout_board(workshop, flow=Flow(focus="service"))
+    assert service.lanes[0].height == COMPACT_H and not service.is_open("sales")
+    open_sales = layout_board(workshop, flow=Flow(focus="sales", rows=2, max_width=1e9))
+    assert open_sales.lanes[1].height == COMPACT_H
+    assert open_sales.columns[2].width == 3 * (CARD_W + GAP) + GAP, "two rows of three"
+    folded = layout_board(workshop, flow=Flow(focus="sales", backlog_folded=True))
+    assert folded.columns[0].width == FOLDED_BACKLOG_W
+    assert not folded.shows("service", None) and folded.shows("sales", "p2")
+    assert not folded.shows("sales", None), "the folded tray shows counts, not cards"

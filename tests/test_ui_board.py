@@ -351,11 +351,11 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # On a 1080p projector the CRM sample's seven columns fit the width, and a card's title is
-    # drawn at 14 screen pixels or more (about 12 when the time axis kept the desktop's width).
+    # drawn at 22 screen pixels or more (the room view's own test measures every text).
     window = presenting_crm(qtbot, tmp_path, monkeypatch)
     _, scene, view = parts(window)
     assert view.horizontalScrollBar().maximum() == 0, "every phase in sight"
-    assert 13 * scene.theme.font_scale * view.zoom >= 14
+    assert 13 * scene.theme.font_scale * view.zoom >= 22
     # The headers' dates, weeks and loads are shortened to fit their columns, never cut off.
     for item, column in zip(scene.columns, scene.layout.columns, strict=True):
         texts = header_texts(item)
@@ -369,9 +369,8 @@ def test_presentation_mode_makes_the_board_readable_from_the_back(
             last = week_date(scene.document.workshop.start, span.end) - timedelta(days=1)
             if last.year != begins.year:  # across New Year: which year it ends in, at least
                 assert str(last.year) in dates[0], dates
-            assert any(
-                text.startswith((f"wk {span.start}–", f"weeks {span.start}–")) for text in plain
-            ), plain
+            # The room's type leaves one line under the title: the dates, the weeks in the tip.
+            assert f"weeks {span.start}–" in item.toolTip()
             assert any("pd" in text for text in plain), "the load figure"
             concerns = item.face.concerns if item.face is not None else ""
             if concerns:  # "1 caution", or "⚠ 1" where that does not fit
@@ -406,16 +405,17 @@ def test_a_projector_card_has_room_for_three_lines_of_title(
         whole += " ".join(titles).replace("- ", "").replace("-", "") == request.title.replace(
             "-", ""
         )
-    assert whole >= 20, "most titles whole (7 of 37 in two lines)"
+    # The room's 22 px titles show fewer of them whole than the former 17.5 px did (20).
+    assert whole >= 15, "many titles whole (7 of 37 in two lines)"
     sales = scene.layout.lanes[0]
     cell = scene.layout.cells[(sales.department, 1)]
-    assert len(cell) == 4 and sales.height == 4 * (height + GAP) + GAP, "lanes fit the cards"
+    assert len(cell) == 4 and sales.height == 2 * (height + GAP) + GAP, "four cards, two rows"
     window.presentation_action.trigger()
     assert not window.presentation_action.isChecked()
     card = scene.cards[scene.document.workshop.requests[0].id]
     assert card.boundingRect().height() == CARD_H + 6
     assert len([text for bold, text in item_texts(card) if bold and text != "!"]) <= 2
-    assert scene.layout.lanes[0].height == 4 * (CARD_H + GAP) + GAP
+    assert scene.layout.lanes[0].height == 2 * (CARD_H + GAP) + GAP, "they flow on the desk too"
 
 
 def test_a_header_counts_and_colours_only_open_findings(
@@ -475,6 +475,7 @@ def test_a_lane_names_its_first_win_by_its_date(
     start = document.workshop.start
     for presenting in (True, False):
         for metric in document.analysis.metrics.departments:
+            scene.open_lane(metric.id)  # the room view summarises the other lanes in a line
             lane = scene.lanes[metric.id]
             plain = [text for bold, text in item_texts(lane) if not bold]
             assert not [text for text in plain if "…" in text], plain
@@ -496,6 +497,7 @@ def test_presentation_mode_shows_every_inspector_tab(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = presenting_crm(qtbot, tmp_path, monkeypatch)
+    window.roomview.toggle_panels()  # the room view folds the panels away; F9 brings them
     window.side.setCurrentIndex(1)  # builds the inspector
     QApplication.processEvents()
     inspector = window.inspector
@@ -514,6 +516,9 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     # and how loaded it is; scrolled back up, the headers return above the first lane.
     window = presenting_crm(qtbot, tmp_path, monkeypatch)
     document, scene, view = parts(window)
+    view.zoom_by(2.5)  # the room view shows the whole sample: zoomed in, the board scrolls
+    QApplication.processEvents()
+    view.horizontalScrollBar().setValue(0)
     bar = view.verticalScrollBar()
     assert bar.maximum() > 0, "the sample is taller than the projector's view"
     bar.setValue(bar.maximum())
@@ -538,6 +543,9 @@ def test_the_phase_headers_stay_in_sight_when_the_board_scrolls_down(
     open_copy(window, CRM_SAMPLE, tmp_path)
     _, scene, view = parts(window)
     QApplication.processEvents()
+    view.zoom_by(2.5)
+    QApplication.processEvents()
+    view.horizontalScrollBar().setValue(0)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     QApplication.processEvents()
     image = view.viewport().grab().toImage()

@@ -147,6 +147,7 @@ def shown_view(qtbot: QtBot, scene: BoardScene) -> BoardView:
     view.resize(1400, 700)
     view.show()
     qtbot.waitExposed(view)
+    view.resetTransform()  # the room view fits itself to the view when shown
     view.scale(0.8, 0.8)
     view.centerOn(700 / 0.8, 350 / 0.8)
     QApplication.processEvents()

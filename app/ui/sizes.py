@@ -10,5 +10,5 @@ CARD_H = 74.0
 PX_PER_WEEK = 32.0
 PROJECTOR_PX_PER_WEEK = 20.0
 """The projector's narrower time axis: the board fits the screen at a zoom that can be read."""
-PROJECTOR_CARD_H = 96.0
+PROJECTOR_CARD_H = 104.0
 """The projector's taller card: its larger type needs three lines for a title to be read."""

@@ -88,7 +88,7 @@ def presentation_theme() -> Theme:
         warning=QColor("#ffa726"),
         caution=QColor("#ffee58"),
         ok=QColor("#69f0ae"),
-        font_scale=1.35,
+        font_scale=1.5,
         week_width=PROJECTOR_PX_PER_WEEK,
         card_height=PROJECTOR_CARD_H,
         title_lines=3,

@@ -122,6 +122,10 @@ class Window(Protocol):
     def chart_dock(self) -> QDockWidget:
         """The charts' dock, beside which a feature may tab its own."""
 
+    @property
+    def side_dock(self) -> QDockWidget:
+        """The dock of the findings panel and the inspector."""
+
     def widget(self) -> QMainWindow:
         """The window itself, to dock into and to parent dialogs to."""
 

@@ -192,7 +192,7 @@ class CardItem(QGraphicsItem):
         painter.setBrush(theme.severity(severity))
         painter.drawEllipse(center, 10, 10)
         painter.setPen(QColor("#000000"))
-        painter.setFont(font(14, bold=True))
+        painter.setFont(font(12 * theme.font_scale, bold=True))
         painter.drawText(
             QRectF(center.x() - 10, center.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, "!"
         )

@@ -219,8 +219,10 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
                 ],
             ]
             if face.dates
-            else [[face.weeks]]  # the backlog: how many requests wait
+            else [[face.weeks, face.weeks.split(" ")[0]]]  # the backlog: how many requests wait
         )
+        if scale >= 1.5 and face.dates:
+            details = details[:1]  # the room's type leaves one line under a two-line title
         for index, choices in enumerate(reversed(details)):
             line = next((c for c in choices if small.horizontalAdvance(c) <= inner), choices[-1])
             shown = small.elidedText(line, ELIDE, inner)
@@ -298,6 +300,20 @@ class LaneFace:
     signed: str
     highlighted: bool
     separators: tuple[float, ...]
+    compact: bool = False
+    """A summarised lane in the room view: its name only, on one line."""
+
+
+def _head_lines(head: str, metrics: QFontMetricsF, width: float) -> tuple[str, ...]:
+    """The department head's name on one line, or on two where one is too narrow for it."""
+    if metrics.horizontalAdvance(head) <= width or " " not in head:
+        return (head,)
+    words = head.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        first = " ".join(words[:cut])
+        if metrics.horizontalAdvance(first) <= width:
+            return (first, " ".join(words[cut:]))
+    return (head,)
 
 
 class LaneHeaderItem(_HeaderItem[LaneFace]):
@@ -345,15 +361,18 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         painter.setFont(font(15 * theme.font_scale, bold=True))
         metrics = QFontMetricsF(painter.font())
         painter.drawText(
-            QPointF(18, 24), metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, inner)
+            QPointF(18, min(24 * theme.font_scale, (self.height + metrics.capHeight()) / 2)),
+            metrics.elidedText(face.name, Qt.TextElideMode.ElideRight, inner),
         )
+        if face.compact:
+            return
         painter.setFont(font(12 * theme.font_scale))
         painter.setPen(theme.muted)
         small = QFontMetricsF(painter.font())
         fits = (text for text in face.first_win if small.horizontalAdvance(text) <= inner)
-        rows = (face.head, next(fits, face.first_win[-1]), face.signed)
+        rows = (*_head_lines(face.head, small, inner), next(fits, face.first_win[-1]), face.signed)
         for index, line in enumerate(row for row in rows if row):
             painter.drawText(
-                QPointF(18, 44 + index * 17 * theme.font_scale),
+                QPointF(18, (24 + 20 + index * 17) * theme.font_scale),
                 small.elidedText(line, Qt.TextElideMode.ElideRight, inner),
             )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from app.ui.board.fold import MIN_ROOM_ZOOM, ROOM_ZOOM
 from app.ui.board.geometry import COLUMN_HEADER_H
 from app.ui.board.scene import BoardScene
 from app.ui.theme import Theme, scroll_bar_style
@@ -27,6 +28,8 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Board"))
         self.setCornerWidget(QWidget())  # the square where the scroll bars meet
+        self._room_size = QSize()
+        """The view's size when the room view last folded its lanes to it."""
         self.set_theme(scene.theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -62,7 +65,11 @@ class BoardView(QGraphicsView):
         """Fill the view's width with the board (scroll down for more lanes): readable first.
 
         The whole scene's width, margin included, so that no sideways scrolling is left over.
+        The room view instead folds its lanes to the view and shows the whole board.
         """
+        if self.board.room:
+            self.zoom_to_room()
+            return
         rect: QRectF = self.sceneRect()
         available = self.viewport().width() - 4  # the view keeps a pixel or two round the scene
         factor = min(1.5, max(ZOOM_LIMITS[0], available / max(rect.width(), 1.0)))
@@ -76,14 +83,39 @@ class BoardView(QGraphicsView):
         self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / factor / 2)
         self.pin_headers()
 
+    def zoom_to_room(self) -> None:
+        """The room view: fold the lanes to what the view holds at `ROOM_ZOOM`, then show it all.
+
+        The zoom falls below `ROOM_ZOOM` only when the board cannot fold smaller, and never
+        below `MIN_ROOM_ZOOM`: a plan too big for the wall even then scrolls.
+        """
+        self._room_size = self.size()
+        viewport = self.viewport()
+        self.board.set_room_area(viewport.width() / ROOM_ZOOM, viewport.height() / ROOM_ZOOM)
+        rect = self.sceneRect()
+        factor = min(
+            ROOM_ZOOM,
+            (viewport.width() - 4) / max(rect.width(), 1.0),
+            (viewport.height() - 4) / max(rect.height(), 1.0),
+        )
+        # A plan too big to fold (hundreds of requests, a dozen phases) scrolls rather than
+        # shrinks the type below what the room reads.
+        factor = max(factor, MIN_ROOM_ZOOM)
+        self.resetTransform()
+        self.scale(factor, factor)
+        self.centerOn(rect.center().x(), rect.top() + viewport.height() / factor / 2)
+        self.pin_headers()
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scroll, keeping the phase headers in sight."""
         super().scrollContentsBy(dx, dy)
         self.pin_headers()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Resize, keeping the phase headers in sight."""
+        """Resize, keeping the phase headers in sight (the room view folds to the new size)."""
         super().resizeEvent(event)
+        if self.board.room and self.size() != self._room_size:
+            self.zoom_to_room()  # a new size of the view, not a scroll bar come or gone
         self.pin_headers()
 
     def pin_headers(self) -> None:
@@ -113,30 +145,57 @@ class BoardView(QGraphicsView):
             Qt.Key.Key_Down: (0, 1),
         }
         key = Qt.Key(event.key())
-        if key in directions and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        lanes = {
+            Qt.Key.Key_PageUp: -1,
+            Qt.Key.Key_PageDown: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+        }
+        if self.board.room and plain and key == Qt.Key.Key_B:
+            self.board.fold_backlog(not self.board.fold.backlog_folded)
+            return
+        if self.board.room and plain and key in lanes:
+            # In the room view Up and Down walk the departments once the open lane has no
+            # card further that way; Page Up and Page Down always do.
+            if key in directions and self.select_towards(*directions[key]):
+                return
+            self.board.step_lane(lanes[key])
+            return
+        if key in directions and plain:
             self.select_towards(*directions[key])
             return
         super().keyPressEvent(event)
 
-    def _ordered(self) -> list[str]:
+    def _places(self) -> dict[str, tuple[float, float]]:
+        """The slots of the cards shown (a summarised lane's cards are not)."""
         places = self.board.layout.cards
+        if not self.board.room:
+            return places
+        cards = self.board.cards
+        return {r: place for r, place in places.items() if r in cards and cards[r].isVisible()}
+
+    def _ordered(self) -> list[str]:
+        places = self._places()
         return sorted(places, key=lambda r: (places[r][1], places[r][0]))
 
     def step_selection(self, step: int) -> None:
         """Select the next (or previous) card in reading order."""
         ordered = self._ordered()
+        if not ordered:
+            return
         current = self.board.selected_request()
         index = ordered.index(current) + step if current in ordered else 0
         self._select(ordered[index % len(ordered)])
 
-    def select_towards(self, dx: int, dy: int) -> None:
-        """Select the nearest card whose centre lies in the direction (dx, dy)."""
-        places = self.board.layout.cards
+    def select_towards(self, dx: int, dy: int) -> bool:
+        """Select the nearest card whose centre lies in the direction (dx, dy); False: none."""
+        places = self._places()
         current = self.board.selected_request()
         if current is None or current not in places:
             if places:
                 self._select(self._ordered()[0])
-            return
+            return bool(places)
         cx, cy = places[current]
         best: tuple[float, str] | None = None
         for request_id, (x, y) in places.items():
@@ -148,8 +207,10 @@ class BoardView(QGraphicsView):
             score = along + 3 * across
             if best is None or score < best[0]:
                 best = (score, request_id)
-        if best is not None:
-            self._select(best[1])
+        if best is None:
+            return False
+        self._select(best[1])
+        return True
 
     def _select(self, request_id: str) -> None:
         self.board.select_request(request_id)

@@ -35,6 +35,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         help=_("the app's language for this run (default: View > Language's, else the system's)"),
     )
     parser.add_argument(
+        "--lane", metavar="DEPARTMENT", help="the department (id or name) the room view opens"
+    )
+    parser.add_argument(
         "--room", action="store_true", help="open room voting: the heads vote on their phones"
     )
     parser.add_argument("--bind", metavar="ADDR", help="room voting's address (default: the LAN's)")
@@ -76,7 +79,7 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
     if args.room and not open_room(window, args):
         return 2
     if args.screenshot is not None:
-        return screenshot(window, args.screenshot, args.presentation)
+        return screenshot(window, args.screenshot, args.presentation, args.lane)
     if args.presentation:
         window.presentation_action.setChecked(True)
         window.toggle_presentation()
@@ -165,8 +168,8 @@ def import_before_qt() -> None:
     import app.storage.workshop_file  # noqa: F401
 
 
-def screenshot(window: object, path: Path, presentation: bool) -> int:
-    """Render the window at 1920x1080 and write it as a PNG."""
+def screenshot(window: object, path: Path, presentation: bool, lane: str | None = None) -> int:
+    """Render the window at 1920x1080 and write it as a PNG (`lane`: the room view's open lane)."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.shell.main_window import MainWindow
@@ -179,6 +182,9 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
         window.toggle_presentation(full_screen=False)
     for _turn in range(5):
         QApplication.processEvents()
+    if lane is not None and not _open_lane(window, lane):
+        print(f"bellwether: --lane: no department {lane!r} in the workshop", file=sys.stderr)
+        return 2
     window.zoom_to_width()
     QApplication.processEvents()
     problem = _write_png(window.grab(), path)
@@ -187,6 +193,20 @@ def screenshot(window: object, path: Path, presentation: bool) -> int:
         return 2
     window.close()
     return 0
+
+
+def _open_lane(window: object, lane: str) -> bool:
+    """Open a department's lane by its id or name; False when the workshop has no such one."""
+    from app.ui.shell.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if window.document is None or window.scene is None:
+        return False
+    for department in window.document.workshop.departments:
+        if lane in (department.id, department.name):
+            window.scene.open_lane(department.id)
+            return True
+    return False
 
 
 def _write_png(picture: object, path: Path) -> str | None:

@@ -42,6 +42,7 @@ from app.ui.importing.feature import install_import
 from app.ui.language.feature import install as install_language
 from app.ui.language.rebuild import rebuild
 from app.ui.room.feature import install_room
+from app.ui.roomview.feature import install_roomview
 from app.ui.shell.start_screen import StartScreen
 from app.ui.signoff.feature import install_signoff
 from app.ui.suggest.compare import install_compare
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         install_suggest(self)
         install_compare(self)
         install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
+        self.roomview = install_roomview(self)
 
     # --- construction ----------------------------------------------------------------------
 

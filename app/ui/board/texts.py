@@ -1,0 +1,90 @@
+"""The words the board writes: a phase's calendar, a lane's first win, a move's undo text.
+
+Plain functions of plain values, so the desktop board and the room view word things alike.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from app.domain.model import Workshop
+from app.domain.rules import SEVERITIES
+from app.domain.schedule import week_date
+from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
+
+_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
+def worst(severities: Sequence[str]) -> str | None:
+    """The most severe of some severities (None for none)."""
+    return min(severities, key=lambda severity: _RANK[severity]) if severities else None
+
+
+def differing(new: Mapping[str, object], old: Mapping[str, object]) -> set[str]:
+    """The keys whose values differ between two mappings (missing counts as different)."""
+    return {key for key in new.keys() | old.keys() if new.get(key) != old.get(key)}
+
+
+def concerns_text(severities: Sequence[str]) -> str:
+    """ "1 warning", "2 findings": what a phase's load bar is coloured by."""
+    if not severities:
+        return ""
+    if len(severities) == 1:
+        return f"1 {severities[0]}"
+    return f"{len(severities)} findings"
+
+
+def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
+    """Text shortened (with an ellipsis) until it wraps into at most `lines` lines."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    limit = metrics.lineSpacing() * lines + 1
+    words = text.split()
+    shown = text
+    while (
+        len(words) > 1
+        and metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, shown).height() > limit
+    ):
+        words.pop()
+        shown = " ".join(words) + " …"
+    return shown
+
+
+@functools.lru_cache(maxsize=256)
+def calendar_texts(start: date, first: int, last: int) -> tuple[str, str, str]:
+    """A phase's plan weeks, dates and ISO weeks, written as the PDF writes them."""
+    return (
+        f"weeks {first}–{last}",
+        date_span(start, first, last).replace(NBSP, " "),
+        iso_span(start, first, last).replace(NBSP, " "),
+    )
+
+
+def first_win_texts(start: date, week: int | None) -> tuple[str, ...]:
+    """A lane's first win as dates, longest first: the PDF's roadmap names it by its day too.
+
+    A date, not "week 7": beside the headers' plan and ISO weeks a bare week number is a third
+    numbering to puzzle over. The plan week stays in the lane's tooltip.
+    """
+    if week is None:
+        return ("first win: none yet",)
+    monday = week_date(start, week)
+    return (f"first win: {day(monday)}", f"first win: {short_day(monday)}")
+
+
+def first_win_tip(start: date, week: int | None) -> str:
+    """The first win in full, for the lane's tooltip."""
+    if week is None:
+        return "No win in this plan yet"
+    return f"First win: {week_on(start, week).replace(NBSP, ' ')}"
+
+
+def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
+    """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
+    title = workshop.request(request_id).title
+    target = "the backlog" if phase_id is None else workshop.phase(phase_id).name
+    return f"Move '{title}' to {target}"

@@ -1,0 +1,1 @@
+"""The room view: the whole plan on the projector, readable from the back of the room."""
