@@ -6,7 +6,8 @@
   The synchronous stages are timed by wrapping them in place (the document's `changed` slots are
   reconnected through a stopwatch, `Analysis(...)` is timed where the document calls it), and
   "paint" is the time from the end of the push to the last repaint. Target: median <= 8 ms, p95
-  <= 16 ms.
+  <= 16 ms, in the desktop view and in the room view (presentation mode: one lane open, the
+  others summarised), each measured on a window of its own.
 - Start-up: process start to the first painted window with the CRM sample, against a bare
   PySide6 window (QApplication and an empty QMainWindow of the same size, shown) measured in the
   same run, alternating, medians of several runs. Target: ratio <= 1.3x. Also the slowest imports
@@ -166,11 +167,14 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
             with watch.stage("rules"):
                 super().__init__(workshop, previous)
 
-    document_module.Analysis = TimedAnalysis  # type: ignore[misc, assignment]
+    document_module.Analysis = TimedAnalysis  # type: ignore[misc,assignment]
 
 
-def open_window(app: QApplication, path: Path) -> tuple[MainWindow, Repaints]:
-    """The main window at 1920x1080, showing the workshop at `path`, fully painted."""
+def open_window(app: QApplication, path: Path, room: bool = False) -> tuple[MainWindow, Repaints]:
+    """The main window at 1920x1080, showing the workshop at `path`, fully painted.
+
+    `room`: in the room view (presentation mode), as on the projector.
+    """
     window = MainWindow()
     window.resize(1920, 1080)
     window.show()
@@ -179,6 +183,10 @@ def open_window(app: QApplication, path: Path) -> tuple[MainWindow, Repaints]:
     repaints = Repaints()
     window.installEventFilter(repaints)
     settle(app, repaints)
+    if room:
+        window.presentation_action.setChecked(True)
+        window.toggle_presentation(full_screen=False)
+        settle(app, repaints)
     window.zoom_to_width()
     settle(app, repaints)
     return window, repaints
@@ -195,9 +203,11 @@ def random_moves(window: MainWindow, count: int, seed: int) -> Iterator[tuple[st
         yield request.id, rng.choice([c for c in columns if c != request.phase])
 
 
-def measure_moves(app: QApplication, path: Path, moves: int) -> dict[str, list[float]]:
+def measure_moves(
+    app: QApplication, path: Path, moves: int, room: bool = False
+) -> dict[str, list[float]]:
     """Per-stage and total milliseconds of each move, from the push to the last repaint."""
-    window, repaints = open_window(app, path)
+    window, repaints = open_window(app, path, room)
     watch = Stopwatch()
     instrument(window, watch)
     assert window.scene is not None
@@ -257,9 +267,11 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[94]
 
 
-def print_moves(results: dict[str, list[float]], moves: int) -> list[tuple[str, str, str, str]]:
+def print_moves(
+    results: dict[str, list[float]], moves: int, view: str = "desktop view"
+) -> list[tuple[str, str, str, str]]:
     """The per-stage table; returns the rows for the summary."""
-    print(f"\nMove latency, {REQUESTS:,} requests, {moves} moves (milliseconds)")
+    print(f"\nMove latency, {view}, {REQUESTS:,} requests, {moves} moves (milliseconds)")
     print(f"  {'stage':<36} {'median':>8} {'p95':>8} {'share':>7}")
     total = statistics.median(results["total"])
     for stage in (*STAGES, "total"):
@@ -288,10 +300,10 @@ def print_moves(results: dict[str, list[float]], moves: int) -> list[tuple[str, 
         f" {p95(updated):>8.1f}"
     )
     return [
-        ("move latency, median", f"{median:.1f} ms", "<= 8 ms", verdict(median <= 8)),
-        ("move latency, p95", f"{top:.1f} ms", "<= 16 ms", verdict(top <= 16)),
+        (f"move latency, {view}, median", f"{median:.1f} ms", "<= 8 ms", verdict(median <= 8)),
+        (f"move latency, {view}, p95", f"{top:.1f} ms", "<= 16 ms", verdict(top <= 16)),
         (
-            "move, views updated before paint, median (of the above)",
+            f"move, {view}, views updated before paint, median (of the above)",
             f"{statistics.median(updated):.1f} ms",
             "<= 8 ms (half a frame)",
             verdict(statistics.median(updated) <= 8),
@@ -515,6 +527,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each kind")
+    parser.add_argument("--moves-only", action="store_true", help="only the move latency")
     args = parser.parse_args()
     path = SCRATCH / "generated-1000.bellwether.json"
     path.write_text(json.dumps(generate(REQUESTS)), encoding="utf-8")
@@ -523,6 +536,12 @@ def main() -> None:
     try:
         print_yardstick(path)
         rows = print_moves(measure_moves(app, path, args.moves), args.moves)
+        rows += print_moves(
+            measure_moves(app, path, args.moves, room=True), args.moves, "room view"
+        )
+        if args.moves_only:
+            print_summary(rows)
+            return
         rows += print_votes(measure_votes(app, path, args.moves // 2))
         rows += print_startup(args.runs)
         rows += print_memory(path, max(3, args.runs // 2))
