@@ -59,7 +59,7 @@ def test_findings_name_days_not_plan_weeks() -> None:
     set_language("da")
     assert "fra 15. feb. 2027, første gevinst 8. nov. 2027" in delay.message
     set_language("fi")
-    assert "15. helmikuuta 2027 alkaen" in delay.message
+    assert "15.2.2027 alkaen" in delay.message
 
 
 def test_check_prints_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:

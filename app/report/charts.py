@@ -19,12 +19,12 @@ from app.domain.palette import department_color
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, cumulative_benefit, load_level
 from app.i18n import _
+from app.i18n.dates import day
 from app.report.chart_marks import line_style, marker, spread
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit, number, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
 from app.report.style import drawing as new_drawing
-from app.report.weeks import day
 
 BAR_ROW_H = 22.0
 BAR_LABEL_W = 150.0

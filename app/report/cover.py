@@ -11,6 +11,7 @@ from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES, Finding
 from app.domain.schedule import Schedule, iso_week, week_date
 from app.i18n import _, ngettext
+from app.i18n.dates import day
 from app.report.approval import approval_status, meeting_date, open_errors_note
 from app.report.cover_decisions import decided, risks, who_signed
 from app.report.style import (
@@ -30,7 +31,7 @@ from app.report.style import (
     labelled,
     para,
 )
-from app.report.weeks import day, week_on
+from app.report.weeks import week_on
 
 
 def cover(

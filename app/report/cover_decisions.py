@@ -16,10 +16,10 @@ from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
+from app.i18n.dates import day
 from app.report.formatting import named as named_request
 from app.report.style import CELL, CELL_BOLD, H2, SMALL, para
 from app.report.tables import Cell, grid
-from app.report.weeks import day
 
 SHOWN_RISKS = 6
 SHOWN_FIRST = 2

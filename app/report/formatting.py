@@ -11,9 +11,10 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from app.i18n import _
+from app.i18n.dates import day
 from app.report.fonts import text_width
 from app.report.hyphenation import hyphenate
-from app.report.weeks import NBSP, day
+from app.report.weeks import NBSP
 
 ELLIPSIS = "…"
 # Lines break at white space, but not at a no-break space.

@@ -19,13 +19,13 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
+from app.i18n.dates import day, short_day
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
 from app.report.roadmap_columns import OVER_MARK, fit_widths
 from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
-from app.report.weeks import day, short_day
 
 LABEL_W = 118.0
 TITLE_H = 34.0

@@ -18,6 +18,7 @@ from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
 from app.i18n import _, ngettext
+from app.i18n.dates import day
 from app.report.fonts import BOLD, REGULAR, text_width
 from app.report.formatting import fit
 from app.report.roadmap_columns import (
@@ -38,7 +39,6 @@ from app.report.roadmap_map import SheetPlace, draw_map, sheet_places
 from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
-from app.report.weeks import day
 
 LEGEND_SIZE = 7.0
 

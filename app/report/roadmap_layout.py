@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule, week_date
 from app.i18n import _
+from app.i18n.dates import day
 from app.report.fonts import BOLD, REGULAR
 from app.report.formatting import fit, wrap
 from app.report.roadmap_columns import (
@@ -34,7 +35,6 @@ from app.report.roadmap_columns import (
     group_columns,
     header_height,
 )
-from app.report.weeks import day
 
 
 @dataclass(frozen=True, slots=True)

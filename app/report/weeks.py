@@ -1,8 +1,7 @@
 """Dates and weeks in words, as the PDF and the board print them: `4 Jan – 14 Feb 2027`.
 
 Dates follow the language spoken now, not the locale of the machine that exported the PDF (the
-same file gives the same bytes everywhere): English with fixed month names, Danish and Finnish
-as CLDR writes them (Babel, loaded only when one of them is spoken). No reportlab here: the
+same file gives the same bytes everywhere), as `app.i18n.dates` writes them. No reportlab here: the
 board, on the start-up path, prints its headers with these.
 """
 
@@ -11,28 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain.schedule import iso_week, week_date
-from app.i18n import _, language
+from app.i18n import _
+from app.i18n.dates import day, short_day
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NBSP = "\u00a0"
-
-
-def day(value: date) -> str:
-    """`4 Jan 2027` (Danish `4. jan. 2027`, Finnish `4.1.2027`)."""
-    if language() != "en":
-        from babel.dates import format_date
-
-        return str(format_date(value, "medium", locale=language()))
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def short_day(value: date) -> str:
-    """`4 Jan` (the year left out where the context gives it)."""
-    if language() != "en":
-        from babel.dates import format_skeleton
-
-        return str(format_skeleton("MMMd", value, locale=language()))
-    return f"{value.day} {MONTHS[value.month - 1]}"
 
 
 def together(text: str) -> str:

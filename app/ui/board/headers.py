@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.i18n.numbers import number
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
@@ -146,7 +147,8 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         """The phase's name and, in full, its weeks and dates."""
         if not face.dates:
             return face.title
-        return f"{face.title}\nplan {face.weeks}\n{face.dates}\nISO weeks {face.iso_weeks}"
+        weeks = _("ISO weeks {weeks}").format(weeks=face.iso_weeks)
+        return f"{face.title}\n{face.weeks}\n{face.dates}\n{weeks}"
 
     def boundingRect(self) -> QRectF:
         """The header; the whole column only while highlighted or previewing a drop.
@@ -209,13 +211,13 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         iso = _short_iso(face.iso_weeks)
         details = (
             [
-                # The first that fits: a narrow column writes "wk", or leaves out the ISO weeks
+                # The first that fits: a narrow column leaves out the length or the ISO weeks,
                 # or the year (only the first of two: a phase across New Year keeps the last).
                 _shorter_dates(face.dates),
                 [
                     f"{face.weeks} · {iso}",
-                    f"{face.weeks.replace('weeks', 'wk')} · {iso}",
-                    face.weeks.replace("weeks", "wk"),
+                    iso,
+                    face.weeks,
                 ],
             ]
             if face.dates

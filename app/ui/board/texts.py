@@ -12,10 +12,13 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from app.domain.finding import severity_name
 from app.domain.model import Workshop
 from app.domain.rules import SEVERITIES
 from app.domain.schedule import week_date
-from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
+from app.i18n import _, ngettext
+from app.i18n.dates import calendar_week, day, short_day
+from app.report.weeks import NBSP, date_span, iso_span
 
 _RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
@@ -35,8 +38,10 @@ def concerns_text(severities: Sequence[str]) -> str:
     if not severities:
         return ""
     if len(severities) == 1:
-        return f"1 {severities[0]}"
-    return f"{len(severities)} findings"
+        return f"1 {severity_name(severities[0])}"
+    return ngettext("{count} finding", "{count} findings", len(severities)).format(
+        count=len(severities)
+    )
 
 
 def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
@@ -56,9 +61,10 @@ def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> st
 
 @functools.lru_cache(maxsize=256)
 def calendar_texts(start: date, first: int, last: int) -> tuple[str, str, str]:
-    """A phase's plan weeks, dates and ISO weeks, written as the PDF writes them."""
+    """A phase's length in weeks, its dates and ISO weeks, written as the PDF writes them."""
+    weeks = last - first
     return (
-        f"weeks {first}–{last}",
+        ngettext("{count} week", "{count} weeks", weeks).format(count=weeks),
         date_span(start, first, last).replace(NBSP, " "),
         iso_span(start, first, last).replace(NBSP, " "),
     )
@@ -67,24 +73,28 @@ def calendar_texts(start: date, first: int, last: int) -> tuple[str, str, str]:
 def first_win_texts(start: date, week: int | None) -> tuple[str, ...]:
     """A lane's first win as dates, longest first: the PDF's roadmap names it by its day too.
 
-    A date, not "week 7": beside the headers' plan and ISO weeks a bare week number is a third
-    numbering to puzzle over. The plan week stays in the lane's tooltip.
+    A date, not "week 7": the day is what people in the room know; its ISO week is in the
+    lane's tooltip.
     """
     if week is None:
-        return ("first win: none yet",)
+        return (_("first win: none yet"),)
     monday = week_date(start, week)
-    return (f"first win: {day(monday)}", f"first win: {short_day(monday)}")
+    return tuple(
+        _("first win: {day}").format(day=text) for text in (day(monday), short_day(monday))
+    )
 
 
 def first_win_tip(start: date, week: int | None) -> str:
     """The first win in full, for the lane's tooltip."""
     if week is None:
-        return "No win in this plan yet"
-    return f"First win: {week_on(start, week).replace(NBSP, ' ')}"
+        return _("No win in this plan yet")
+    monday = week_date(start, week)
+    return _("First win: {day} ({week})").format(day=day(monday), week=calendar_week(monday))
 
 
 def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
     """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
     title = workshop.request(request_id).title
-    target = "the backlog" if phase_id is None else workshop.phase(phase_id).name
-    return f"Move '{title}' to {target}"
+    if phase_id is None:
+        return _("Move '{title}' to the backlog").format(title=title)
+    return _("Move '{title}' to {phase}").format(title=title, phase=workshop.phase(phase_id).name)
