@@ -476,6 +476,11 @@ class BoardScene(QGraphicsScene):
             return
         self.move(card.request_id, column.phase)
 
+    def lane_bounds(self, request_id: str) -> tuple[float, float]:
+        """The top and bottom of the lane a request's card is dragged within."""
+        lane = self.layout.lane_of(self.document.workshop.request(request_id).department)
+        return lane.y, lane.y + lane.height
+
     def move(self, request_id: str, phase_id: str | None) -> bool:
         """Move a request to a phase (None: the backlog) as one undoable command."""
         workshop = self.document.workshop

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
 from app.ui.settings import settings
 
 MAX_RECENT = 8
@@ -27,3 +30,13 @@ def remember(path: Path) -> None:
     resolved = str(path.resolve())
     paths = [resolved] + [str(p) for p in recent_files() if str(p) != resolved]
     settings().setValue("recent", paths[:MAX_RECENT])
+
+
+def recent_label(path: Path, metrics: QFontMetrics, width: int = 520) -> str:
+    """A recent file as a list shows it: its name, then its folder elided in the middle."""
+    folder = metrics.elidedText(
+        str(path.parent),
+        Qt.TextElideMode.ElideMiddle,
+        max(80, width - metrics.horizontalAdvance(path.name)),
+    )
+    return f"{path.name} — {folder}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.rules import Finding
+from app.ui.board.links import LinkLayer
 from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
 from app.ui.document import WorkshopDocument
@@ -29,8 +31,10 @@ from app.ui.importing.feature import install_import
 from app.ui.language.feature import install as install_language
 from app.ui.language.rebuild import rebuild
 from app.ui.room.feature import install_room
+from app.ui.shell.focus import bring_into_view, finding_area
 from app.ui.shell.menus import WindowMenus
 from app.ui.shell.start_screen import StartScreen
+from app.ui.shell.window_state import DEFAULT_SIZE, Snapshot
 from app.ui.signoff.feature import install_signoff
 from app.ui.suggest.compare import install_compare
 from app.ui.suggest.feature import install_suggest
@@ -73,6 +77,12 @@ class MainWindow(WindowMenus, QMainWindow):
         self.view: BoardView | None = None
         self.findings: FindingsPanel | None = None
         self._charts: ChartsPanel | None = None
+        self.links: LinkLayer | None = None
+        self._panels_placed = False
+        self._saved_state: QByteArray | None = None
+        self._remembered_zoom: float | None = None
+        self.start_presenting = False
+        self._before_presenting: Snapshot | None = None
         self._inspector: InspectorPanel | None = None
         self._inspector_tab = QWidget()
         self.theme: Theme = desktop_theme()
@@ -83,10 +93,13 @@ class MainWindow(WindowMenus, QMainWindow):
         self.side = QTabWidget()
         self.side.currentChanged.connect(self._side_tab_changed)
         self.side_dock = self._dock(
-            self.tr("Findings and inspector"), self.side, Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Findings and inspector"),
+            "side-dock",
+            self.side,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.chart_dock = self._dock(
-            self.tr("Charts"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
+            self.tr("Charts"), "charts-dock", QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self._build_status()
         self._build_actions()
@@ -94,7 +107,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.start_screen.openRequested.connect(self.open_dialog)
         self.start_screen.newRequested.connect(self.new_workshop)
         self.start_screen.recentRequested.connect(self.open_path)
-        self.resize(1600, 1000)
+        self.resize(DEFAULT_SIZE)
         self._update_title()
         self._update_actions()
         install_signoff(self)
@@ -105,6 +118,7 @@ class MainWindow(WindowMenus, QMainWindow):
         install_suggest(self)
         install_compare(self)
         install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
+        self._add_panel_toggles()
 
     # --- construction ----------------------------------------------------------------------
 
@@ -122,13 +136,14 @@ class MainWindow(WindowMenus, QMainWindow):
         self.status_timer.timeout.connect(self._show_status)
         self.statusBar().addPermanentWidget(self.status)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)  # fixed, so that saveState finds it again in any language
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable  # and back from View > Panels
         )
         self.addDockWidget(area, dock)
         dock.hide()
@@ -173,27 +188,42 @@ class MainWindow(WindowMenus, QMainWindow):
         self.stack.setCurrentWidget(self.view)
         self.findings = FindingsPanel(document)
         self.findings.set_theme(self.theme)
-        self.findings.findingSelected.connect(self.scene.show_highlight)
+        self.findings.findingSelected.connect(self._finding_selected)
         self.side.addTab(self.findings, self.tr("Findings"))
         self._inspector_tab = QWidget()  # the inspector is built when first shown
         self.side.addTab(self._inspector_tab, self.tr("Inspector"))
         self.scene.selectedRequestChanged.connect(self._request_selected)
+        self.links = LinkLayer(self.scene, document)
+        self.links.set_show_all(self.links_action.isChecked())
         if self.isVisible():
             QTimer.singleShot(0, self._finish_opening)  # after this paint: see `charts`
         else:
             self._charts_after_paint = True
-        self.side_dock.show()
-        self.chart_dock.show()
-        self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [260], Qt.Orientation.Vertical)
+        self._place_panels()
         self._rebuild_edit_menu(document)
         self._bind_title(document, True)
         self._update_title()
         self._update_actions()
-        self.zoom_to_width()
+        self.open_zoom()
         self._fit_when_shown = not self.isVisible()
         self.view.setFocus()
         self.documentOpened.emit(document)
+
+    def _place_panels(self) -> None:
+        """The docks as the last session left them, else their first places and sizes.
+
+        Once placed, a dock the user hid stays hidden for the next document.
+        """
+        if self._panels_placed:
+            return
+        self._panels_placed = True
+        self.side_dock.show()
+        self.chart_dock.show()
+        self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.chart_dock], [260], Qt.Orientation.Vertical)
+        if self._saved_state is not None:
+            self.restoreState(self._saved_state)
+            self._saved_state = None
 
     def _finish_opening(self) -> None:
         """What can wait until the board is on screen: the charts, then settling memory."""
@@ -244,6 +274,21 @@ class MainWindow(WindowMenus, QMainWindow):
     def _request_selected(self, request_id: str) -> None:
         if self._inspector is not None:
             self._inspector.show_request(request_id)
+        scene = self.scene
+        if request_id and scene is not None and request_id not in scene.highlight.requests:
+            # Another card than the finding's: the finding has had its say.
+            if self.findings is not None and self.findings.selected() is not None:
+                self.findings.tree.setCurrentIndex(QModelIndex())
+            scene.show_highlight(None)
+
+    def _finding_selected(self, finding: Finding | None) -> None:
+        """Point the board at a finding, and scroll its cards, lane or phase into sight."""
+        if self.scene is None or self.view is None:
+            return
+        self.scene.show_highlight(finding)
+        area = finding_area(self.scene, finding) if finding is not None else None
+        if area is not None:
+            bring_into_view(self.view, area)
 
     def _bind_title(self, document: WorkshopDocument, bind: bool) -> None:
         """Follow (or stop following) a document's changes in the title and status bar."""
@@ -292,6 +337,7 @@ class MainWindow(WindowMenus, QMainWindow):
         if not keep:
             self.document.deleteLater()
         self.document = self.autosaver = self.scene = self.view = self.findings = None
+        self.links = None
         self._charts = self._inspector = None
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -299,7 +345,7 @@ class MainWindow(WindowMenus, QMainWindow):
         super().showEvent(event)
         if self._fit_when_shown:
             self._fit_when_shown = False
-            QTimer.singleShot(0, self.zoom_to_width)
+            QTimer.singleShot(0, self.open_zoom)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """After the first paint of a board opened at start-up, build the charts."""
@@ -317,6 +363,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self.autosaver.discard()
         if self.document is not None:
             self._bind_title(self.document, False)
+        self.remember_window()
         event.accept()
 
     def show_error(self, title: str, message: str) -> None:

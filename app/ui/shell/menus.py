@@ -6,13 +6,26 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from app.ui.document import WorkshopDocument
 from app.ui.files.dialogs import SAMPLE
-from app.ui.files.recent import recent_files
+from app.ui.files.recent import recent_files, recent_label
 from app.ui.shell.edit_commands import EditCommands
 from app.ui.shell.file_commands import FileCommands
 from app.ui.shell.view_commands import ViewCommands
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, and Ctrl+Y and Ctrl+Shift+Z on every platform.
+
+    Linux desktops map Redo to Ctrl+Shift+Z alone, yet facilitators press Ctrl+Y.
+    """
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+        if extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 class WindowMenus(FileCommands, EditCommands, ViewCommands):
@@ -98,11 +111,44 @@ class WindowMenus(FileCommands, EditCommands, ViewCommands):
         self.zoom_actions[0].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         view.addAction(self.presentation_action)
         view.addActions(self.zoom_actions)
+        view.addSeparator()
+        self.links_action = self.action(
+            self.tr("All &dependencies"), self._show_all_links, "Ctrl+Shift+D"
+        )
+        self.links_action.setCheckable(True)
+        self.links_action.setToolTip(
+            self.tr("Arrows for every card's dependencies, not only the selected card's")
+        )
+        view.addAction(self.links_action)
+        view.addSeparator()
+        self.panels_menu = view.addMenu(self.tr("&Panels"))
+
+    def _show_all_links(self) -> None:
+        if self.links is not None:
+            self.links.set_show_all(self.links_action.isChecked())
+
+    def _add_panel_toggles(self) -> None:
+        """Every dock and the toolbar can be shown and hidden from View > Panels.
+
+        Called once the features have added their docks. Ctrl+Alt and a digit, in order.
+        """
+        docks = [self.side_dock, self.chart_dock] + [
+            dock
+            for dock in self.findChildren(QDockWidget)
+            if dock not in (self.side_dock, self.chart_dock)
+        ]
+        toggles = [dock.toggleViewAction() for dock in docks] + [self.toolbar.toggleViewAction()]
+        for number, toggle in enumerate(toggles, start=1):
+            if number <= 9:
+                toggle.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
+            self.addAction(toggle)  # the shortcut works with the menu closed, too
+            self.panels_menu.addAction(toggle)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
+        metrics = self.recent_menu.fontMetrics()
         for path in recent_files():
-            action = self.recent_menu.addAction(path.name)
+            action = self.recent_menu.addAction(recent_label(path, metrics))
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
 
@@ -111,7 +157,7 @@ class WindowMenus(FileCommands, EditCommands, ViewCommands):
         undo = document.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = document.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.revert_action)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
+    from PySide6.QtCore import QByteArray, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QTabWidget
 
+    from app.ui.board.links import LinkLayer
     from app.ui.board.scene import BoardScene
     from app.ui.board.view import BoardView
     from app.ui.charts.panel import ChartsPanel
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from app.ui.findings.panel import FindingsPanel
     from app.ui.inspector import InspectorPanel
     from app.ui.shell.start_screen import StartScreen
+    from app.ui.shell.window_state import Snapshot
     from app.ui.theme import Theme
 
     _Base = QMainWindow
@@ -43,6 +45,13 @@ class WindowParts(_Base):
         chart_dock: QDockWidget
         _charts: ChartsPanel | None
         presentation_action: QAction
+        links_action: QAction
+        links: LinkLayer | None
+        _remembered_zoom: float | None
+        _saved_state: QByteArray | None
+        _panels_placed: bool
+        start_presenting: bool
+        _before_presenting: Snapshot | None
 
         @property
         def themeChanged(self) -> SignalInstance: ...
