@@ -191,8 +191,8 @@ def test_accepting_a_finding_records_the_note(
     panel.tree.setCurrentItem(item)
     assert panel.accept_button.isEnabled()
     monkeypatch.setattr(
-        "app.ui.findings.panel.QInputDialog.getMultiLineText",
-        lambda *args, **kwargs: ("Finance lends two people in March", True),
+        "app.ui.findings.panel.ask_note",
+        lambda *args, **kwargs: "Finance lends two people in March",
     )
     panel.accept_button.click()
     accepted = next(f for f in document.analysis.findings if f.key == finding.key)

@@ -40,3 +40,22 @@ def recent_label(path: Path, metrics: QFontMetrics, width: int = 520) -> str:
         max(80, width - metrics.horizontalAdvance(path.name)),
     )
     return f"{path.name} — {folder}"
+
+
+def last_folder() -> Path | None:
+    """The folder a file was last opened from or saved to, if it still exists."""
+    value = settings().value("last-folder")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def remember_folder(path: Path) -> None:
+    """Remember the folder of a file just chosen in a file dialog."""
+    settings().setValue("last-folder", str(path.resolve().parent))
+
+
+def start_folder(current: Path | None) -> Path:
+    """Where a file dialog opens: the current file's folder, else the last used, else home."""
+    if current is not None and current.parent.is_dir():
+        return current.parent
+    return last_folder() or Path.home()

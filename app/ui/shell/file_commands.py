@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from app.domain.model import Workshop
 from app.storage.workshop_file import SUFFIX, WorkshopFileError, save_workshop
 from app.ui.document import WorkshopDocument, suggested_name
-from app.ui.files.dialogs import blank_workshop, is_pdf, is_sample, read_workshop
-from app.ui.files.recent import remember
+from app.ui.files.dialogs import is_pdf, is_sample, read_workshop
+from app.ui.files.new_dialog import FROM_SHEET, NewWorkshopDialog
+from app.ui.files.recent import remember, remember_folder, start_folder
 from app.ui.shell.parts import WindowParts
 
 FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadmaps (*.pdf)"
@@ -35,18 +37,34 @@ class FileCommands(WindowParts):
             remember(path)
         return True
 
+    def _current_path(self) -> Path | None:
+        return self.document.path if self.document is not None else None
+
     def open_dialog(self) -> None:
-        """Choose a file to open."""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open workshop"), "", FILE_FILTER)
+        """Choose a file to open, starting in the current file's folder or the last used."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workshop"), str(start_folder(self._current_path())), FILE_FILTER
+        )
         if name:
+            remember_folder(Path(name))
             self.open_path(Path(name))
 
-    def new_workshop(self) -> None:
-        """Start a new, untitled workshop to fill in with the inspector."""
-        if self.maybe_save():
-            document = WorkshopDocument(blank_workshop())
-            self.set_document(document)
-            document.undo_stack.resetClean()  # never saved: closing it asks first
+    def new_workshop(self, workshop: Workshop | None = None) -> None:
+        """Start a new, untitled workshop: asks its title, start and departments (or a sheet)."""
+        if not self.maybe_save():
+            return
+        if workshop is None:
+            dialog = NewWorkshopDialog(self)
+            answer = dialog.exec()
+            if answer == FROM_SHEET:
+                self.importer.new_from_sheet()
+                return
+            if answer != QDialog.DialogCode.Accepted:
+                return
+            workshop = dialog.workshop()
+        document = WorkshopDocument(workshop)
+        self.set_document(document)
+        document.undo_stack.resetClean()  # never saved: closing it asks first
 
     def save(self) -> bool:
         """Save to the document's file, or ask where when it has none."""
@@ -60,11 +78,15 @@ class FileCommands(WindowParts):
         """Ask for a file name and save there."""
         if self.document is None:
             return False
-        start = str(self.document.path or Path.home() / suggested_name(self.document.workshop))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save workshop"), start, FILE_FILTER)
+        path = self.document.path
+        start = path or start_folder(None) / suggested_name(self.document.workshop)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save workshop"), str(start), FILE_FILTER
+        )
         if not name:
             return False
         path = Path(name)
+        remember_folder(path)
         if not path.name.endswith(".json"):
             path = path.with_name(path.name + SUFFIX)
         return self.save_to(path)

@@ -57,7 +57,7 @@ class WindowMenus(FileCommands, EditCommands, ViewCommands):
     def _build_file_menu(self) -> None:
         files = self.menuBar().addMenu(self.tr("&File"))
         files.addAction(
-            self.action(self.tr("&New…"), self.new_workshop, QKeySequence.StandardKey.New)
+            self.action(self.tr("&New…"), lambda: self.new_workshop(), QKeySequence.StandardKey.New)
         )
         files.addAction(
             self.action(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)

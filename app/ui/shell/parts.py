@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.ui.charts.panel import ChartsPanel
     from app.ui.document import WorkshopDocument
     from app.ui.findings.panel import FindingsPanel
+    from app.ui.importing.feature import ImportFeature
     from app.ui.inspector import InspectorPanel
     from app.ui.shell.start_screen import StartScreen
     from app.ui.shell.window_state import Snapshot
@@ -45,6 +46,7 @@ class WindowParts(_Base):
         chart_dock: QDockWidget
         _charts: ChartsPanel | None
         presentation_action: QAction
+        importer: ImportFeature
         links_action: QAction
         links: LinkLayer | None
         _remembered_zoom: float | None
