@@ -25,6 +25,7 @@ from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import SEVERITIES, Finding, findings, rule_name, severity_name
 from app.domain.schedule import week_date
+from app.i18n import ngettext
 from app.report.weeks import NBSP, date_span, day, iso_span, short_day, week_on
 from app.ui.board.card import CardFace, CardItem, font
 from app.ui.board.corner import CornerKeyItem
@@ -83,6 +84,13 @@ def concerns_text(severities: Sequence[str]) -> str:
     if len(severities) == 1:
         return f"1 {severities[0]}"
     return f"{len(severities)} findings"
+
+
+def waiting(count: int) -> str:
+    """The backlog's count: "1 request waiting", "2 requests waiting"."""
+    return ngettext("{count} request waiting", "{count} requests waiting", count).format(
+        count=count
+    )
 
 
 def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
@@ -300,7 +308,7 @@ class BoardScene(QGraphicsScene):
         if column.phase is None:
             backlog = self.document.analysis.metrics.plan.backlog
             return ColumnFace(
-                "Backlog", f"{backlog} requests waiting", "", "", 0.0, None, None, highlighted,
+                "Backlog", waiting(backlog), "", "", 0.0, None, None, highlighted,
                 lines, preview_severity,
             )  # fmt: skip
         phase = workshop.phase(column.phase)

@@ -52,6 +52,13 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
         return 2
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        from app.ui.shell.system_check import xcb_problem
+
+        problem = xcb_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 2
     import_before_qt()
     from PySide6.QtWidgets import QApplication
 
