@@ -354,3 +354,67 @@ def test_a_recent_file_shows_its_folder_elided_in_the_middle(qtbot: QtBot) -> No
     label = recent_label(deep, widget.fontMetrics(), width=300)
     assert label.startswith("crm.bellwether.json — /home")
     assert label.endswith("plans") and "…" in label
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+
+def test_the_votes_chart_says_top_n_of_m(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.voting.chart import votes_data
+    from app.ui.voting.feature import VotingController
+
+    window = shown_window(qtbot, tmp_path, monkeypatch)
+    controller = window.findChild(VotingController)
+    assert controller is not None and window.document is not None
+    controller.mode_action.setChecked(True)
+    chart = controller.chart
+    assert chart is not None
+    workshop = window.document.workshop
+    chart.data = votes_data(workshop, chart.hidden, 2)
+    assert chart._heading(workshop) == "Top 2 of 4 requests by dots"
+    chart.data = votes_data(workshop, chart.hidden, 10)
+    assert chart._heading(workshop) == "Top requests by dots", "all of them: no count"
+
+
+def test_the_backlog_counts_in_the_singular_and_plural(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.board.scene import waiting
+
+    assert (waiting(1), waiting(2), waiting(0)) == (
+        "1 request waiting",
+        "2 requests waiting",
+        "0 requests waiting",
+    )
+    window = shown_window(qtbot, tmp_path, monkeypatch)
+    _, scene, _, _ = _parts(window)
+    face = scene.columns[0].face
+    assert face is not None and face.weeks == "1 request waiting"
+
+
+def test_a_recent_file_opens_with_one_click(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    path = open_copy(window, SMALL_SAMPLE, tmp_path)
+    mark_clean(window)
+    window.start_screen.refresh()
+    window.start_screen.show()
+    listing = window.start_screen.recent
+    opened: list[Path] = []
+    window.start_screen.recentRequested.disconnect()
+    window.start_screen.recentRequested.connect(opened.append)
+    item = listing.item(0)
+    assert item is not None and item.text().startswith(path.name + " — ")
+    QTest.mouseClick(
+        listing.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        listing.visualItemRect(item).center(),
+    )
+    assert opened == [path.resolve()]
+    listing.setCurrentItem(item)
+    QTest.keyClick(listing, Qt.Key.Key_Return)
+    assert opened == [path.resolve(), path.resolve()]
