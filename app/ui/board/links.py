@@ -1,8 +1,7 @@
 """Dependency arrows on the board: for the selected card both ways, or for every card.
 
-The arrows are one item over the cards that draws two paths (the right way round, and in the
-error colour the wrong way round), rebuilt when the selection or the plan changes. Clicks and
-tooltips pass through it to the cards beneath.
+Each arrow is an item over the cards, redrawn when the selection or the plan changes; clicks
+and tooltips pass through to the cards beneath.
 """
 
 from __future__ import annotations
@@ -60,42 +59,46 @@ def _add_arrow(path: QPainterPath, ends: tuple[QPointF, QPointF, QPointF, QPoint
         )
 
 
-class LinksItem(QGraphicsItem):
-    """The arrows, drawn from two prepared paths."""
+class LinkItem(QGraphicsItem):
+    """One arrow: the curve and its head, in the muted colour, or thicker in the error colour.
+
+    An item per arrow, so that a repaint of a few cards redraws only the arrows over them.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.right = QPainterPath()
-        self.wrong = QPainterPath()
+        self.path = QPainterPath()
+        self.wrong = False
         self.theme: Theme | None = None
         self._bounds = QRectF()
         self.setZValue(50)  # over the cards, under a card being dragged
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def show_paths(self, right: QPainterPath, wrong: QPainterPath, theme: Theme) -> None:
-        """Draw these paths from now on."""
+    def show_path(self, path: QPainterPath, wrong: bool, theme: Theme) -> None:
+        """Draw this arrow from now on (untouched when it is the same arrow)."""
+        if wrong == self.wrong and theme is self.theme and path == self.path:
+            return
         self.prepareGeometryChange()
-        self.right, self.wrong, self.theme = right, wrong, theme
-        self._bounds = right.boundingRect().united(wrong.boundingRect()).adjusted(-4, -4, 4, 4)
+        self.path, self.wrong, self.theme = path, wrong, theme
+        self._bounds = path.boundingRect().adjusted(-4, -4, 4, 4)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        """Round both paths."""
+        """Round the arrow and its pen."""
         return self._bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """The right ones in the muted colour, the wrong ones thicker in the error colour."""
-        if self.theme is None:
+        """The curve and its head."""
+        theme = self.theme
+        if theme is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        scale = self.theme.font_scale
-        painter.setPen(QPen(self.theme.muted, 2.0 * scale))
-        painter.drawPath(self.right)
-        painter.setPen(QPen(self.theme.error, 3.0 * scale))
-        painter.drawPath(self.wrong)
+        color, width = (theme.error, 3.0) if self.wrong else (theme.muted, 2.0)
+        painter.setPen(QPen(color, width * theme.font_scale))
+        painter.drawPath(self.path)
 
 
 class LinkLayer(QObject):
@@ -106,9 +109,10 @@ class LinkLayer(QObject):
         self.scene = scene
         self.document = document
         self.show_all = False
+        self.shown = 0
         self.links: list[Link] = []
-        self.item = LinksItem()
-        scene.addItem(self.item)
+        self.items: list[LinkItem] = []
+        """One per link shown, in the order of `links`; spare ones are kept hidden for reuse."""
         scene.selectedRequestChanged.connect(self.refresh)
         # Connected after the scene's own refresh, so the cards already stand where they go.
         document.changed.connect(self.refresh)
@@ -129,9 +133,25 @@ class LinkLayer(QObject):
             self.links = links_of(workshop, [selected]) if selected else []
         theme = scene.theme
         places = scene.layout.cards
-        right, wrong = QPainterPath(), QPainterPath()
+        shown = 0
         for link in self.links:
-            if link.request in places and link.dependency in places:
-                ends = _ends(places[link.request], places[link.dependency], theme.card_height)
-                _add_arrow(wrong if link.wrong else right, ends)
-        self.item.show_paths(right, wrong, theme)
+            if link.request not in places or link.dependency not in places:
+                continue
+            path = QPainterPath()
+            _add_arrow(
+                path, _ends(places[link.request], places[link.dependency], theme.card_height)
+            )
+            if shown == len(self.items):
+                item = LinkItem()
+                self.scene.addItem(item)
+                self.items.append(item)
+            self.items[shown].show_path(path, link.wrong, theme)
+            self.items[shown].show()
+            shown += 1
+        for spare in self.items[shown:]:
+            spare.hide()
+        self.shown = shown
+
+    def shown_items(self) -> list[LinkItem]:
+        """The arrows on the board now."""
+        return self.items[: self.shown]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.rules import Finding
 from app.ui.board.links import LinkLayer
-from app.ui.board.scene import BoardScene
+from app.ui.board.scene import BoardScene, Highlight
 from app.ui.board.view import BoardView
 from app.ui.document import WorkshopDocument
 from app.ui.exporting.pdf import install_export
@@ -275,7 +275,12 @@ class MainWindow(WindowMenus, QMainWindow):
         if self._inspector is not None:
             self._inspector.show_request(request_id)
         scene = self.scene
-        if request_id and scene is not None and request_id not in scene.highlight.requests:
+        if (
+            request_id
+            and scene is not None
+            and scene.highlight != Highlight()
+            and request_id not in scene.highlight.requests
+        ):
             # Another card than the finding's: the finding has had its say.
             if self.findings is not None and self.findings.selected() is not None:
                 self.findings.tree.setCurrentIndex(QModelIndex())
