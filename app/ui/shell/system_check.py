@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from app.i18n import _
+
 XCB_LIBRARIES: dict[str, str] = {
     "libxcb.so.1": "libxcb1",
     "libX11-xcb.so.1": "libx11-xcb1",
@@ -68,7 +70,7 @@ def xcb_problem(
     missing = missing_packages(loads)
     if not missing:
         return None
-    return (
+    return _(
         "bellwether: the window cannot open on X11: system libraries are missing; install them"
-        f" with `sudo apt install {' '.join(missing)}` (README.md, 'On Linux')"
-    )
+        " with `sudo apt install {packages}` (README.md, 'On Linux')"
+    ).format(packages=" ".join(missing))
