@@ -209,22 +209,6 @@ class MainWindow(WindowMenus, QMainWindow):
         self.view.setFocus()
         self.documentOpened.emit(document)
 
-    def _place_panels(self) -> None:
-        """The docks as the last session left them, else their first places and sizes.
-
-        Once placed, a dock the user hid stays hidden for the next document.
-        """
-        if self._panels_placed:
-            return
-        self._panels_placed = True
-        self.side_dock.show()
-        self.chart_dock.show()
-        self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [260], Qt.Orientation.Vertical)
-        if self._saved_state is not None:
-            self.restoreState(self._saved_state)
-            self._saved_state = None
-
     def _finish_opening(self) -> None:
         """What can wait until the board is on screen: the charts, then settling memory."""
         _ = self.charts
@@ -312,15 +296,6 @@ class MainWindow(WindowMenus, QMainWindow):
         document = self.document
         self._drop_document(keep=True)
         return document
-
-    def in_presentation(self) -> bool:
-        """Whether the window is in presentation mode."""
-        return self.presentation_action.isChecked()
-
-    def set_presentation(self, on: bool) -> None:
-        """Enter or leave presentation mode."""
-        self.presentation_action.setChecked(on)
-        self.toggle_presentation()
 
     def _drop_document(self, keep: bool = False) -> None:
         if self.document is None:

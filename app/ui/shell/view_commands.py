@@ -30,6 +30,31 @@ QDockWidget::title { background: #222222; padding: 4px; }
 class ViewCommands(WindowParts):
     """Zooming the board and switching presentation mode, for the window."""
 
+    def in_presentation(self) -> bool:
+        """Whether the window is in presentation mode."""
+        return self.presentation_action.isChecked()
+
+    def set_presentation(self, on: bool) -> None:
+        """Enter or leave presentation mode."""
+        self.presentation_action.setChecked(on)
+        self.toggle_presentation()
+
+    def _place_panels(self) -> None:
+        """The docks as the last session left them, else their first places and sizes.
+
+        Once placed, a dock the user hid stays hidden for the next document.
+        """
+        if self._panels_placed:
+            return
+        self._panels_placed = True
+        self.side_dock.show()
+        self.chart_dock.show()
+        self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.chart_dock], [260], Qt.Orientation.Vertical)
+        if self._saved_state is not None:
+            self.restoreState(self._saved_state)
+            self._saved_state = None
+
     def _zoom(self, factor: float) -> None:
         if self.view is not None:
             self.view.zoom_by(factor)
