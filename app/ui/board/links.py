@@ -71,7 +71,7 @@ class LinkItem(QGraphicsItem):
         self.wrong = False
         self.theme: Theme | None = None
         self._bounds = QRectF()
-        self.setZValue(50)  # over the cards, under a card being dragged
+        self.setZValue(2)  # over the cards, under the pinned headers and a card being dragged
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def show_path(self, path: QPainterPath, wrong: bool, theme: Theme) -> None:
