@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
@@ -100,6 +101,7 @@ class CardItem(QGraphicsItem):
         self._press: QPointF | None = None
         self._dragging = False
         self._lane = (0.0, 0.0)
+        self._told = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
@@ -235,6 +237,7 @@ class CardItem(QGraphicsItem):
             self.setZValue(100)
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
         self.setPos(self._in_lane(self.home + delta))
+        self._say_why(event)
         self.board.drag_moved(self, event.scenePos())
 
     def _in_lane(self, position: QPointF) -> QPointF:
@@ -242,6 +245,22 @@ class CardItem(QGraphicsItem):
         top, bottom = self._lane
         lowest = max(top, bottom - self._height)
         return QPointF(position.x(), min(max(position.y(), top), lowest))
+
+    def _say_why(self, event: QGraphicsSceneMouseEvent) -> None:
+        """With the pointer over another lane, a word at the pointer on why the card stays."""
+        top, bottom = self._lane
+        outside = not top <= event.scenePos().y() < bottom
+        if outside and not self._told:
+            QToolTip.showText(
+                event.screenPos(),
+                QCoreApplication.translate(
+                    "CardItem",
+                    "A request stays in its department's lane: it moves between phases only.",
+                ),
+            )
+        elif not outside and self._told:
+            QToolTip.hideText()
+        self._told = outside
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape during a drag puts the card back where it was, changing nothing."""
@@ -263,6 +282,9 @@ class CardItem(QGraphicsItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         """Drop: the board snaps the card to a column, or sends it home."""
         dragging, self._dragging, self._press = self._dragging, False, None
+        if self._told:
+            QToolTip.hideText()
+            self._told = False
         self.setZValue(0)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         if dragging:

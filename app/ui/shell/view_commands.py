@@ -80,7 +80,10 @@ class ViewCommands(WindowParts):
         if view is None:
             return
         if self._remembered_zoom is not None and not self.presentation_action.isChecked():
+            # The last session's zoom, for the first board it shows; later boards fit anew.
             self._set_zoom(self._remembered_zoom)
+            if self.isVisible():
+                self._remembered_zoom = None
             return
         self.zoom_to_width()
         QTimer.singleShot(0, self._at_least_readable)
