@@ -117,6 +117,11 @@ class LinkLayer(QObject):
         # Connected after the scene's own refresh, so the cards already stand where they go.
         document.changed.connect(self.refresh)
 
+    def detach(self) -> None:
+        """Stop following the board and the document (before either goes away)."""
+        self.scene.selectedRequestChanged.disconnect(self.refresh)
+        self.document.changed.disconnect(self.refresh)
+
     def set_show_all(self, on: bool) -> None:
         """Every card's arrows (True), or only the selected card's."""
         self.show_all = on
@@ -126,6 +131,8 @@ class LinkLayer(QObject):
         """Redraw the arrows for what is selected now."""
         scene = self.scene
         selected = scene.selected_request()
+        if not (selected or self.show_all or self.shown):
+            return  # nothing shown, nothing to show
         workshop = self.document.workshop
         if self.show_all:
             self.links = links_of(workshop)

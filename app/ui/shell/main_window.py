@@ -301,6 +301,8 @@ class MainWindow(WindowMenus, QMainWindow):
         if self.document is None:
             return
         self._bind_title(self.document, False)
+        if self.links is not None:
+            self.links.detach()
         if self.autosaver is not None and keep:
             self.autosaver.timer.stop()
             self.autosaver.deleteLater()
@@ -343,7 +345,15 @@ class MainWindow(WindowMenus, QMainWindow):
             self.autosaver.discard()
         if self.document is not None:
             self._bind_title(self.document, False)
+        if self.links is not None:
+            self.links.detach()
+            self.links = None
         self.remember_window()
+        if self.view is not None:
+            # Back at the origin: a scrolled view would scroll back when its scene is deleted
+            # at exit, calling into Python while the interpreter shuts down (a crash).
+            self.view.horizontalScrollBar().setValue(0)
+            self.view.verticalScrollBar().setValue(0)
         event.accept()
 
     def show_error(self, title: str, message: str) -> None:
