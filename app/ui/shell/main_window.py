@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.rules import Finding
 from app.ui.board.links import LinkLayer
 from app.ui.board.scene import BoardScene, Highlight
 from app.ui.board.view import BoardView
@@ -31,7 +30,6 @@ from app.ui.importing.feature import install_import
 from app.ui.language.feature import install as install_language
 from app.ui.language.rebuild import rebuild
 from app.ui.room.feature import install_room
-from app.ui.shell.focus import bring_into_view, finding_area
 from app.ui.shell.menus import WindowMenus
 from app.ui.shell.start_screen import StartScreen
 from app.ui.shell.window_state import DEFAULT_SIZE, Snapshot
@@ -269,15 +267,6 @@ class MainWindow(WindowMenus, QMainWindow):
             if self.findings is not None and self.findings.selected() is not None:
                 self.findings.tree.setCurrentIndex(QModelIndex())
             scene.show_highlight(None)
-
-    def _finding_selected(self, finding: Finding | None) -> None:
-        """Point the board at a finding, and scroll its cards, lane or phase into sight."""
-        if self.scene is None or self.view is None:
-            return
-        self.scene.show_highlight(finding)
-        area = finding_area(self.scene, finding) if finding is not None else None
-        if area is not None:
-            bring_into_view(self.view, area)
 
     def _bind_title(self, document: WorkshopDocument, bind: bool) -> None:
         """Follow (or stop following) a document's changes in the title and status bar."""

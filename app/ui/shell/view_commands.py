@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QApplication
 
+from app.domain.rules import Finding
 from app.ui.board.card import TITLE_PX
+from app.ui.shell.focus import bring_into_view, finding_area
 from app.ui.shell.parts import WindowParts
 from app.ui.shell.window_state import Snapshot, restore_window, save_window
 from app.ui.theme import desktop_theme, presentation_theme
@@ -54,6 +56,15 @@ class ViewCommands(WindowParts):
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
             self._saved_state = None
+
+    def _finding_selected(self, finding: Finding | None) -> None:
+        """Point the board at a finding, and scroll its cards, lane or phase into sight."""
+        if self.scene is None or self.view is None:
+            return
+        self.scene.show_highlight(finding)
+        area = finding_area(self.scene, finding) if finding is not None else None
+        if area is not None:
+            bring_into_view(self.view, area)
 
     def _zoom(self, factor: float) -> None:
         if self.view is not None:
