@@ -25,6 +25,7 @@ from app.domain.structure import update_request
 from app.storage.spreadsheet import read_sheet
 from app.ui.exporting.pdf import ExportFeature
 from app.ui.exporting.sheet import SheetExportFeature, sheet_target, suggested_sheet_name
+from app.ui.files.dialogs import blank_workshop
 from app.ui.shell.main_window import MainWindow
 from tests.conftest import ROOT, SMALL_SAMPLE
 from tests.report_helpers import small
@@ -173,7 +174,7 @@ def test_an_untitled_workshop_suggests_the_home_folder(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     main = empty_window(qtbot, tmp_path, monkeypatch)
-    main.new_workshop()
+    main.new_workshop(blank_workshop())
     calls = choose_file(monkeypatch, "")
     feature(main).action.trigger()
     assert calls[0][2] == str(Path.home() / "New workshop plan.csv")

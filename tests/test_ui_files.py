@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.recovery import pending_copies
 from app.storage.workshop_file import dumps_workshop, load_workshop
+from app.ui.files.dialogs import blank_workshop
 from app.ui.files.recovery_offer import offer_recovery
 from app.ui.shell.main_window import MainWindow
 from tests.conftest import CRM_SAMPLE, ROOT, SMALL_SAMPLE
@@ -102,6 +104,20 @@ def test_save_into_missing_folder_is_refused(
     assert shown and "no-such-folder" in shown[0]
 
 
+def click(text: str, asked: list[str] | None = None) -> Callable[[QMessageBox], int]:
+    """A stand-in for QMessageBox.exec that clicks the button named `text` (which must exist)."""
+
+    def answer(box: QMessageBox) -> int:
+        names = sorted(button.text() for button in box.buttons())
+        assert names == ["Decide later", "Discard", "Restore"], "buttons named for what they do"
+        if asked is not None:
+            asked.append(box.text())
+        next(button for button in box.buttons() if button.text() == text).click()
+        return 0
+
+    return answer
+
+
 def test_unclean_exit_leaves_recovery_copy_that_is_restored(
     qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,12 +130,7 @@ def test_unclean_exit_leaves_recovery_copy_that_is_restored(
     assert crashed.autosaver.journal.path.exists()
     # The "crash": the window is never closed; a new window starts and finds the copy.
     asked: list[str] = []
-
-    def answer_yes(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_yes))
+    monkeypatch.setattr(QMessageBox, "exec", click("Restore", asked))
     fresh = new_window(qtbot)
     assert offer_recovery(fresh)
     assert asked and str(path) in asked[0]
@@ -169,11 +180,10 @@ def test_declining_recovery_discards_the_copy(
     open_copy(crashed, SMALL_SAMPLE, tmp_path)
     move_one(crashed)
     qtbot.waitUntil(lambda: bool(pending_copies(data_dir)), timeout=3000)
-    answer = QMessageBox.StandardButton.Ignore
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: answer))
-    assert not offer_recovery(new_window(qtbot)), "Ignore opens nothing..."
+    monkeypatch.setattr(QMessageBox, "exec", click("Decide later"))
+    assert not offer_recovery(new_window(qtbot)), "Decide later opens nothing..."
     assert pending_copies(data_dir), "...and keeps the copy for the next start"
-    answer = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "exec", click("Discard"))
     assert not offer_recovery(new_window(qtbot))
     assert not pending_copies(data_dir)
 
@@ -210,7 +220,7 @@ def test_start_screen_lists_recent_files(qtbot: QtBot, tmp_path: Path, data_dir:
 
 def test_new_workshop_starts_untitled(qtbot: QtBot, data_dir: Path) -> None:
     window = new_window(qtbot)
-    window.new_workshop()
+    window.new_workshop(blank_workshop())
     assert window.document is not None and window.document.path is None
     assert "untitled" in window.windowTitle()
     assert window.document.modified, "a new workshop is unsaved work: closing it asks first"

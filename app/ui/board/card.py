@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
@@ -28,6 +29,8 @@ from app.ui.widgets import plain_tooltip
 from app.ui.wrapping import fitted_lines
 
 ELIDE = Qt.TextElideMode.ElideRight
+TITLE_PX = 13.0
+"""A card title's type size in scene pixels (before the theme's scale)."""
 
 
 def font(pixels: float, bold: bool = False) -> QFont:
@@ -52,6 +55,8 @@ class BoardHost(Protocol):
     def drag_moved(self, card: CardItem, position: QPointF) -> None: ...
 
     def drag_finished(self, card: CardItem, position: QPointF) -> None: ...
+
+    def lane_bounds(self, request_id: str) -> tuple[float, float]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,8 @@ class CardItem(QGraphicsItem):
         self._bounds = _CARD_BOUNDS[CARD_H]
         self._press: QPointF | None = None
         self._dragging = False
+        self._lane = (0.0, 0.0)
+        self._told = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
@@ -108,7 +115,7 @@ class CardItem(QGraphicsItem):
         if face == self.face:
             return
         if self.face is None or face.title != self.face.title or face.theme != self.face.theme:
-            metrics = QFontMetricsF(font(13 * theme.font_scale, bold=True))
+            metrics = QFontMetricsF(font(TITLE_PX * theme.font_scale, bold=True))
             self._lines = fitted_lines(
                 face.title, metrics, CARD_W - 22, CARD_W - 36, theme.title_lines
             )
@@ -162,7 +169,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_text(self, painter: QPainter, theme: Theme, face: CardFace) -> None:
         painter.setPen(theme.text)
-        painter.setFont(font(13 * theme.font_scale, bold=True))
+        painter.setFont(font(TITLE_PX * theme.font_scale, bold=True))
         line_height = 16 * theme.font_scale
         for index, line in enumerate(self._lines):
             painter.drawText(QPointF(14, 20 + index * line_height), line)
@@ -226,14 +233,58 @@ class CardItem(QGraphicsItem):
             return
         if not self._dragging:
             self._dragging = True
+            self._lane = self.board.lane_bounds(self.request_id)
             self.setZValue(100)
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self.setPos(self.home + delta)
+        self.setPos(self._in_lane(self.home + delta))
+        self._say_why(event)
         self.board.drag_moved(self, event.scenePos())
+
+    def _in_lane(self, position: QPointF) -> QPointF:
+        """The ghost stays in its department's lane: a request never changes department."""
+        top, bottom = self._lane
+        lowest = max(top, bottom - self._height)
+        return QPointF(position.x(), min(max(position.y(), top), lowest))
+
+    def _say_why(self, event: QGraphicsSceneMouseEvent) -> None:
+        """With the pointer over another lane, a word at the pointer on why the card stays."""
+        top, bottom = self._lane
+        outside = not top <= event.scenePos().y() < bottom
+        if outside and not self._told:
+            QToolTip.showText(
+                event.screenPos(),
+                QCoreApplication.translate(
+                    "CardItem",
+                    "A request stays in its department's lane: it moves between phases only.",
+                ),
+            )
+        elif not outside and self._told:
+            QToolTip.hideText()
+        self._told = outside
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape during a drag puts the card back where it was, changing nothing."""
+        if event.key() == Qt.Key.Key_Escape and self._dragging:
+            self.cancel_drag()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def cancel_drag(self) -> None:
+        """End the drag without a drop: home again, the board's preview cleared."""
+        self._dragging, self._press = False, None
+        self.setZValue(0)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setPos(self.home)
+        # Dropped on its own place: the board sees no move and clears the preview.
+        self.board.drag_finished(self, self.sceneBoundingRect().center())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         """Drop: the board snaps the card to a column, or sends it home."""
         dragging, self._dragging, self._press = self._dragging, False, None
+        if self._told:
+            QToolTip.hideText()
+            self._told = False
         self.setZValue(0)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         if dragging:

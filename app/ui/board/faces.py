@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.domain.model import Workshop
+from app.i18n import _
 from app.ui.board.geometry import Column
 from app.ui.board.headers import ColumnFace, LaneFace
 from app.ui.board.texts import (
@@ -12,6 +13,7 @@ from app.ui.board.texts import (
     concerns_text,
     first_win_texts,
     first_win_tip,
+    waiting,
     worst,
 )
 from app.ui.document import Analysis
@@ -68,7 +70,7 @@ def column_face(
     if column.phase is None:
         backlog = analysis.metrics.plan.backlog
         return ColumnFace(
-            "Backlog", f"{backlog} requests waiting", "", "", 0.0, None, None, highlighted,
+            _("Backlog"), waiting(backlog), "", "", 0.0, None, None, highlighted,
             lines, preview_severity,
         )  # fmt: skip
     phase = workshop.phase(column.phase)

@@ -35,13 +35,11 @@ from app.ui.board.geometry import (
 )
 from app.ui.board.headers import ColumnHeaderItem, LaneHeaderItem
 from app.ui.board.preview import drop_preview
-from app.ui.board.texts import concerns_text, move_text, worst
+from app.ui.board.texts import move_text
 from app.ui.board.vision import VisionItem
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
 from app.ui.window import MOVING, BoardMode
-
-__all__ = ["BoardScene", "Highlight", "concerns_text", "move_text", "worst"]
 
 
 def _colors(workshop: Workshop) -> dict[str, str]:
@@ -360,6 +358,11 @@ class BoardScene(QGraphicsScene):
             self._refresh_columns(workshop)
             return
         self.move(card.request_id, column.phase)
+
+    def lane_bounds(self, request_id: str) -> tuple[float, float]:
+        """The top and bottom of the lane a request's card is dragged within."""
+        lane = self.layout.lane_of(self.document.workshop.request(request_id).department)
+        return lane.y, lane.y + lane.height
 
     def move(self, request_id: str, phase_id: str | None) -> bool:
         """Move a request to a phase (None: the backlog) as one undoable command."""

@@ -44,6 +44,13 @@ def concerns_text(severities: Sequence[str]) -> str:
     )
 
 
+def waiting(count: int) -> str:
+    """The backlog's count: "1 request waiting", "2 requests waiting"."""
+    return ngettext("{count} request waiting", "{count} requests waiting", count).format(
+        count=count
+    )
+
+
 def fit_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:
     """Text shortened (with an ellipsis) until it wraps into at most `lines` lines."""
     flags = int(Qt.TextFlag.TextWordWrap)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.domain.ids import id_stem, unique_id
 from app.domain.model import Department, Phase, Workshop
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
@@ -40,15 +42,31 @@ def read_workshop(path: Path) -> Workshop:
         raise WorkshopFileError(str(error)) from None
 
 
-def blank_workshop(today: date | None = None) -> Workshop:
-    """A new workshop to fill in: one department, one phase, starting next Monday."""
+def next_monday(today: date | None = None) -> date:
+    """The Monday after today: where a new plan starts unless told otherwise."""
     today = today or date.today()
-    start = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def blank_workshop(
+    today: date | None = None,
+    title: str = "New workshop",
+    start: date | None = None,
+    departments: Sequence[str] = (),
+) -> Workshop:
+    """A new workshop to fill in: its departments (else one), one phase, from next Monday."""
+    names = [name.strip() for name in departments if name.strip()] or ["Department 1"]
+    taken: set[str] = set()
+    made = []
+    for index, name in enumerate(names, start=1):
+        department_id = unique_id(id_stem(name), taken, f"department-{index}")
+        taken.add(department_id)
+        made.append(Department(id=department_id, name=name))
     return Workshop(
         format="bellwether/1",
-        title="New workshop",
-        start=start,
-        departments=(Department(id="department-1", name="Department 1"),),
+        title=title.strip() or "New workshop",
+        start=start or next_monday(today),
+        departments=tuple(made),
         phases=(Phase(id="phase-1", name="Phase 1", weeks=4, capacity=40),),
         requests=(),
     )

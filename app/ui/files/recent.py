@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
 from app.ui.settings import settings
 
 MAX_RECENT = 8
@@ -27,3 +30,32 @@ def remember(path: Path) -> None:
     resolved = str(path.resolve())
     paths = [resolved] + [str(p) for p in recent_files() if str(p) != resolved]
     settings().setValue("recent", paths[:MAX_RECENT])
+
+
+def recent_label(path: Path, metrics: QFontMetrics, width: int = 520) -> str:
+    """A recent file as a list shows it: its name, then its folder elided in the middle."""
+    folder = metrics.elidedText(
+        str(path.parent),
+        Qt.TextElideMode.ElideMiddle,
+        max(80, width - metrics.horizontalAdvance(path.name)),
+    )
+    return f"{path.name} — {folder}"
+
+
+def last_folder() -> Path | None:
+    """The folder a file was last opened from or saved to, if it still exists."""
+    value = settings().value("last-folder")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def remember_folder(path: Path) -> None:
+    """Remember the folder of a file just chosen in a file dialog."""
+    settings().setValue("last-folder", str(path.resolve().parent))
+
+
+def start_folder(current: Path | None) -> Path:
+    """Where a file dialog opens: the current file's folder, else the last used, else home."""
+    if current is not None and current.parent.is_dir():
+        return current.parent
+    return last_folder() or Path.home()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.storage.recovery import RecoveryCopy, data_folder, pending_copies
@@ -16,6 +16,33 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RecoveryOffer", text)
 
 
+def ask(window: Window, where: str, when: str) -> str:
+    """Restore, discard or decide later: the button's role ("restore", "discard", "later")."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Restore unsaved changes?"),
+        tr(
+            "Bellwether did not close cleanly. It kept the changes to %s from %s.\n\n"
+            "Restore opens them. Discard deletes them for good. "
+            "Decide later leaves them for the next start."
+        )
+        % (where, when),
+        QMessageBox.StandardButton.NoButton,
+        window.widget(),
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore_button = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard_button = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    later_button = box.addButton(tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore_button)
+    box.setEscapeButton(later_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore_button:
+        return "restore"
+    return "discard" if clicked is discard_button else "later"
+
+
 def offer_recovery(window: Window) -> bool:
     """Ask whether to restore the newest recovery copy; True when one was restored."""
     copies = pending_copies(data_folder())
@@ -23,23 +50,11 @@ def offer_recovery(window: Window) -> bool:
         return False
     copy = copies[0]
     where = str(copy.source) if copy.source else tr("an untitled workshop")
-    answer = QMessageBox.question(
-        window.widget(),
-        tr("Restore unsaved changes?"),
-        tr(
-            "Bellwether did not close cleanly. It kept the changes to %s from %s.\n\n"
-            "Yes restores them. Discard deletes them for good. "
-            "Ignore leaves them for the next start."
-        )
-        % (where, copy.saved_at.astimezone().strftime("%d %b %Y %H:%M")),
-        QMessageBox.StandardButton.Yes
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Ignore,
-    )
-    if answer == QMessageBox.StandardButton.Discard:
+    answer = ask(window, where, copy.saved_at.astimezone().strftime("%d %b %Y %H:%M"))
+    if answer == "discard":
         for stale in copies:
             stale.path.unlink(missing_ok=True)
-    if answer != QMessageBox.StandardButton.Yes:
+    if answer != "restore":
         return False
     restore(window, copy)
     return True

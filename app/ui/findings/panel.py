@@ -7,7 +7,6 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QPushButton,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.domain.edits import accept, withdraw
 from app.domain.rules import SEVERITIES, Finding, Severity
 from app.ui.document import WorkshopDocument
+from app.ui.findings.accept_dialog import ask_note
 from app.ui.findings.rows import WrappingTree
 from app.ui.theme import Theme, desktop_theme, scroll_bar_style
 
@@ -268,12 +268,8 @@ class FindingsPanel(QWidget):
         if finding is None or finding.accepted:
             return False
         if note is None:
-            note, ok = QInputDialog.getMultiLineText(
-                self,
-                self.tr("Accept finding"),
-                self.tr("Why does the committee accept this?\n\n") + finding.message,
-            )
-            if not ok:
+            note = ask_note(self, finding.message)
+            if note is None:
                 return False
         if not note.strip():
             return False

@@ -55,6 +55,13 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
         return 2
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        from app.ui.shell.system_check import xcb_problem
+
+        problem = xcb_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 2
     import_before_qt()
     from PySide6.QtWidgets import QApplication
 
@@ -72,6 +79,8 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
     if args.screenshot is not None and args.file is not None and not readable(args.file):
         return 2  # no one is there to close an error dialog
     window = MainWindow()
+    if args.screenshot is None:
+        window.restore_window()
     restored = args.screenshot is None and offer_recovery(window)
     opened = restored or args.file is None or window.open_path(args.file)
     if not opened and args.screenshot is not None:
@@ -80,7 +89,8 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
         return 2
     if args.screenshot is not None:
         return screenshot(window, args.screenshot, args.presentation, args.lane)
-    if args.presentation:
+    if args.presentation or window.start_presenting:
+        window.show()
         window.presentation_action.setChecked(True)
         window.toggle_presentation()
     else:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,34 +17,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.edits import column_of, phase_of_column
-from app.storage.workshop_file import SUFFIX, WorkshopFileError, save_workshop
+from app.ui.board.drawn import Highlight
+from app.ui.board.links import LinkLayer
 from app.ui.board.scene import BoardScene
 from app.ui.board.view import BoardView
-from app.ui.document import WorkshopDocument, suggested_name
+from app.ui.document import WorkshopDocument
 from app.ui.exporting.pdf import install_export
 from app.ui.exporting.sheet import install_sheet_export
 from app.ui.files.autosave import Autosaver
-from app.ui.files.dialogs import (
-    SAMPLE,
-    blank_workshop,
-    is_pdf,
-    is_sample,
-    read_workshop,
-)
-from app.ui.files.recent import recent_files, remember
+from app.ui.files.dialogs import SAMPLE
 from app.ui.findings.panel import FindingsPanel
 from app.ui.importing.feature import install_import
 from app.ui.language.feature import install as install_language
 from app.ui.language.rebuild import rebuild
 from app.ui.room.feature import install_room
 from app.ui.roomview.feature import install_roomview
+from app.ui.shell.menus import WindowMenus
 from app.ui.shell.start_screen import StartScreen
+from app.ui.shell.window_state import DEFAULT_SIZE, Snapshot
 from app.ui.signoff.feature import install_signoff
 from app.ui.suggest.compare import install_compare
 from app.ui.suggest.feature import install_suggest
-from app.ui.theme import Theme, desktop_theme, presentation_theme
+from app.ui.theme import Theme, desktop_theme
 from app.ui.voting.feature import install_voting
+
+if TYPE_CHECKING:
+    from app.ui.charts.panel import ChartsPanel
+    from app.ui.inspector import InspectorPanel
 
 
 def settle_memory() -> None:
@@ -61,14 +56,7 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-if TYPE_CHECKING:
-    from app.ui.charts.panel import ChartsPanel
-    from app.ui.inspector import InspectorPanel
-
-FILE_FILTER = "Bellwether workshops (*.bellwether.json *.json);;Bellwether roadmaps (*.pdf)"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     """One window, one open workshop at a time.
 
     Features that add menus or toolbars of their own (voting, sign-off, export, import) are
@@ -89,6 +77,12 @@ class MainWindow(QMainWindow):
         self.view: BoardView | None = None
         self.findings: FindingsPanel | None = None
         self._charts: ChartsPanel | None = None
+        self.links: LinkLayer | None = None
+        self._panels_placed = False
+        self._saved_state: QByteArray | None = None
+        self._remembered_zoom: float | None = None
+        self.start_presenting = False
+        self._before_presenting: Snapshot | None = None
         self._inspector: InspectorPanel | None = None
         self._inspector_tab = QWidget()
         self.theme: Theme = desktop_theme()
@@ -99,11 +93,37 @@ class MainWindow(QMainWindow):
         self.side = QTabWidget()
         self.side.currentChanged.connect(self._side_tab_changed)
         self.side_dock = self._dock(
-            self.tr("Findings and inspector"), self.side, Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Findings and inspector"),
+            "side-dock",
+            self.side,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.chart_dock = self._dock(
-            self.tr("Charts"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
+            self.tr("Charts"), "charts-dock", QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self._build_status()
+        self._build_actions()
+        self.start_screen.sampleRequested.connect(lambda: self.open_path(SAMPLE))
+        self.start_screen.openRequested.connect(self.open_dialog)
+        self.start_screen.newRequested.connect(lambda: self.new_workshop())
+        self.start_screen.recentRequested.connect(self.open_path)
+        self.resize(DEFAULT_SIZE)
+        self._update_title()
+        self._update_actions()
+        install_signoff(self)
+        install_export(self)
+        install_room(self, install_voting(self))
+        self.importer = install_import(self)
+        install_sheet_export(self)
+        install_suggest(self)
+        install_compare(self)
+        install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
+        self.roomview = install_roomview(self)
+        self._add_panel_toggles()
+
+    # --- construction ----------------------------------------------------------------------
+
+    def _build_status(self) -> None:
         self.status = QLabel()
         self.status.setToolTip(
             self.tr(
@@ -116,33 +136,15 @@ class MainWindow(QMainWindow):
         self.status_timer.setInterval(200)
         self.status_timer.timeout.connect(self._show_status)
         self.statusBar().addPermanentWidget(self.status)
-        self._build_actions()
-        self.start_screen.sampleRequested.connect(lambda: self.open_path(SAMPLE))
-        self.start_screen.openRequested.connect(self.open_dialog)
-        self.start_screen.newRequested.connect(self.new_workshop)
-        self.start_screen.recentRequested.connect(self.open_path)
-        self.resize(1600, 1000)
-        self._update_title()
-        self._update_actions()
-        install_signoff(self)
-        install_export(self)
-        install_room(self, install_voting(self))
-        install_import(self)
-        install_sheet_export(self)
-        install_suggest(self)
-        install_compare(self)
-        install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
-        self.roomview = install_roomview(self)
 
-    # --- construction ----------------------------------------------------------------------
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)  # fixed, so that saveState finds it again in any language
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable  # and back from View > Panels
         )
         self.addDockWidget(area, dock)
         dock.hide()
@@ -168,85 +170,6 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.write_now()
 
-    def action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        """A menu action with an optional shortcut."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        menu = self.menuBar()
-        files = menu.addMenu(self.tr("&File"))
-        files.addAction(
-            self.action(self.tr("&New…"), self.new_workshop, QKeySequence.StandardKey.New)
-        )
-        files.addAction(
-            self.action(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
-        )
-        files.addAction(
-            self.action(self.tr("Open &sample workshop"), lambda: self.open_path(SAMPLE))
-        )
-        self.recent_menu = files.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        files.addSeparator()
-        self.save_action = self.action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self.action(
-            self.tr("Save &as…"), self.save_as_dialog, QKeySequence.StandardKey.SaveAs
-        )
-        files.addActions([self.save_action, self.save_as_action])
-        self.file_menu = files
-        files.addSeparator()
-        files.addAction(self.action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
-        self.edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.revert_action = self.action(self.tr("Revert to meeting start"), self.revert)
-        self.move_actions = [
-            self.action(
-                self.tr("Move card to previous column"), lambda: self.move_selected(-1), "Ctrl+Left"
-            ),
-            self.action(
-                self.tr("Move card to next column"), lambda: self.move_selected(1), "Ctrl+Right"
-            ),
-            self.action(
-                self.tr("Move card to backlog"), lambda: self.move_selected(None), "Ctrl+B"
-            ),
-        ]
-        self.plan_menu = menu.addMenu(self.tr("&Plan"))
-        view = self.view_menu = menu.addMenu(self.tr("&View"))
-        self.presentation_action = self.action(
-            self.tr("&Presentation mode"), self.toggle_presentation, "F11"
-        )
-        self.presentation_action.setCheckable(True)
-        self.zoom_actions = [
-            self.action(
-                self.tr("Zoom &in"), lambda: self._zoom(1.2), QKeySequence.StandardKey.ZoomIn
-            ),
-            self.action(
-                self.tr("Zoom &out"), lambda: self._zoom(1 / 1.2), QKeySequence.StandardKey.ZoomOut
-            ),
-            self.action(self.tr("Zoom to &fit"), self.zoom_to_fit, "Ctrl+0"),
-        ]
-        self.zoom_actions[0].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        view.addAction(self.presentation_action)
-        view.addActions(self.zoom_actions)
-        self.toolbar = self.addToolBar(self.tr("Workshop"))
-        self.toolbar.setObjectName("workshop-toolbar")
-        self.toolbar.setIconSize(QSize(20, 20))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in recent_files():
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-
     # --- documents -------------------------------------------------------------------------
 
     def set_document(self, document: WorkshopDocument) -> None:
@@ -266,24 +189,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.view)
         self.findings = FindingsPanel(document)
         self.findings.set_theme(self.theme)
-        self.findings.findingSelected.connect(self.scene.show_highlight)
+        self.findings.findingSelected.connect(self._finding_selected)
         self.side.addTab(self.findings, self.tr("Findings"))
         self._inspector_tab = QWidget()  # the inspector is built when first shown
         self.side.addTab(self._inspector_tab, self.tr("Inspector"))
         self.scene.selectedRequestChanged.connect(self._request_selected)
+        self.links = LinkLayer(self.scene, document)
+        self.links.set_show_all(self.links_action.isChecked())
         if self.isVisible():
             QTimer.singleShot(0, self._finish_opening)  # after this paint: see `charts`
         else:
             self._charts_after_paint = True
-        self.side_dock.show()
-        self.chart_dock.show()
-        self.resizeDocks([self.side_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [260], Qt.Orientation.Vertical)
+        self._place_panels()
         self._rebuild_edit_menu(document)
         self._bind_title(document, True)
         self._update_title()
         self._update_actions()
-        self.zoom_to_width()
+        self.open_zoom()
         self._fit_when_shown = not self.isVisible()
         self.view.setFocus()
         self.documentOpened.emit(document)
@@ -337,18 +259,17 @@ class MainWindow(QMainWindow):
     def _request_selected(self, request_id: str) -> None:
         if self._inspector is not None:
             self._inspector.show_request(request_id)
-
-    def _rebuild_edit_menu(self, document: WorkshopDocument) -> None:
-        self.edit_menu.clear()
-        undo = document.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.edit_menu.addActions([undo, redo])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.revert_action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions(self.move_actions)
+        scene = self.scene
+        if (
+            request_id
+            and scene is not None
+            and scene.highlight != Highlight()
+            and request_id not in scene.highlight.requests
+        ):
+            # Another card than the finding's: the finding has had its say.
+            if self.findings is not None and self.findings.selected() is not None:
+                self.findings.tree.setCurrentIndex(QModelIndex())
+            scene.show_highlight(None)
 
     def _bind_title(self, document: WorkshopDocument, bind: bool) -> None:
         """Follow (or stop following) a document's changes in the title and status bar."""
@@ -368,19 +289,12 @@ class MainWindow(QMainWindow):
         self._drop_document(keep=True)
         return document
 
-    def in_presentation(self) -> bool:
-        """Whether the window is in presentation mode."""
-        return self.presentation_action.isChecked()
-
-    def set_presentation(self, on: bool) -> None:
-        """Enter or leave presentation mode."""
-        self.presentation_action.setChecked(on)
-        self.toggle_presentation()
-
     def _drop_document(self, keep: bool = False) -> None:
         if self.document is None:
             return
         self._bind_title(self.document, False)
+        if self.links is not None:
+            self.links.detach()
         if self.autosaver is not None and keep:
             self.autosaver.timer.stop()
             self.autosaver.deleteLater()
@@ -397,101 +311,15 @@ class MainWindow(QMainWindow):
         if not keep:
             self.document.deleteLater()
         self.document = self.autosaver = self.scene = self.view = self.findings = None
+        self.links = None
         self._charts = self._inspector = None
-
-    def open_path(self, path: Path) -> bool:
-        """Open a workshop or a Bellwether PDF; a bad file is refused with its one-line reason."""
-        if not self.maybe_save():
-            return False
-        try:
-            workshop = read_workshop(path)
-        except WorkshopFileError as error:
-            self.show_error(self.tr("Cannot open %s") % path.name, str(error))
-            return False
-        # A PDF or a shipped sample is a starting point, not the file to save over.
-        template = is_pdf(path) or is_sample(path)
-        document = WorkshopDocument(workshop, None if template else path)
-        self.set_document(document)
-        if not template:
-            remember(path)
-        return True
-
-    def open_dialog(self) -> None:
-        """Choose a file to open."""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open workshop"), "", FILE_FILTER)
-        if name:
-            self.open_path(Path(name))
-
-    def new_workshop(self) -> None:
-        """Start a new, untitled workshop to fill in with the inspector."""
-        if self.maybe_save():
-            document = WorkshopDocument(blank_workshop())
-            self.set_document(document)
-            document.undo_stack.resetClean()  # never saved: closing it asks first
-
-    def save(self) -> bool:
-        """Save to the document's file, or ask where when it has none."""
-        if self.document is None:
-            return False
-        if self.document.path is None:
-            return self.save_as_dialog()
-        return self.save_to(self.document.path)
-
-    def save_as_dialog(self) -> bool:
-        """Ask for a file name and save there."""
-        if self.document is None:
-            return False
-        start = str(self.document.path or Path.home() / suggested_name(self.document.workshop))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save workshop"), start, FILE_FILTER)
-        if not name:
-            return False
-        path = Path(name)
-        if not path.name.endswith(".json"):
-            path = path.with_name(path.name + SUFFIX)
-        return self.save_to(path)
-
-    def save_to(self, path: Path) -> bool:
-        """Save atomically; a failure says where and why and leaves the old file intact."""
-        assert self.document is not None
-        try:
-            save_workshop(path, self.document.workshop)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self.show_error(
-                self.tr("Could not save"),
-                self.tr("Could not save to %s: %s.") % (path, reason)
-                + "\n"
-                + self.tr("The file on disk is unchanged; your work is still open."),
-            )
-            return False
-        self.document.mark_saved(path)
-        remember(path)
-        self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
-        return True
-
-    def maybe_save(self) -> bool:
-        """Before the open workshop goes away: save, discard or cancel when it has changes."""
-        if self.document is None or not self.document.modified:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Save changes?"),
-            self.tr("“%s” has changes that are not saved. Save them?")
-            % self.document.workshop.title,
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
 
     def showEvent(self, event: QShowEvent) -> None:
         """A board opened before the window had its size is fitted once it is shown."""
         super().showEvent(event)
         if self._fit_when_shown:
             self._fit_when_shown = False
-            QTimer.singleShot(0, self.zoom_to_width)
+            QTimer.singleShot(0, self.open_zoom)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """After the first paint of a board opened at start-up, build the charts."""
@@ -509,6 +337,15 @@ class MainWindow(QMainWindow):
             self.autosaver.discard()
         if self.document is not None:
             self._bind_title(self.document, False)
+        if self.links is not None:
+            self.links.detach()
+            self.links = None
+        self.remember_window()
+        if self.view is not None:
+            # Back at the origin: a scrolled view would scroll back when its scene is deleted
+            # at exit, calling into Python while the interpreter shuts down (a crash).
+            self.view.horizontalScrollBar().setValue(0)
+            self.view.verticalScrollBar().setValue(0)
         event.accept()
 
     def show_error(self, title: str, message: str) -> None:
@@ -518,90 +355,6 @@ class MainWindow(QMainWindow):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
-
-    # --- editing -----------------------------------------------------------------------------
-
-    def revert(self) -> None:
-        """Return to the state in which the file was opened (undoable)."""
-        if self.document is not None:
-            self.document.revert_to_baseline()
-
-    def move_selected(self, step: int | None) -> bool:
-        """Move the selected card one column left or right, or to the backlog (None)."""
-        if self.scene is None or self.document is None:
-            return False
-        request_id = self.scene.selected_request()
-        if request_id is None:
-            return False
-        workshop = self.document.workshop
-        column = 0 if step is None else column_of(workshop, request_id) + step
-        if not 0 <= column <= len(workshop.phases):
-            return False
-        moved = self.scene.move(request_id, phase_of_column(workshop, column))
-        self.scene.select_request(request_id)
-        return moved
-
-    def _confirm_stale(self, signed: int) -> bool:
-        heads = (
-            self.tr("1 department head signed")
-            if signed == 1
-            else self.tr("%d department heads signed") % signed
-        )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Sign-offs will become stale"),
-            self.tr("%s this plan. Changing it makes their sign-offs stale.\n\nMake the change?")
-            % heads,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    # --- view ----------------------------------------------------------------------------------
-
-    def _zoom(self, factor: float) -> None:
-        if self.view is not None:
-            self.view.zoom_by(factor)
-
-    def zoom_to_fit(self) -> None:
-        """Show the whole board."""
-        if self.view is not None:
-            self.view.zoom_to_fit()
-
-    def zoom_to_width(self) -> None:
-        """Fill the width with the board: the readable default.
-
-        Done now, and again once the docks' new sizes have reached the view (opening a file
-        and switching presentation mode resize them in the same turn of the event loop).
-        """
-        if self.view is not None:
-            self.view.zoom_to_width()
-            QTimer.singleShot(0, self._zoom_to_width_again)
-
-    def _zoom_to_width_again(self) -> None:
-        if self.view is not None:
-            self.view.zoom_to_width()
-
-    def toggle_presentation(self, full_screen: bool = True) -> None:
-        """Full screen, large type and high contrast for the projector, or back.
-
-        The board gets the width: the side panel narrows while presenting. The charts grow a
-        little, so that their larger type leaves the plots room to be read.
-        """
-        on = self.presentation_action.isChecked()
-        self.theme = presentation_theme() if on else desktop_theme()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(PRESENTATION_STYLE if on else "")
-        for view in (self.scene, self.view, self.findings, self._charts, self._inspector):
-            if view is not None:
-                view.set_theme(self.theme)
-        if full_screen and on:
-            self.showFullScreen()
-        elif full_screen:
-            self.showNormal()
-        self.resizeDocks([self.side_dock], [380 if on else 440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [280 if on else 260], Qt.Orientation.Vertical)
-        self.themeChanged.emit(self.theme)
-        self.zoom_to_width()
 
     def _update_title(self) -> None:
         document = self.document
@@ -643,16 +396,3 @@ class MainWindow(QMainWindow):
         if not has:
             self.stack.setCurrentWidget(self.start_screen)
             self.start_screen.refresh()
-
-
-PRESENTATION_STYLE = """
-QWidget { background: #000000; color: #ffffff; font-size: 15pt; }
-QTreeView, QListView, QLineEdit, QPlainTextEdit, QComboBox, QSpinBox { background: #151515; }
-QTreeView::item:selected { background: #00e5ff; color: #000000; }
-QPushButton { background: #222222; border: 2px solid #ffffff; padding: 6px; }
-QPushButton:disabled { color: #707070; border: 2px solid #505050; }
-QTabBar::tab { background: #222222; color: #d0d0d0; padding: 6px 14px; }
-QTabBar::tab:selected { background: #00e5ff; color: #000000; }
-QTabWidget#inspectorTabs QTabBar::tab { font-size: 12pt; padding: 5px 7px; }
-QDockWidget::title { background: #222222; padding: 4px; }
-"""

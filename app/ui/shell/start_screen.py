@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.files.recent import recent_files
+from app.ui.files.recent import recent_files, recent_label
 
 
 class StartScreen(QWidget):
@@ -52,14 +53,20 @@ class StartScreen(QWidget):
         self.sample_button.clicked.connect(self.sampleRequested)
         self.open_button.clicked.connect(self.openRequested)
         self.new_button.clicked.connect(self.newRequested)
+        # One click, or Enter: a start screen is a list of choices, not a file browser.
+        single = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if not self.recent.style().styleHint(single, None, self.recent):
+            self.recent.itemClicked.connect(self._recent_activated)
         self.recent.itemActivated.connect(self._recent_activated)
         self.refresh()
 
     def refresh(self) -> None:
         """Reload the recent files."""
         self.recent.clear()
+        metrics = self.recent.fontMetrics()
         for path in recent_files():
-            item = QListWidgetItem(f"{path.name}   ({path.parent})")
+            item = QListWidgetItem(recent_label(path, metrics, self.recent.minimumWidth() - 24))
+            item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent.addItem(item)
 

@@ -34,6 +34,7 @@ from app.domain.model import TITLE_MAX
 from app.domain.problems import describe
 from app.report.approval import status_of
 from app.ui.document import WorkshopDocument
+from app.ui.signoff.concerns import open_concerns
 from app.ui.theme import Theme, desktop_theme
 from app.ui.widgets import plain_label, plain_tooltip, scaled
 
@@ -88,6 +89,8 @@ class SignoffDialog(QDialog):
         self.heading = plain_label(scale=1.5, bold=True)
         self.plan = plain_label()
         self.status = plain_label(scale=1.3, bold=True)
+        self.concerns = plain_label()
+        self.concerns.setAccessibleName(self.tr("Open errors and warnings"))
         self.table = self._make_table()
         self.signing = plain_label(scale=1.15, bold=True)
         self.name = QLineEdit()
@@ -128,6 +131,7 @@ class SignoffDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.plan)
         layout.addWidget(self.status)
+        layout.addWidget(self.concerns)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.signing)
         row = QHBoxLayout()
@@ -156,6 +160,9 @@ class SignoffDialog(QDialog):
         self.plan.setToolTip(plain_tooltip(plan))
         self.status.setText(status_of(heads))
         set_color(self.status, status_color(heads, self.theme))
+        concerns, severity = open_concerns(self.document.analysis.findings)
+        self.concerns.setText(concerns)
+        set_color(self.concerns, self.theme.severity(severity) if severity else self.theme.text)
         self.table.blockSignals(True)
         self.table.clear()
         for head in heads:

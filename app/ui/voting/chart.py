@@ -164,7 +164,19 @@ class VotesChart(QWidget):
         self.plot.setXRange(0, most * 1.08 + 0.6, padding=0)
 
     def _heading(self, workshop: Workshop) -> str:
-        heading = self.tr("Top requests by dots") if self.data.requests else self.tr("No dots yet")
+        voted = len(top_requests(workshop, len(workshop.requests), self.hidden))
+        shown_rows = len(self.data.requests)
+        heading = (
+            (
+                self.tr("Top %1 of %2 requests by dots")
+                .replace("%1", str(shown_rows))
+                .replace("%2", str(voted))
+                if voted > shown_rows
+                else self.tr("Top requests by dots")
+            )
+            if shown_rows
+            else self.tr("No dots yet")
+        )
         hidden = self.hidden
         if hidden is None or not any(hidden(d.id) for d in workshop.departments):
             return heading
