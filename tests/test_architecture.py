@@ -1,4 +1,5 @@
-"""The house rules, checked on the tree itself: the arrows between modules run one way.
+"""The house rules, checked on the tree itself: the arrows between modules run one way, and no
+file of app grows past 400 lines nor a function past 60.
 
 Every import counts, including those under TYPE_CHECKING and inside functions: a circle hidden
 in a function is still a circle a reader has to untangle.
@@ -6,6 +7,7 @@ in a function is still a circle a reader has to untangle.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import grimp
@@ -66,3 +68,34 @@ def test_the_cycle_finder_finds_a_circle(tmp_path: Path, monkeypatch: pytest.Mon
     for name in [m for m in __import__("sys").modules if m == "app" or m.startswith("app.")]:
         monkeypatch.delitem(__import__("sys").modules, name)
     assert import_cycles() == [["app.a", "app.b"]]
+
+
+MAX_FILE_LINES = 400
+MAX_FUNCTION_LINES = 60
+APP = Path(__file__).resolve().parents[1] / "app"
+
+
+def long_files_and_functions(root: Path = APP) -> list[str]:
+    """Files of app over 400 lines and functions over 60, as `path (lines)` or `path:line name`."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(root.parent)
+        if text.count("\n") > MAX_FILE_LINES:
+            found.append(f"{where} ({text.count(chr(10))} lines)")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    found.append(f"{where}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_no_file_over_400_lines_and_no_function_over_60() -> None:
+    assert long_files_and_functions() == []
+
+
+def test_the_size_check_finds_a_long_function(tmp_path: Path) -> None:
+    body = "\n".join(f"    x{i} = {i}" for i in range(61))
+    (tmp_path / "long.py").write_text(f"def f() -> None:\n{body}\n", encoding="utf-8")
+    assert long_files_and_functions(tmp_path) == [f"{tmp_path.name}/long.py:1 f (62 lines)"]
