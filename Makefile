@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python main.py resources/samples/crm-rollout.bellwether.json
+	$(BIN)/python main.py app/resources/samples/crm-rollout.bellwether.json
 
 test: $(STAMP) lint types pytest
 
