@@ -37,13 +37,13 @@ def render(out: Path) -> list[Path]:
         images[size] = image
         path = out / "hicolor" / f"{size}x{size}" / "apps" / "bellwether.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path)):  # the format follows the suffix
             raise SystemExit(f"render_icons: cannot write {path}")
         written.append(path)
-    for name, fmt, size in (("bellwether.ico", "ICO", 256), ("bellwether.icns", "ICNS", 512)):
+    for name, size in (("bellwether.ico", 256), ("bellwether.icns", 512)):
         path = out / name
-        if not images[size].save(str(path), fmt):
-            raise SystemExit(f"render_icons: Qt cannot write {fmt} here ({path})")
+        if not images[size].save(str(path)):
+            raise SystemExit(f"render_icons: Qt cannot write {path.suffix} files here ({path})")
         written.append(path)
     return written
 

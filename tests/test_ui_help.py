@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QPixmap, QTextDocument
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -15,7 +15,7 @@ from app.ui.help.feature import AboutDialog, GuideDialog, HelpFeature, Shortcuts
 from tests.ui_helpers import shown_window
 
 
-def _help(window: object) -> HelpFeature:
+def _help(window: QObject) -> HelpFeature:
     features = [child for child in window.children() if isinstance(child, HelpFeature)]
     assert len(features) == 1
     return features[0]
