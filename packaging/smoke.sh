@@ -26,6 +26,17 @@ sys.exit(0 if d[:8]==b'\x89PNG\r\n\x1a\n' and struct.unpack('>II',d[16:24])==(19
     || fail "board.png is not a 1920x1080 PNG"
 "$exe" export sample.bellwether.json -o roadmap.pdf || fail "export failed"
 "$exe" verify roadmap.pdf sample.bellwether.json >verify.out || fail "verify failed"
+# In the committee's languages, from the catalogues and Babel's data the installation carries.
+"$exe" --lang fi --screenshot board-fi.png sample.bellwether.json || fail "--lang fi --screenshot"
+for lang in da fi; do
+    "$exe" --lang "$lang" export sample.bellwether.json -o "roadmap-$lang.pdf" >/dev/null \
+        || fail "export in $lang failed"
+    "$exe" verify "roadmap-$lang.pdf" >/dev/null || fail "the $lang roadmap does not verify"
+done
+if command -v pdftotext >/dev/null; then
+    pdftotext roadmap-da.pdf - | grep -q "Godkendelse" || fail "the da roadmap is not in Danish"
+    pdftotext roadmap-fi.pdf - | grep -q "Hyväksyn" || fail "the fi roadmap is not in Finnish"
+fi
 # The GUI's export runs as a child of the same executable: `-m app.report.worker`.
 "$exe" -m app.report.worker child.pdf a4 <sample.bellwether.json >child.out || fail "the worker failed"
 "$exe" verify child.pdf >/dev/null || fail "the worker's PDF does not verify"
