@@ -14,8 +14,8 @@ from app.cli.commands import COMMAND_MODULES
 CLI_WORDS = {*COMMAND_MODULES, "-h", "--help", "--version"}
 CHILD_WORD = "-m"
 """`-m app.MODULE ARGS` runs one of Bellwether's own child modules (the PDF export's and the
-plan search's workers). Python itself reads `-m` before the launcher does, so this matters only
-in the one-folder bundle, whose executable is the launcher and has no interpreter's options."""
+plan search's workers), which the window starts as `sys.executable -m MODULE`. In a venv that is
+Python's own `-m`; in the one-folder bundle `sys.executable` is this launcher, so it reads it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
