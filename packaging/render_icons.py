@@ -19,10 +19,11 @@ def render(out: Path) -> list[Path]:
     """Write every size and the platform icon files; returns the paths written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication  # the kind the tests and the app use too
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise SystemExit(f"render_icons: {SVG} is not a valid SVG")
