@@ -1,10 +1,11 @@
 # Two commands: `make run` and `make test`. Both create .venv when it is missing.
+# `make bundle` builds the one-folder bundle dist/bellwether/ and smoke-tests it and the wheel.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types pytest bench clean
+.PHONY: run test lint types validate pytest bench bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,9 +14,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python main.py resources/samples/crm-rollout.bellwether.json
+	$(BIN)/python main.py app/resources/samples/crm-rollout.bellwether.json
 
-test: $(STAMP) lint types pytest
+test: $(STAMP) lint types validate pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -24,6 +25,12 @@ lint: $(STAMP)
 
 types: $(STAMP)
 	$(BIN)/mypy
+
+# The desktop entry and the AppStream metainfo, as a distribution's checks would read them.
+validate:
+	desktop-file-validate packaging/bellwether.desktop
+	appstreamcli validate --no-net --pedantic packaging/app.bellwether.bellwether.metainfo.xml
+	python3 -c "import xml.dom.minidom as m; m.parse('packaging/bellwether-mime.xml')"
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -37,5 +44,20 @@ bench: $(STAMP)
 	$(BIN)/python bench/room_bench.py
 	$(BIN)/python bench/suggest_bench.py
 
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
+
+# The bundle, smoke-tested from a folder outside the repository; then the wheel, installed into
+# a fresh venv (its dependencies taken from .venv) and smoke-tested the same way.
+bundle: $(BUNDLE_STAMP)
+	rm -rf dist/bellwether build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/bellwether.spec
+	packaging/smoke.sh dist/bellwether/bellwether dist/bellwether/_internal/app/resources
+	du -sh dist/bellwether
+	packaging/wheel_smoke.sh $(BIN)/python
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

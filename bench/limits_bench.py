@@ -34,7 +34,7 @@ from tests.hostile_files import (  # noqa: E402
 )
 
 MAIN = ROOT / "main.py"
-SMALL = ROOT / "resources" / "samples" / "small.bellwether.json"
+SMALL = ROOT / "app" / "resources" / "samples" / "small.bellwether.json"
 
 
 def run(*args: str | Path) -> tuple[int, float, float]:

@@ -28,7 +28,7 @@ from app.report.document import render_pdf  # noqa: E402
 from app.storage.workshop_file import load_workshop, workshop_from_data  # noqa: E402
 from bench.workshops import generate  # noqa: E402
 
-CRM = ROOT / "resources" / "samples" / "crm-rollout.bellwether.json"
+CRM = ROOT / "app" / "resources" / "samples" / "crm-rollout.bellwether.json"
 
 
 def measure(workshop: Workshop, repeat: int) -> tuple[float, int]:

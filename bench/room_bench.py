@@ -46,7 +46,7 @@ from app.ui.voting.feature import VotingController  # noqa: E402
 
 PHONES = 20
 BURST = 1000
-SAMPLE = ROOT / "resources" / "samples" / "crm-rollout.bellwether.json"
+SAMPLE = ROOT / "app" / "resources" / "samples" / "crm-rollout.bellwether.json"
 
 
 class Repaints(QObject):

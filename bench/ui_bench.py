@@ -61,7 +61,7 @@ from app.ui.document import Analysis  # noqa: E402
 from app.ui.shell.main_window import MainWindow  # noqa: E402
 from bench.workshops import generate  # noqa: E402
 
-CRM = ROOT / "resources" / "samples" / "crm-rollout.bellwether.json"
+CRM = ROOT / "app" / "resources" / "samples" / "crm-rollout.bellwether.json"
 REQUESTS = 1_000
 HEAVY = ("reportlab", "openpyxl", "pypdf", "pypdfium2")
 STAGES = ("rules", "board", "findings panel", "charts", "other", "paint")

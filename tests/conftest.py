@@ -16,7 +16,7 @@ os.environ.pop("LANGUAGE", None)
 os.environ.pop("BELLWETHER_LANG", None)
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "app" / "resources" / "samples"
 CRM_SAMPLE = SAMPLES / "crm-rollout.bellwether.json"
 SMALL_SAMPLE = SAMPLES / "small.bellwether.json"
 
@@ -81,7 +81,7 @@ def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def crm_sample() -> Path:
-    """The CRM rollout sample shipped in resources/samples."""
+    """The CRM rollout sample shipped in app/resources/samples."""
     return CRM_SAMPLE
 
 

@@ -1,4 +1,4 @@
-"""The fonts embedded in every roadmap PDF: DejaVu Sans, shipped in `resources/fonts/`.
+"""The fonts embedded in every roadmap PDF: DejaVu Sans, shipped in `app/resources/fonts/`.
 
 DejaVu covers Latin (Æ Ø Å Ä Ö Š Ž Ł Ő), Greek and Cyrillic, so every European name prints as
 written. reportlab embeds a subset of the glyphs used, so a PDF stays small.
@@ -7,12 +7,13 @@ written. reportlab embeds a subset of the glyphs used, so a PDF stays small.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from app.resources import ResourceMissingError, resource_folder
+
+FONT_DIR = resource_folder() / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 
@@ -21,7 +22,7 @@ _lock = threading.Lock()
 _registered = False
 
 
-class FontMissingError(RuntimeError):
+class FontMissingError(ResourceMissingError):
     """A font file that should ship with Bellwether is missing."""
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from app.domain.ids import id_stem, unique_id
 from app.domain.model import Department, Phase, Workshop
+from app.resources import resource_folder
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
-SAMPLE = (
-    Path(__file__).resolve().parents[3] / "resources" / "samples" / "crm-rollout.bellwether.json"
-)
+SAMPLE = resource_folder() / "samples" / "crm-rollout.bellwether.json"
 
 
 def is_sample(path: Path) -> bool:

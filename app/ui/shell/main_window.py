@@ -27,6 +27,7 @@ from app.ui.exporting.sheet import install_sheet_export
 from app.ui.files.autosave import Autosaver
 from app.ui.files.dialogs import SAMPLE
 from app.ui.findings.panel import FindingsPanel
+from app.ui.help.feature import install_help
 from app.ui.importing.feature import install_import
 from app.ui.language.feature import install as install_language
 from app.ui.language.rebuild import rebuild
@@ -120,6 +121,7 @@ class MainWindow(WindowMenus, QMainWindow):
         install_language(self, self.view_menu, lambda code: rebuild(self, code, type(self)))
         self.roomview = install_roomview(self)
         self._add_panel_toggles()
+        install_help(self)
 
     # --- construction ----------------------------------------------------------------------
 
