@@ -46,6 +46,10 @@ def _two_problems(data: dict[str, Any]) -> None:
     data["requests"][0]["weeks_to_benefit"] = -1
 
 
+def _long_description(data: dict[str, Any]) -> None:
+    data["requests"][0]["description"] = "x" * 10_001
+
+
 def _requests() -> list[dict[str, Any]]:
     return [{"id": "crm-mail", "title": "Mail in the CRM", "department": "sales", "effort": 8}]
 
@@ -93,6 +97,11 @@ SAID: dict[Broken, dict[str, str]] = {
         "en": f"{PLACE}.effort: must be a number, got text (and 1 more problem)",
         "da": f"{PLACE}.effort: skal være et tal, fandt tekst (og 1 problem mere)",
         "fi": f"{PLACE}.effort: on oltava luku, löytyi tekstiä (ja 1 muu ongelma)",
+    },
+    _long_description: {  # no thousands comma where a comma is the decimal sign
+        "en": f"{PLACE}.description: must be at most 10,000 characters, got 10,001",
+        "da": f"{PLACE}.description: må højst være 10000 tegn, fandt 10001",
+        "fi": f"{PLACE}.description: saa olla enintään 10000 merkkiä, löytyi 10001",
     },
 }
 
