@@ -13,6 +13,7 @@ from typing import Any
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Accepted, Signoff, Workshop
 from app.domain.problems import describe
+from app.i18n import _
 
 
 class EditError(ValueError):
@@ -42,7 +43,7 @@ def move_request(workshop: Workshop, request_id: str, phase_id: str | None) -> W
         if request.id == request_id:
             requests[index] = request.model_copy(update={"phase": phase_id})
             return workshop.model_copy(update={"requests": tuple(requests)})
-    raise EditError(f'there is no request "{request_id}"')
+    raise EditError(_('there is no request "{id}"').format(id=request_id))
 
 
 def column_of(workshop: Workshop, request_id: str) -> int:
@@ -63,7 +64,7 @@ def set_votes(workshop: Workshop, department_id: str, request_id: str, dots: int
     workshop.department(department_id)
     workshop.request(request_id)
     if dots < 0:
-        raise EditError("dots cannot be negative")
+        raise EditError(_("dots cannot be negative"))
     votes = {department: dict(given) for department, given in workshop.votes.items()}
     given = votes.setdefault(department_id, {})
     if dots:
@@ -78,7 +79,7 @@ def set_votes(workshop: Workshop, department_id: str, request_id: str, dots: int
 def accept(workshop: Workshop, key: str, note: str) -> Workshop:
     """Record that the committee accepts a finding knowingly, with its reason."""
     if not note.strip():
-        raise EditError("an accepted finding needs a note saying why")
+        raise EditError(_("an accepted finding needs a note saying why"))
     kept = tuple(a for a in workshop.accepted if a.key != key)
     return workshop.model_copy(update={"accepted": (*kept, Accepted(key=key, note=note))})
 
@@ -93,7 +94,7 @@ def sign(workshop: Workshop, department_id: str, name: str, at: datetime) -> Wor
     """Record a head's sign-off of the plan as it is now; it replaces their earlier one."""
     workshop.department(department_id)
     if not name.strip():
-        raise EditError("a sign-off needs the name of who signs")
+        raise EditError(_("a sign-off needs the name of who signs"))
     signoff = Signoff(department=department_id, name=name, at=at, fingerprint=fingerprint(workshop))
     kept = tuple(s for s in workshop.signoffs if s.department != department_id)
     return workshop.model_copy(update={"signoffs": (*kept, signoff)})

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
+from app.i18n import _
+
 
 class _Identified(Protocol):
     @property
@@ -79,8 +81,11 @@ def _unique(section: str, ids: Iterable[str]) -> set[str]:
     for index, item_id in enumerate(ids):
         if item_id in seen:
             raise IntegrityError(
-                f'{_place(section, index, item_id)}.id: "{item_id}" is already used by '
-                f"{section}[{seen[item_id]}]"
+                _('{where}: "{id}" is already used by {other}').format(
+                    where=f"{_place(section, index, item_id)}.id",
+                    id=item_id,
+                    other=f"{section}[{seen[item_id]}]",
+                )
             )
         seen[item_id] = index
     return set(seen)
@@ -125,22 +130,38 @@ def _explain_request(
 ) -> None:
     place = _place("requests", index, request.id)
     if request.department not in departments:
-        raise IntegrityError(f'{place}.department: unknown department "{request.department}"')
+        raise IntegrityError(
+            _('{where}: unknown department "{id}"').format(
+                where=f"{place}.department", id=request.department
+            )
+        )
     for field, points in (("benefit", request.benefit), ("burden", request.burden)):
         for key in points:
             if key not in departments:
-                raise IntegrityError(f'{place}.{field}: unknown department "{key}"')
+                raise IntegrityError(
+                    _('{where}: unknown department "{id}"').format(where=f"{place}.{field}", id=key)
+                )
     if request.phase is not None and request.phase not in phases:
-        raise IntegrityError(f'{place}.phase: unknown phase "{request.phase}"')
+        raise IntegrityError(
+            _('{where}: unknown phase "{id}"').format(where=f"{place}.phase", id=request.phase)
+        )
     seen: set[str] = set()
     for position, dependency in enumerate(request.depends_on):
         where = f"{place}.depends_on[{position}]"
         if dependency == request.id:
-            raise IntegrityError(f'{where}: a request cannot depend on itself ("{dependency}")')
+            raise IntegrityError(
+                _('{where}: a request cannot depend on itself ("{id}")').format(
+                    where=where, id=dependency
+                )
+            )
         if dependency not in requests:
-            raise IntegrityError(f'{where}: unknown request "{dependency}"')
+            raise IntegrityError(
+                _('{where}: unknown request "{id}"').format(where=where, id=dependency)
+            )
         if dependency in seen:
-            raise IntegrityError(f'{where}: "{dependency}" is listed twice')
+            raise IntegrityError(
+                _('{where}: "{id}" is listed twice').format(where=where, id=dependency)
+            )
         seen.add(dependency)
 
 
@@ -177,32 +198,48 @@ def _report_cycle(workshop: Workshop, cycle: list[str]) -> None:
     index = next(i for i, request in enumerate(workshop.requests) if request.id == cycle[0])
     place = _place("requests", index, cycle[0])
     raise IntegrityError(
-        f"{place}.depends_on: dependency cycle " + " -> ".join(f'"{c}"' for c in cycle)
+        _("{where}: dependency cycle {cycle}").format(
+            where=f"{place}.depends_on", cycle=" -> ".join(f'"{c}"' for c in cycle)
+        )
     )
 
 
 def _check_votes(workshop: Workshop, departments: set[str], requests: set[str]) -> None:
     for department, given in workshop.votes.items():
         if department not in departments:
-            raise IntegrityError(f'votes: unknown department "{department}"')
+            raise IntegrityError(
+                _('{where}: unknown department "{id}"').format(where="votes", id=department)
+            )
         for request in given:
             if request not in requests:
-                raise IntegrityError(f'votes."{department}": unknown request "{request}"')
+                raise IntegrityError(
+                    _('{where}: unknown request "{id}"').format(
+                        where=f'votes."{department}"', id=request
+                    )
+                )
 
 
 def _check_records(workshop: Workshop, departments: set[str]) -> None:
     keys: set[str] = set()
     for index, accepted in enumerate(workshop.accepted):
         if accepted.key in keys:
-            raise IntegrityError(f'accepted[{index}].key: "{accepted.key}" is accepted twice')
+            raise IntegrityError(
+                _('{where}: "{key}" is accepted twice').format(
+                    where=f"accepted[{index}].key", key=accepted.key
+                )
+            )
         keys.add(accepted.key)
     for index, signoff in enumerate(workshop.signoffs):
         if signoff.department not in departments:
             raise IntegrityError(
-                f'signoffs[{index}].department: unknown department "{signoff.department}"'
+                _('{where}: unknown department "{id}"').format(
+                    where=f"signoffs[{index}].department", id=signoff.department
+                )
             )
     for index, attendee in enumerate(workshop.attendees):
         if attendee.department is not None and attendee.department not in departments:
             raise IntegrityError(
-                f'attendees[{index}].department: unknown department "{attendee.department}"'
+                _('{where}: unknown department "{id}"').format(
+                    where=f"attendees[{index}].department", id=attendee.department
+                )
             )

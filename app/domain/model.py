@@ -35,14 +35,14 @@ from app.domain.limits import (
     blank,
     control_problem,
 )
-from app.i18n import _
+from app.i18n import N_, _
 
 FORMAT = "bellwether/1"
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 # The same rule for pydantic-core's regex engine, where `$` is the very end of the text.
 ID_REGEX = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
-ID_RULE = "must be 1-64 characters of A-Z a-z 0-9 _ . - starting with a letter or digit"
+ID_RULE = N_("must be 1-64 characters of A-Z a-z 0-9 _ . - starting with a letter or digit")
 COLOR_PATTERN = re.compile(r"#[0-9A-Fa-f]{6}")
 FINGERPRINT_PATTERN = re.compile(r"sha256:[0-9a-f]{64}")
 
@@ -63,13 +63,13 @@ def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, list | tuple):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     return type(value).__name__
 
 
@@ -86,15 +86,19 @@ def quoted(text: str, limit: int = 60) -> str:
 def _number(value: object) -> float:
     """A finite JSON number; booleans and numeric strings are not numbers."""
     if isinstance(value, str):  # "8": the number's quotes are easily overlooked
-        raise ValueError(f"must be a number, got text {quoted(value, 20)} (a number has no quotes)")
+        raise ValueError(
+            _("must be a number, got text {text} (a number has no quotes)").format(
+                text=quoted(value, 20)
+            )
+        )
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"must be a number, got {_type_name(value)}")
+        raise ValueError(_("must be a number, got {kind}").format(kind=_type_name(value)))
     try:
         number = float(value)
     except OverflowError:
-        raise ValueError("must be a finite number, got a number too large") from None
+        raise ValueError(_("must be a finite number, got a number too large")) from None
     if not math.isfinite(number):
-        raise ValueError(f"must be a finite number, got {value}")
+        raise ValueError(_("must be a finite number, got {value}").format(value=value))
     return number
 
 
@@ -102,13 +106,13 @@ def _whole(value: object) -> int:
     """A whole JSON number; `3.0` counts as whole, `3.5` does not."""
     number = _number(value)
     if not number.is_integer():
-        raise ValueError(f"must be a whole number, got {value}")
+        raise ValueError(_("must be a whole number, got {value}").format(value=value))
     return int(number)
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be text, got {_type_name(value)}")
+        raise ValueError(_("must be text, got {kind}").format(kind=_type_name(value)))
     return value
 
 
@@ -116,7 +120,7 @@ def _not_blank(value: str) -> str:
     """A title or name: one line of plain text that prints something."""
     if blank(value):
         raise ValueError(
-            "must not be empty or only white space"
+            _("must not be empty or only white space")
             if not value.strip()
             else _("must not be only invisible characters (zero-width spaces, joiners...)")
         )
@@ -139,7 +143,7 @@ def _lines(value: str) -> str:
 
 def _not_blank_text(value: str) -> str:
     if blank(value):
-        raise ValueError("must not be empty or only white space")
+        raise ValueError(_("must not be empty or only white space"))
     return value
 
 
@@ -150,7 +154,9 @@ def _iso_date(value: object) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"must be a date as YYYY-MM-DD, got {quoted(text, 40)}") from None
+        raise ValueError(
+            _("must be a date as YYYY-MM-DD, got {text}").format(text=quoted(text, 40))
+        ) from None
 
 
 def _iso_datetime(value: object) -> datetime:
@@ -160,7 +166,9 @@ def _iso_datetime(value: object) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"must be a date and time in ISO 8601, got {quoted(text, 40)}") from None
+        raise ValueError(
+            _("must be a date and time in ISO 8601, got {text}").format(text=quoted(text, 40))
+        ) from None
 
 
 def _color(value: object) -> str | None:
@@ -168,7 +176,9 @@ def _color(value: object) -> str | None:
         return None
     text = _text(value)
     if not COLOR_PATTERN.fullmatch(text):
-        raise ValueError(f"must be a colour as #RRGGBB or null, got {quoted(text, 40)}")
+        raise ValueError(
+            _("must be a colour as #RRGGBB or null, got {text}").format(text=quoted(text, 40))
+        )
     return text
 
 
@@ -277,7 +287,9 @@ class Signoff(_Model):
     def _fingerprint_form(cls, value: object) -> str:
         text = _text(value)
         if not FINGERPRINT_PATTERN.fullmatch(text):
-            raise ValueError(f'must be "sha256:" and 64 hex digits, got {quoted(text, 80)}')
+            raise ValueError(
+                _('must be "sha256:" and 64 hex digits, got {text}').format(text=quoted(text, 80))
+            )
         return text
 
 
@@ -348,11 +360,13 @@ def format_problem(text: str) -> str:
     match = re.fullmatch(r"bellwether/0*([1-9][0-9]*)", text)
     # Compared as digits, not as an int: a version of 5,000 digits is still just newer.
     if match and (len(match.group(1)), match.group(1)) > (1, "1"):
-        return (
-            f"{quoted(text, 80)}: this file was made by a newer version of Bellwether; "
-            f'this version reads "{FORMAT}"'
-        )
-    return f'must be "{FORMAT}", got {quoted(text, 80)}: not a Bellwether workshop'
+        return _(
+            "{text}: this file was made by a newer version of Bellwether; "
+            'this version reads "{format}"'
+        ).format(text=quoted(text, 80), format=FORMAT)
+    return _('must be "{format}", got {text}: not a Bellwether workshop').format(
+        format=FORMAT, text=quoted(text, 80)
+    )
 
 
 def raw_id(data: Any, section: str, index: int) -> str | None:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.domain.model import ID_RULE, MAX_AMOUNT, _type_name, quoted, raw_id
-from app.i18n import _
+from app.i18n import N_, _, ngettext
 
 _SECTIONS_WITH_IDS = {"departments", "phases", "requests"}
 
@@ -48,7 +48,7 @@ def place(loc: tuple[int | str, ...], data: Any) -> str:
                 if item_id is not None:
                     text += f" (id {quoted(item_id)})"
         elif part == "[key]":
-            text += " (the key)"
+            text += _(" (the key)")
         elif not _is_name(part):
             text += f"[{quoted(part)}]"
         else:
@@ -57,18 +57,18 @@ def place(loc: tuple[int | str, ...], data: Any) -> str:
 
 
 _FIXED = {
-    "missing": "is required",
-    "extra_forbidden": "unknown field (not part of the bellwether/1 format)",
-    "string_too_short": "must not be empty",
-    "string_unicode": "must be text, got text with a broken character (an unpaired surrogate)",
+    "missing": N_("is required"),
+    "extra_forbidden": N_("unknown field (not part of the bellwether/1 format)"),
+    "string_too_short": N_("must not be empty"),
+    "string_unicode": N_("must be text, got text with a broken character (an unpaired surrogate)"),
 }
 _EXPECTED = {
-    "tuple_type": "must be a list",
-    "list_type": "must be a list",
-    "model_type": "must be an object",
-    "dict_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "string_type": "must be text",
+    "tuple_type": N_("must be a list, got {kind}"),
+    "list_type": N_("must be a list, got {kind}"),
+    "model_type": N_("must be an object, got {kind}"),
+    "dict_type": N_("must be an object, got {kind}"),
+    "model_attributes_type": N_("must be an object, got {kind}"),
+    "string_type": N_("must be text, got {kind}"),
 }
 _BOUNDS = {
     "greater_than_equal": (">=", "ge"),
@@ -83,33 +83,37 @@ def _message(error: Any) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind in _FIXED:
-        return _FIXED[kind]
+        return _(_FIXED[kind])
     if kind in _EXPECTED:
-        return f"{_EXPECTED[kind]}, got {_type_name(value)}"
+        return _(_EXPECTED[kind]).format(kind=_type_name(value))
     if kind in ("value_error", "assertion_error") and "error" in ctx:
         return str(ctx["error"])
     if kind in _BOUNDS:
         sign, name = _BOUNDS[kind]
-        return f"must be {sign} {_shown(ctx[name])}, got {_shown(value)}"
+        return _("must be {sign} {limit}, got {value}").format(
+            sign=sign, limit=_shown(ctx[name]), value=_shown(value)
+        )
     if kind == "too_long" and isinstance(value, list | tuple):
         return _("must hold at most {limit:,} items, got {count:,}").format(
             limit=ctx["max_length"], count=len(value)
         )
     if kind in ("string_too_long", "too_long"):
-        return f"must be at most {ctx['max_length']:,} characters, got {len(value):,}"
+        return _("must be at most {limit:,} characters, got {count:,}").format(
+            limit=ctx["max_length"], count=len(value)
+        )
     if kind == "string_pattern_mismatch":
-        return f"{ID_RULE}, got {_shown(value)}"
+        return _("{rule}, got {value}").format(rule=_(ID_RULE), value=_shown(value))
     if kind == "float_type":
         return _not_a_number(value)
     if kind == "finite_number":
-        return f"must be a finite number, got {value}"
-    return str(error.get("msg", "is not valid"))
+        return _("must be a finite number, got {value}").format(value=value)
+    return str(error.get("msg") or _("is not valid"))
 
 
 def _not_a_number(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"must be <= {MAX_AMOUNT}, got a number too large"
-    return f"must be a number, got {_type_name(value)}"
+        return _("must be <= {limit}, got a number too large").format(limit=MAX_AMOUNT)
+    return _("must be a number, got {kind}").format(kind=_type_name(value))
 
 
 def describe(error: Exception, data: Any = None) -> str:
@@ -122,5 +126,7 @@ def describe(error: Exception, data: Any = None) -> str:
     line = f"{where}: {_message(first)}" if where else _message(first)
     if len(errors) > 1:
         more = len(errors) - 1
-        line += f" (and {more} more problem{'s' if more > 1 else ''})"
+        line += ngettext(
+            " (and {count} more problem)", " (and {count} more problems)", more
+        ).format(count=more)
     return line

@@ -30,6 +30,7 @@ from app.domain.edits import EditError, revalidated
 from app.domain.ids import id_stem, unique_id
 from app.domain.model import Department, Phase, Request, Settings, Workshop
 from app.domain.problems import describe
+from app.i18n import N_, _, ngettext
 
 WORKSHOP_FIELDS = frozenset({"title", "organisation", "vision", "start", "settings"})
 REQUEST_FIELDS = frozenset(Request.model_fields) - {"id"}
@@ -38,6 +39,12 @@ PHASE_FIELDS = frozenset(Phase.model_fields) - {"id"}
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_MISSING = {
+    "department": N_('there is no department "{id}"'),
+    "phase": N_('there is no phase "{id}"'),
+    "request": N_('there is no request "{id}"'),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +74,7 @@ def _rebuilt(model: ModelT, changes: Mapping[str, Any], allowed: Collection[str]
     """A model with some fields changed, validated on its own: messages name just the field."""
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
-        raise EditError(f"{unknown[0]}: cannot be changed here")
+        raise EditError(_("{field}: cannot be changed here").format(field=unknown[0]))
     data = model.model_dump()
     data.update(changes)
     try:
@@ -80,7 +87,7 @@ def _index(items: Iterable[Any], item_id: str, kind: str) -> int:
     for index, item in enumerate(items):
         if item.id == item_id:
             return index
-    raise EditError(f'there is no {kind} "{item_id}"')
+    raise EditError(_(_MISSING[kind]).format(id=item_id))
 
 
 def _replaced(items: tuple[ModelT, ...], index: int, item: ModelT) -> tuple[ModelT, ...]:
@@ -150,13 +157,15 @@ def update_workshop(workshop: Workshop, **fields: Any) -> Workshop:
     """
     unknown = sorted(set(fields) - WORKSHOP_FIELDS)
     if unknown:
-        raise EditError(f"{unknown[0]}: cannot be changed here")
+        raise EditError(_("{field}: cannot be changed here").format(field=unknown[0]))
     changes = dict(fields)
     if "settings" in changes:
         settings: Mapping[str, Any] = changes["settings"]
         strange = sorted(set(settings) - set(Settings.model_fields))
         if strange:
-            raise EditError(f"settings.{strange[0]}: there is no such setting")
+            raise EditError(
+                _("{field}: there is no such setting").format(field=f"settings.{strange[0]}")
+            )
         changes["settings"] = {**workshop.settings.model_dump(), **settings}
     return _validated(workshop, **changes)
 
@@ -169,7 +178,7 @@ def add_department(workshop: Workshop, name: str, **fields: Any) -> tuple[Worksh
     new_id = unique_id(id_stem(name), {d.id for d in workshop.departments}, "department")
     unknown = sorted(set(fields) - DEPARTMENT_FIELDS)
     if unknown:
-        raise EditError(f"{unknown[0]}: cannot be set here")
+        raise EditError(_("{field}: cannot be set here").format(field=unknown[0]))
     try:
         department = Department.model_validate({"id": new_id, "name": name, **fields})
     except ValueError as error:
@@ -190,10 +199,14 @@ def remove_department(workshop: Workshop, department_id: str) -> Removal:
     owned = [r.title for r in workshop.requests if r.department == department_id]
     if owned:
         name = workshop.departments[index].name
-        count = "a request" if len(owned) == 1 else f"{len(owned)} requests, among them"
         raise EditError(
-            f'"{name}" still has {count} "{owned[0]}": '
-            "give them to another department or remove them first"
+            ngettext(
+                '"{name}" still has a request "{title}": '
+                "give them to another department or remove them first",
+                '"{name}" still has {count} requests, among them "{title}": '
+                "give them to another department or remove them first",
+                len(owned),
+            ).format(name=name, count=len(owned), title=owned[0])
         )
     requests, points = _without_department_points(workshop.requests, department_id)
     dots = sum(workshop.votes.get(department_id, {}).values())
@@ -285,7 +298,9 @@ def move_phase(workshop: Workshop, phase_id: str, offset: int) -> Workshop:
 def _move_problem(name: str, index: int, count: int) -> str:
     """Why a phase at `index` of `count` cannot move as far as asked."""
     if index == 0:
-        return f'"{name}" is already the first phase'
+        return _('"{name}" is already the first phase').format(name=name)
     if index == count - 1:
-        return f'"{name}" is already the last phase'
-    return f'"{name}" is phase {index + 1} of {count}: it cannot move that far'
+        return _('"{name}" is already the last phase').format(name=name)
+    return _('"{name}" is phase {number} of {count}: it cannot move that far').format(
+        name=name, number=index + 1, count=count
+    )

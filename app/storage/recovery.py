@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.domain.model import Workshop
+from app.i18n import N_
 from app.storage.atomic import atomic_write
 from app.storage.reading import FileReadError, read_file
 from app.storage.workshop_file import MAX_BYTES, WorkshopFileError, workshop_from_data
@@ -92,7 +93,7 @@ def pending_copies(folder: Path) -> list[RecoveryCopy]:
 
 def _read(path: Path) -> RecoveryCopy | None:
     try:
-        raw = read_file(path, "a workshop file", MAX_BYTES + RECORD_EXTRA)
+        raw = read_file(path, N_("a workshop file"), MAX_BYTES + RECORD_EXTRA)
         record = json.loads(raw.decode("utf-8"))
         workshop = workshop_from_data(record["workshop"])
         source = Path(record["source"]) if record.get("source") else None

@@ -16,12 +16,31 @@ from typing import Any
 
 from app.domain.model import FORMAT, Workshop, format_problem, quoted
 from app.domain.problems import describe
-from app.i18n import _
+from app.i18n import N_, _
 from app.storage.atomic import atomic_write
 from app.storage.reading import FileReadError, read_file
 
 SUFFIX = ".bellwether.json"
 MAX_BYTES = 200 * 1024 * 1024
+
+# What Python's JSON reader says of a broken file, in words a translator can give.
+_JSON_PROBLEMS = {
+    "Expecting value": N_("Expecting value"),
+    "Expecting ':' delimiter": N_("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": N_("Expecting ',' delimiter"),
+    "Expecting property name enclosed in double quotes": N_(
+        "Expecting property name enclosed in double quotes"
+    ),
+    "Unterminated string starting at": N_("Unterminated string starting at"),
+    "Invalid control character at": N_("Invalid control character at"),
+    "Invalid \\escape": N_("Invalid \\escape"),
+    "Invalid \\uXXXX escape": N_("Invalid \\uXXXX escape"),
+    "Extra data": N_("Extra data"),
+    "Illegal trailing comma before end of object": N_(
+        "Illegal trailing comma before end of object"
+    ),
+    "Illegal trailing comma before end of array": N_("Illegal trailing comma before end of array"),
+}
 
 
 class WorkshopFileError(Exception):
@@ -29,16 +48,22 @@ class WorkshopFileError(Exception):
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a workshop file (every number must be finite)")
+    raise ValueError(
+        _("{name} is not allowed in a workshop file (every number must be finite)").format(
+            name=name
+        )
+    )
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
-                raise ValueError(f"the key {quoted(key)} appears twice in one object")
+                raise ValueError(
+                    _("the key {key} appears twice in one object").format(key=quoted(key))
+                )
             seen.add(key)
     return result
 
@@ -62,13 +87,14 @@ def collector_paused() -> Iterator[None]:
 def decode(raw: bytes) -> str:
     """UTF-8 text, with or without a byte-order mark."""
     if not raw.strip():
-        raise WorkshopFileError("the file is empty: it holds no workshop")
+        raise WorkshopFileError(_("the file is empty: it holds no workshop"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise WorkshopFileError(
-            f"the file is not UTF-8 text (invalid byte 0x{raw[error.start]:02x} at byte "
-            f"{error.start})"
+            _("the file is not UTF-8 text (invalid byte 0x{byte:02x} at byte {offset})").format(
+                byte=raw[error.start], offset=error.start
+            )
         ) from None
 
 
@@ -80,28 +106,38 @@ def parse_json(text: str) -> Any:
         )
     except json.JSONDecodeError as error:
         raise WorkshopFileError(
-            f"the file is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            _("the file is not valid JSON: {problem} (line {line}, column {column})").format(
+                problem=_(_JSON_PROBLEMS.get(error.msg, error.msg)),
+                line=error.lineno,
+                column=error.colno,
+            )
         ) from None
     except RecursionError:
         raise WorkshopFileError(
-            "the file is not a workshop: its JSON is nested too deeply"
+            _("the file is not a workshop: its JSON is nested too deeply")
         ) from None
     except ValueError as error:
         if "integer string conversion" in str(error):
             # Python's guard against huge integers; its own words speak of Python, not the file.
             raise WorkshopFileError(
-                "the file holds a number with thousands of digits, far too large for a workshop"
+                _("the file holds a number with thousands of digits, far too large for a workshop")
             ) from None
-        raise WorkshopFileError(f"the file is not valid JSON: {error}") from None
+        raise WorkshopFileError(
+            _("the file is not valid JSON: {problem}").format(problem=error)
+        ) from None
 
 
 def workshop_from_data(data: Any) -> Workshop:
     """Validate parsed JSON as a workshop, or raise WorkshopFileError naming the field."""
     if not isinstance(data, dict):
-        raise WorkshopFileError(f"the file must hold a JSON object (a workshop), got {_kind(data)}")
+        raise WorkshopFileError(
+            _("the file must hold a JSON object (a workshop), got {kind}").format(kind=_kind(data))
+        )
     if "format" not in data:
         raise WorkshopFileError(
-            f'format: is required (expected "{FORMAT}"): not a Bellwether workshop'
+            _('format: is required (expected "{format}"): not a Bellwether workshop').format(
+                format=FORMAT
+            )
         )
     if data["format"] != FORMAT:
         shown = data["format"] if isinstance(data["format"], str) else json.dumps(data["format"])
@@ -111,7 +147,7 @@ def workshop_from_data(data: Any) -> Workshop:
     except ValueError as error:
         raise WorkshopFileError(describe(error, data)) from None
     except RecursionError:
-        raise WorkshopFileError("the file is not a workshop: it is nested too deeply") from None
+        raise WorkshopFileError(_("the file is not a workshop: it is nested too deeply")) from None
 
 
 def _kind(data: Any) -> str:
@@ -134,7 +170,7 @@ def load_workshop(path: Path) -> Workshop:
     peaked at 648 MB before.
     """
     try:
-        text = [decode(read_file(path, "a workshop file", MAX_BYTES))]
+        text = [decode(read_file(path, N_("a workshop file"), MAX_BYTES))]
     except FileReadError as error:
         raise WorkshopFileError(str(error)) from None
     with collector_paused():
