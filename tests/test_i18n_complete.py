@@ -14,9 +14,14 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 
 from app.i18n.catalog import locale_folder
 from app.i18n.extract import missing
+from app.ui.language.translator import speak
+from tests.ui_helpers import shown_window
 
 LANGUAGES = ("da", "fi")
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,3 +163,33 @@ def test_the_scan_would_catch_an_english_word_but_not_a_placeholder() -> None:
     assert pattern.search("Tilføj requests")
     assert not pattern.search(VERBATIM.sub(" ", "Tilføj {request} og --request-column"))
     assert english_words({"en": "plan", "da": "plan", "fi": "suunnitelma"}, "da") is None
+
+
+def _clashes(actions: list[QAction], where: str) -> Iterator[str]:
+    """Entries of one menu that share an accelerator letter, then those of its submenus."""
+    first: dict[str, str] = {}
+    for action in actions:
+        text = action.text().replace("&&", "")
+        if "&" in text:
+            key = text[text.index("&") + 1].lower()
+            if key in first:
+                yield f"{where}: {first[key]!r} and {text!r} both on {key!r}"
+            first.setdefault(key, text)
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            menu.aboutToShow.emit()  # menus filled on opening (Clear votes) fill now
+            yield from _clashes(menu.actions(), f"{where} > {action.text()}")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_two_entries_of_a_menu_share_an_accelerator(
+    code: str, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    speak(code)
+    try:
+        window = shown_window(qtbot, tmp_path, monkeypatch)
+        clashes = list(_clashes(window.menuBar().actions(), "menu bar"))
+        assert window.menuBar().actions()[0].text() != "&File"
+    finally:
+        speak("en")
+    assert not clashes, "\n".join(clashes)
