@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from app.i18n.catalog import locale_folder
-from app.i18n.extract import missing
+from app.i18n.extract import messages, missing
 from app.ui.language.translator import speak
 from tests.ui_helpers import shown_window
 
@@ -116,6 +116,24 @@ def test_a_menu_entry_keeps_exactly_one_accelerator(language: str) -> None:
         str(e) for e in entries(language) if "&" in e.source and e.translation.count("&") != 1
     ]
     assert not broken, "\n".join(broken)
+
+
+def keys(path: Path, language: str) -> set[tuple[str | None, str]]:
+    """The (context, English) of every entry of one catalogue."""
+    with path.open("rb") as stream:
+        catalog = read_po(stream, locale=language)
+    return {(m.context, str(m.id if isinstance(m.id, str) else m.id[0])) for m in catalog if m.id}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_desktop_catalogue_shadows_no_other_and_holds_no_stale_entry(language: str) -> None:
+    ui = keys(locale_folder(language) / "ui.po", language)
+    for path in sorted(locale_folder(language).glob("*.po")):
+        if path.name != "ui.po":
+            both = ui & keys(path, language)
+            assert not both, f"ui.po and {path.name} both translate {sorted(both, key=str)}"
+    marked = {(m.context, m.text) for m in messages()}
+    assert not ui - marked, f"ui.po translates sentences no code marks: {ui - marked}"
 
 
 def glossary() -> list[dict[str, str]]:
