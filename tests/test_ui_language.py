@@ -100,3 +100,30 @@ def test_qt_s_own_buttons_speak_the_language(qtbot: QtBot) -> None:
     qtbot.addWidget(box)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel is not None and cancel.text().replace("&", "") == "Peru"
+
+
+@pytest.mark.slow
+def test_the_board_is_drawn_in_each_language(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    from tests.conftest import CRM_SAMPLE, ROOT
+
+    images = {}
+    for code in ("en", "da", "fi"):
+        png = tmp_path / f"board-{code}.png"
+        env = {"BELLWETHER_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--lang", code, "--screenshot", str(png),
+             str(CRM_SAMPLE)],
+            capture_output=True, text=True, timeout=120, env={**env, "PATH": "/usr/bin:/bin"},
+            check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        images[code] = QImage(str(png))
+        assert (images[code].width(), images[code].height()) == (1920, 1080)
+    menu = (0, 0, 400, 24)  # File Edit Plan View, in the language's words
+    crops = {code: image.copy(*menu) for code, image in images.items()}
+    assert crops["en"] != crops["da"] and crops["da"] != crops["fi"] and crops["en"] != crops["fi"]
