@@ -70,6 +70,9 @@ def _message(
             return Message(None, first, _literal(args[1]), where)
         if function.id == "pgettext" and len(args) == 2 and _literal(args[1]) is not None:
             return Message(first, str(_literal(args[1])), None, where)
+    second = _literal(args[1]) if len(args) > 1 else None
+    if isinstance(function, ast.Attribute) and function.attr == "translate" and second:
+        return Message(first, second, None, where)  # QCoreApplication.translate("Ctx", "…")
     if isinstance(function, ast.Attribute) and function.attr == "tr" and first is not None:
         owner = _innermost_class(call, classes)
         counted = len(args) == 3 or any(k.arg == "n" for k in call.keywords)

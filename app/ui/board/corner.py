@@ -10,14 +10,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
 
 CARD_KEY = (
-    ("pd", "person-days"),
-    ("★", "benefit points"),
-    ("●", "dots (votes)"),
-    ("!", "an open finding"),
+    ("pd", N_("person-days")),
+    ("★", N_("benefit points")),
+    ("●", N_("dots (votes)")),
+    ("!", N_("an open finding")),
 )
 """What the signs on a card mean: a card has no room to say it, the corner above the lanes has."""
 
@@ -41,10 +42,10 @@ class CornerKeyItem(QGraphicsRectItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font(11.5 * scale, bold=True))
         painter.setPen(theme.muted)
-        painter.drawText(QPointF(18, 3 + 13.5 * scale), "On a card:")
+        painter.drawText(QPointF(18, 3 + 13.5 * scale), _("On a card:"))
         painter.setFont(font(11.5 * scale))
         metrics = QFontMetricsF(painter.font())
-        signs = 18 + max(metrics.horizontalAdvance(sign) for sign, _ in CARD_KEY) + 6 * scale
+        signs = 18 + max(metrics.horizontalAdvance(sign) for sign, _meaning in CARD_KEY) + 6 * scale
         step = 14.5 * scale
         for index, (sign, meaning) in enumerate(CARD_KEY):
             y = COLUMN_HEADER_H - 10 - (len(CARD_KEY) - 1 - index) * step
@@ -64,4 +65,4 @@ class CornerKeyItem(QGraphicsRectItem):
                 painter.drawText(QPointF(18, y), sign)
             painter.setPen(theme.muted)
             room = LANE_HEADER_W - 8 - signs
-            painter.drawText(QPointF(signs, y), metrics.elidedText(meaning, ELIDE, room))
+            painter.drawText(QPointF(signs, y), metrics.elidedText(_(meaning), ELIDE, room))

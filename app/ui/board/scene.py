@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
+from app.i18n import _
 from app.ui.board.card import CardFace, CardItem
 from app.ui.board.corner import CornerKeyItem
 from app.ui.board.drawn import DrawnCards, Highlight, concerned_ids, dots_of, severities_of
@@ -172,7 +173,11 @@ class BoardScene(QGraphicsScene):
                 item.show_face(item.face, item.width, self.layout.height - wanted)
 
     def _refresh_vision(self, workshop: Workshop) -> None:
-        text = f"Think big: {workshop.vision}" if workshop.vision else workshop.title
+        text = (
+            _("Think big: {vision}").format(vision=workshop.vision)
+            if workshop.vision
+            else workshop.title
+        )
         self._vision.show_text(text, max(400.0, self.layout.width - LANE_HEADER_W), self.theme)
 
     def _refresh_lanes(self, workshop: Workshop) -> None:

@@ -176,8 +176,8 @@ class ChartsPanel(QWidget):
         self.tick_font = QFont()
         self.tick_font.setPointSize(size)
         for plot, title in (
-            (self.load_plot, "Phase load (person-days; line: capacity)"),
-            (self.benefit_plot, "Benefit over time (● a win, ▲ first new work)"),
+            (self.load_plot, self.tr("Phase load (person-days; line: capacity)")),
+            (self.benefit_plot, self.tr("Benefit over time (● a win, ▲ first new work)")),
         ):
             plot.setBackground(theme.background)
             plot.setTitle(title, color=theme.text.name(), size=f"{size + 2}pt")
@@ -186,7 +186,7 @@ class ChartsPanel(QWidget):
                 axis.setPen(theme.grid)
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
-        self.benefit_plot.setLabel("bottom", "week", color=theme.text.name())
+        self.benefit_plot.setLabel("bottom", self.tr("plan week"), color=theme.text.name())
         legend_font = QFont()
         legend_font.setPointSizeF(9 * theme.font_scale)
         self.legend.set_look(legend_font, theme.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from app.i18n.dates import day
 from app.storage.recovery import RecoveryCopy, data_folder, pending_copies
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 from app.ui.document import WorkshopDocument
@@ -50,7 +51,8 @@ def offer_recovery(window: Window) -> bool:
         return False
     copy = copies[0]
     where = str(copy.source) if copy.source else tr("an untitled workshop")
-    answer = ask(window, where, copy.saved_at.astimezone().strftime("%d %b %Y %H:%M"))
+    saved = copy.saved_at.astimezone()
+    answer = ask(window, where, f"{day(saved.date())} {saved:%H:%M}")
     if answer == "discard":
         for stale in copies:
             stale.path.unlink(missing_ok=True)

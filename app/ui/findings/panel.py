@@ -24,15 +24,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 
 
-def _tr(text: str) -> str:
-    """Text in the user's language (the panel's strings outside its methods)."""
-    return QCoreApplication.translate("FindingsPanel", text)
-
-
 def _row_text(finding: Finding) -> str:
     """What a finding's row says: its message, or that it was accepted and why."""
     if finding.accepted:
-        text = _tr("✔ Accepted: {message}\nNote: {note}")
+        text = QCoreApplication.translate("FindingsPanel", "✔ Accepted: {message}\nNote: {note}")
         return text.format(message=finding.message, note=finding.note)
     return finding.message
 
@@ -40,10 +35,18 @@ def _row_text(finding: Finding) -> str:
 def _title(severity: Severity, group: list[Finding]) -> str:
     """A severity group's title: how many of its findings are open and accepted."""
     open_count = sum(1 for f in group if not f.accepted)
-    names = {"error": _tr("Errors"), "warning": _tr("Warnings"), "caution": _tr("Cautions")}
-    title = _tr("{group}: {open} open").format(group=names[severity], open=open_count)
+    names = {
+        "error": QCoreApplication.translate("FindingsPanel", "Errors"),
+        "warning": QCoreApplication.translate("FindingsPanel", "Warnings"),
+        "caution": QCoreApplication.translate("FindingsPanel", "Cautions"),
+    }
+    title = QCoreApplication.translate("FindingsPanel", "{group}: {open} open").format(
+        group=names[severity], open=open_count
+    )
     if len(group) > open_count:
-        title += _tr(", {accepted} accepted").format(accepted=len(group) - open_count)
+        title += QCoreApplication.translate("FindingsPanel", ", {accepted} accepted").format(
+            accepted=len(group) - open_count
+        )
     return title
 
 
