@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
-from app.i18n import _
 from app.ui.board.card import CardFace, CardItem
 from app.ui.board.corner import CornerKeyItem
 from app.ui.board.drawn import DrawnCards, Highlight, concerned_ids, dots_of, severities_of
@@ -36,7 +35,7 @@ from app.ui.board.geometry import (
 )
 from app.ui.board.headers import ColumnHeaderItem, LaneHeaderItem
 from app.ui.board.preview import drop_preview
-from app.ui.board.texts import move_text
+from app.ui.board.texts import move_text, vision_text
 from app.ui.board.vision import VisionItem
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
@@ -173,12 +172,8 @@ class BoardScene(QGraphicsScene):
                 item.show_face(item.face, item.width, self.layout.height - wanted)
 
     def _refresh_vision(self, workshop: Workshop) -> None:
-        text = (
-            _("Think big: {vision}").format(vision=workshop.vision)
-            if workshop.vision
-            else workshop.title
-        )
-        self._vision.show_text(text, max(400.0, self.layout.width - LANE_HEADER_W), self.theme)
+        width = max(400.0, self.layout.width - LANE_HEADER_W)
+        self._vision.show_text(vision_text(workshop), width, self.theme)
 
     def _refresh_lanes(self, workshop: Workshop) -> None:
         wanted = {department.id for department in workshop.departments}

@@ -99,6 +99,13 @@ def first_win_tip(start: date, week: int | None) -> str:
     return _("First win: {day} ({week})").format(day=day(monday), week=calendar_week(monday))
 
 
+def vision_text(workshop: Workshop) -> str:
+    """The line above the board: the committee's vision, else the workshop's title."""
+    if not workshop.vision:
+        return workshop.title
+    return _("Think big: {vision}").format(vision=workshop.vision)
+
+
 def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
     """The undo text of a move, e.g. "Move 'Lead scoring' to Phase 3"."""
     title = workshop.request(request_id).title
