@@ -70,6 +70,7 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
 
     from app.ui.files.recovery_offer import offer_recovery
     from app.ui.language.feature import start_language
+    from app.ui.shell.file_open import follow_file_open
     from app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -79,6 +80,7 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
     if args.screenshot is not None and args.file is not None and not readable(args.file):
         return 2  # no one is there to close an error dialog
     window = MainWindow()
+    follow_file_open(app, window.open_path)
     if args.screenshot is None:
         window.restore_window()
     restored = args.screenshot is None and offer_recovery(window)
