@@ -11,8 +11,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.shell.file_open import follow_file_open
+from app.ui.shell.main_window import MainWindow
 from tests.conftest import SMALL_SAMPLE
 from tests.ui_helpers import empty_window
+
+
+def shown(window: MainWindow) -> Path | None:
+    """The path of the workshop the window shows, if any."""
+    return window.document.path if window.document is not None else None
 
 
 def test_a_file_open_event_opens_the_workshop(
@@ -25,9 +31,9 @@ def test_a_file_open_event_opens_the_workshop(
     assert isinstance(app, QApplication)
     watcher = follow_file_open(app, window.open_path)
     try:
-        assert window.document is None
+        assert shown(window) is None
         QApplication.sendEvent(app, QFileOpenEvent(str(path)))
-        assert window.document is not None and window.document.path == path
+        assert shown(window) == path
     finally:
         app.removeEventFilter(watcher)
         watcher.deleteLater()
