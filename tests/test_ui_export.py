@@ -40,9 +40,9 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Mai
 
 @pytest.fixture
 def big_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
-    """The window on a plan big enough that rendering takes a noticeable time (~1 s), drawn."""
+    """The window on a plan big enough that rendering takes a noticeable time (a few s), drawn."""
     path = tmp_path / "big.bellwether.json"
-    save_workshop(path, with_more_requests(small(), 600))
+    save_workshop(path, with_more_requests(small(), 1500))
     assert window.open_path(path)
     qtbot.wait(300)  # the first drawing of the board and charts is done before the export
     return window

@@ -279,7 +279,8 @@ class ExportFeature(QObject):
             )
         else:
             bar.showMessage(self.tr("Exported %s") % outcome.path, 8000)
-            self.offer_to_open(outcome.path)
+            if self.window.widget().isVisible():  # not while the window closes
+                self.offer_to_open(outcome.path)
 
     def offer_to_open(self, path: Path) -> bool:
         """Say where the PDF is and offer to open it; True when it was opened."""
