@@ -160,7 +160,7 @@ def test_week_numbers_and_dates_are_not_split_inside() -> None:
     assert wrap(date_span(start, 42, 52), REGULAR, 8, 70) == ["25 Oct 2027 –", "2 Jan 2028"]
     assert iso_span(start, 6, 7) == "2027-W07", "a one-week phase names its week once"
     lines = wrap(week_on(start, 34), REGULAR, 8, 60)
-    assert lines == ["plan week 34,", "30 Aug 2027"]  # no-break spaces come back as spaces
+    assert lines == ["30 Aug 2027"]  # a day, not a plan week; no-break spaces come back as spaces
 
 
 TEXTS = [

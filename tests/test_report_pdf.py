@@ -78,8 +78,8 @@ def test_cover_says_draft_and_the_plan_numbers(crm_pdf: bytes) -> None:
     cover = flat(page_texts(crm_pdf)[0])
     assert "Draft: not signed" in cover
     assert "30 scheduled in 6 phases, 7 deferred to the backlog" in cover
-    assert "plan week 52, 3 Jan 2028 (ISO week 2028-W01)" in cover
-    assert "plan week 30.6" in cover
+    assert "3 Jan 2028 (ISO week 2028-W01), when the last phase goes live" in cover
+    assert "around 9 Aug 2027; the earlier, the sooner value arrives" in cover
     assert "Tænk stort, start småt" in cover
 
 
@@ -88,22 +88,23 @@ def test_the_cover_says_how_to_read_and_check_it_in_plain_words(crm_pdf: bytes) 
     assert "`" not in all_text(crm_pdf)  # no Markdown anywhere, on the cover least of all
     assert "stands alone" not in cover
     assert "How to read this roadmap." in cover
-    assert "plan week 0 is the week of 4 Jan 2027" in cover
+    assert "a phase's requests go live at its end" in cover
     assert "check with Bellwether's verify command" in cover
-    assert "plan week 0, 4 Jan 2027 (ISO week 2027-W01)" in cover
+    assert "4 Jan 2027 (ISO week 2027-W01)" in cover
 
 
-def test_week_numbers_say_whether_they_are_plan_or_iso_weeks(crm_pdf: bytes) -> None:
+def test_weeks_are_days_and_iso_weeks_never_plan_weeks(crm_pdf: bytes) -> None:
     texts = [flat(text) for text in page_texts(crm_pdf)]
     roadmap = roadmap_text(crm_pdf)
     tables = next(t for t in texts if "Phases and departments" in t)
-    assert "Phase 2 · plan weeks 6–14" in roadmap
+    assert "Phase 2 · 8 weeks" in roadmap
     assert "ISO weeks 2027-W07–W14" in roadmap
-    assert "plan weeks 0–6" in roadmap and "ISO 2027-W01–W06" in roadmap  # the narrow column
-    assert "+3 wins after plan week 52" in roadmap
-    assert "Plan weeks Dates ISO weeks" in tables
-    assert "6–14 15 Feb – 11 Apr 2027 2027-W07–W14" in tables
-    assert "plan week 14, 12 Apr 2027" in tables
+    assert "6 weeks" in roadmap and "ISO 2027-W01–W06" in roadmap  # the narrow column
+    assert "+3 wins after the last column" in roadmap
+    assert "Weeks Dates ISO weeks" in tables
+    assert "8 15 Feb – 11 Apr 2027 2027-W07–W14" in tables
+    assert "12 Apr 2027" in tables
+    assert not [text for text in texts if re.search(r"plan weeks?", text, re.IGNORECASE)]
     for text in texts:
         assert not re.search(r"(?<!plan )(?<!Plan )weeks \d+–", text), text
         assert not re.search(r"\d{4}-W\d\d – W", text), text  # the old, unlabelled span

@@ -233,7 +233,7 @@ def _benefit_chart(
     _benefit_axes(
         drawing,
         plot,
-        _("plan weeks (plan week 0 is the week of {day})").format(day=day(workshop.start)),
+        _("weeks from the plan's start on {day}").format(day=day(workshop.start)),
     )
     _phase_lines(drawing, workshop, schedule, plot)
     for index, line in enumerate(lines):

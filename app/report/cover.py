@@ -118,12 +118,12 @@ def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: f
         ),
         (
             _("Plan starts"),
-            _("{week} (ISO week {iso})").format(week=week_on(start, 0), iso=iso_week(start, 0)),
+            _("{day} (ISO week {iso})").format(day=week_on(start, 0), iso=iso_week(start, 0)),
         ),
         (
             _("Plan ends"),
-            _("{week} (ISO week {iso}), when the last phase goes live").format(
-                week=week_on(start, end), iso=iso_week(start, end)
+            _("{day} (ISO week {iso}), when the last phase goes live").format(
+                day=week_on(start, end), iso=iso_week(start, end)
             ),
         ),
         (
@@ -158,9 +158,7 @@ def _mean_win(workshop: Workshop, mean: float | None) -> str:
     if mean is None:
         return _("no benefit is scheduled yet")
     around = day(week_date(workshop.start, round(mean)))
-    return _("plan week {week} (around {day}); the lower, the sooner value arrives").format(
-        week=f"{mean:.1f}", day=around
-    )
+    return _("around {day}; the earlier, the sooner value arrives").format(day=around)
 
 
 def _finding_counts(found: list[Finding]) -> str:
@@ -208,9 +206,9 @@ def _guide(workshop: Workshop) -> list[tuple[str, str]]:
         (
             _("Weeks."),
             _(
-                "Plan weeks count from the start of the plan: plan week 0 is the week of {day}. "
-                "ISO weeks, such as {iso}, are the calendar's week numbers."
-            ).format(day=day(workshop.start), iso=iso_week(workshop.start, 0)),
+                "Days are the days a phase begins and ends; a phase's requests go live at its "
+                "end. ISO weeks, such as {iso}, are the calendar's week numbers."
+            ).format(iso=iso_week(workshop.start, 0)),
         ),
         (
             _("Checking the plan."),

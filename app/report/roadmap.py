@@ -83,8 +83,7 @@ def roadmap_drawings(
 def weeks_note(workshop: Workshop) -> str:
     """What the two kinds of week number on the roadmap mean."""
     return _(
-        "Plan weeks count from the start: plan week 0 is the week of {day} "
-        "(ISO week {iso}). ISO weeks are the calendar's week numbers."
+        "The plan starts on {day} (ISO week {iso}). ISO weeks are the calendar's week numbers."
     ).format(day=day(workshop.start), iso=iso_week(workshop.start, 0))
 
 
@@ -244,8 +243,8 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
     later = sum(1 for week in lane.wins if week > axis_end)
     if later and last:
         note = ngettext(
-            "+{count} win after plan week {week}", "+{count} wins after plan week {week}", later
-        ).format(count=later, week=axis_end)
+            "+{count} win after the last column", "+{count} wins after the last column", later
+        ).format(count=later)
         drawing.add(_text(axis.right - 3, y + 2.5, note, 6, MUTED, textAnchor="end"))
     x = axis.x(lane.first_win)
     if x is not None:

@@ -66,7 +66,7 @@ def _week(workshop: Workshop, week: int | None) -> str:
 
 
 def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Flowable]:
-    """Each phase: plan weeks, dates, ISO weeks, effort against capacity, load, who starts."""
+    """Each phase: its length, dates, ISO weeks, effort against capacity, load, who starts."""
     names = {d.id: d.name for d in workshop.departments}
     rows: list[list[Cell]] = []
     for index, (phase, m) in enumerate(zip(workshop.phases, measured.phases, strict=True)):
@@ -76,7 +76,7 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
             [
                 str(index + 1),
                 para(phase.name, CELL_BOLD),
-                f"{m.start}–{m.end}",
+                str(m.end - m.start),
                 para(date_span(workshop.start, m.start, m.end), CELL),
                 para(iso_span(workshop.start, m.start, m.end), CELL),
                 f"{number(m.effort)} / {number(m.capacity)}",
@@ -87,7 +87,7 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
     header = [
         "#",
         _("Phase"),
-        _("Plan weeks"),
+        _("Weeks"),
         _("Dates"),
         _("ISO weeks"),
         _("Effort / capacity (person-days)"),
@@ -100,15 +100,13 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
 
 
 def _weeks_note(measured: Metrics) -> list[Flowable]:
-    """What "plan weeks 0–6" means, with the first phase's own numbers."""
+    """What a phase's weeks and days mean."""
     if not measured.phases:
         return []
-    first, end = measured.phases[0].start, measured.phases[0].end
     text = _(
-        "Plan weeks count from the start of the plan. Plan weeks {first}–{end}: from the start "
-        "of plan week {first} to the start of plan week {end}, when the phase's requests go "
-        "live. ISO weeks are the calendar's week numbers."
-    ).format(first=first, end=end)
+        "A phase runs from its first day to its last; its requests go live at its end. ISO "
+        "weeks are the calendar's week numbers."
+    )
     return [para(text, SMALL)]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain.schedule import iso_week, week_date
-from app.i18n import _
+from app.i18n import ngettext
 from app.i18n.dates import day, short_day
 
 NBSP = "\u00a0"
@@ -22,14 +22,14 @@ def together(text: str) -> str:
 
 
 def week_on(start: date, week: int) -> str:
-    """`plan week 7, 15 Feb 2027`: a plan week (week 0 is the plan's start) and its Monday."""
-    words = _("plan week {week}").format(week=week)
-    return f"{together(words)}, {together(day(week_date(start, week)))}"
+    """`15 Feb 2027`: the day a plan week begins (people in the room know days, not plan weeks)."""
+    return together(day(week_date(start, week)))
 
 
 def plan_weeks(first_week: int, end_week: int) -> str:
-    """`plan weeks 0–6`: from the start of `first_week` to the start of `end_week`."""
-    return together(_("plan weeks {first}–{end}").format(first=first_week, end=end_week))
+    """`6 weeks`: how long the span from the start of `first_week` to `end_week` lasts."""
+    count = end_week - first_week
+    return together(ngettext("{count} week", "{count} weeks", count).format(count=count))
 
 
 def date_span(start: date, first_week: int, end_week: int) -> str:
