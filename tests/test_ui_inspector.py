@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.edits import move_request
 from app.domain.model import Department
+from app.report.weeks import date_span
 from app.storage.workshop_file import load_workshop
 from app.ui.document import WorkshopDocument
 from app.ui.inspector import InspectorPanel
@@ -380,7 +381,8 @@ def test_add_edit_and_remove_a_phase(qtbot, panel: InspectorPanel):
     assert_refused(page.fields["weeks"], "weeks: must be >= 1, got 0")
     type_into(qtbot, page.fields["weeks"], "8")
     assert document.workshop.phases[-1].weeks == 8
-    assert page.list.currentItem().text() == "4. Phase 4  (weeks 16–24)"
+    dates = date_span(document.workshop.start, 16, 24).replace("\u00a0", " ")
+    assert page.list.currentItem().text() == f"4. Phase 4  ({dates})"
     page.remove_phase_button.click()
     assert len(document.workshop.phases) == 3
     document.undo_stack.undo()

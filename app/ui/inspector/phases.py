@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.edits import EditError
 from app.domain.model import Phase, Workshop
 from app.domain.structure import add_phase, move_phase, remove_phase, update_phase
+from app.report.weeks import NBSP, date_span
 from app.ui.document import WorkshopDocument
 from app.ui.inspector.fields import LineField
 from app.ui.inspector.form import add_row, counted, with_extras
@@ -55,14 +56,15 @@ class PhasesPage(ListPage):
         return (workshop.phases, workshop.start)
 
     def entries(self) -> Sequence[Entry]:
-        """One row per phase, in order, with its week range."""
+        """One row per phase, in order, with its days."""
         workshop = self.document.workshop
         rows: list[Entry] = []
         start = 0
         for number, phase in enumerate(workshop.phases, 1):
             end = start + phase.weeks
-            label = self.tr("{number}. {name}  (weeks {start}–{end})").format(
-                number=number, name=phase.name, start=start, end=end
+            dates = date_span(workshop.start, start, end).replace(NBSP, " ")
+            label = self.tr("{number}. {name}  ({dates})").format(
+                number=number, name=phase.name, dates=dates
             )
             first = workshop.start + timedelta(weeks=start)
             tooltip = f"{phase.name}\n{first.isoformat()}\nid: {phase.id}"
