@@ -186,7 +186,9 @@ class ChartsPanel(QWidget):
                 axis.setPen(theme.grid)
                 axis.setTextPen(theme.text)
                 axis.setTickFont(self.tick_font)
-        self.benefit_plot.setLabel("bottom", self.tr("plan week"), color=theme.text.name())
+        self.benefit_plot.setLabel(
+            "bottom", self.tr("weeks from the start"), color=theme.text.name()
+        )
         legend_font = QFont()
         legend_font.setPointSizeF(9 * theme.font_scale)
         self.legend.set_look(legend_font, theme.text)
