@@ -163,11 +163,13 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
         document.changed.connect(watch.wrap(name, slot))
 
     class TimedAnalysis(Analysis):
-        def __init__(self, workshop: Any, previous: Analysis | None = None) -> None:
+        def __init__(
+            self, workshop: Any, previous: Analysis | None = None, known: str | None = None
+        ) -> None:
             with watch.stage("rules"):
-                super().__init__(workshop, previous)
+                super().__init__(workshop, previous, known)
 
-    document_module.Analysis = TimedAnalysis  # type: ignore[misc,assignment]
+    document_module.Analysis = TimedAnalysis  # type: ignore[misc]
 
 
 def open_window(app: QApplication, path: Path, room: bool = False) -> tuple[MainWindow, Repaints]:
