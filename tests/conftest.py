@@ -50,9 +50,14 @@ def desktop_look_after_each_test(request: pytest.FixtureRequest) -> Iterator[Non
     """Presentation mode sets an application-wide style sheet, a test may choose a language: no
     test passes either to the next."""
     yield
+    import sys
+
     from app.i18n import set_language
 
     set_language("en")
+    translator = sys.modules.get("app.ui.language.translator")
+    if translator is not None:  # a test spoke another language to Qt: its locale too
+        translator.speak("en")
     if "qtbot" in request.fixturenames:
         from PySide6.QtWidgets import QApplication
 

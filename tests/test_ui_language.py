@@ -127,3 +127,15 @@ def test_the_board_is_drawn_in_each_language(tmp_path: Path) -> None:
     menu = (0, 0, 400, 24)  # File Edit Plan View, in the language's words
     crops = {code: image.copy(*menu) for code, image in images.items()}
     assert crops["en"] != crops["da"] and crops["da"] != crops["fi"] and crops["en"] != crops["fi"]
+
+
+def test_qt_s_locale_follows_the_language(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    _ = qtbot
+    speak("fi")
+    assert QLocale().name() == "fi_FI" and QLocale().dayName(1) == "maanantaina"
+    speak("da")
+    assert QLocale().dayName(1) == "mandag"
+    speak("en")
+    assert QLocale().dayName(1) == "Monday"

@@ -7,7 +7,7 @@ counted `self.tr("%n moves", "", n)` takes the language's plural form; Qt puts t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from app.i18n import language, set_language
 from app.i18n.catalog import catalog_for
@@ -34,6 +34,10 @@ class CatalogTranslator(QTranslator):
 
 
 _installed: list[QTranslator] = []
+QLOCALES = {"da": "da_DK", "fi": "fi_FI"}
+"""The Qt locale of each language: what date fields and Qt's own widgets write days with.
+English keeps the system's locale (a British or an American user writes days their own way)."""
+_SYSTEM = QLocale()
 
 
 def qt_translator(code: str, parent: QObject) -> QTranslator | None:
@@ -50,6 +54,7 @@ def speak(code: str) -> None:
     """Speak ``code`` in the whole app from now on: app.i18n's `_()`, every `tr()` and Qt's own
     dialogs and buttons."""
     set_language(code)
+    QLocale.setDefault(_SYSTEM if code == "en" else QLocale(QLOCALES[code]))  # date fields
     app = QCoreApplication.instance()
     if app is None:
         return
