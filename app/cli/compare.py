@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.check import finding_json
 from app.cli.common import EXIT_OK, Commands, fail, stdout_closed
+from app.i18n import _
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 if TYPE_CHECKING:
@@ -20,14 +21,16 @@ def add_commands(commands: Commands) -> None:
     """Add `compare` to the command line."""
     compare = commands.add_parser(
         "compare",
-        help="what plan B changes against plan A",
-        description="The requests moved, added and removed; the findings added, removed and "
-        "newly accepted; the plan's end, mean win week and each department's first win side "
-        "by side; and which sign-offs hold for each plan.",
+        help=_("what plan B changes against plan A"),
+        description=_(
+            "The requests moved, added and removed; the findings added, removed and "
+            "newly accepted; the plan's end, mean win week and each department's first win side "
+            "by side; and which sign-offs hold for each plan."
+        ),
     )
     compare.add_argument("a", type=Path, metavar="A")
     compare.add_argument("b", type=Path, metavar="B")
-    compare.add_argument("--json", action="store_true", help="print it as JSON")
+    compare.add_argument("--json", action="store_true", help=_("print it as JSON"))
     compare.set_defaults(handler=run_compare)
 
 

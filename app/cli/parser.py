@@ -35,9 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bellwether",
         allow_abbrev=False,
-        description="Bellwether: prioritise a phased rollout with the steering committee.",
-        epilog="Without a command, `bellwether [FILE]` opens the board (FILE: a workshop or a "
-        "Bellwether PDF).",
+        description=_("Bellwether: prioritise a phased rollout with the steering committee."),
+        epilog=_(
+            "Without a command, `bellwether [FILE]` opens the board (FILE: a workshop or a "
+            "Bellwether PDF)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"bellwether {__version__}")
     # No command takes an abbreviated option: `--department X` must not be `--department-column`.

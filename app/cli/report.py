@@ -17,29 +17,33 @@ from app.storage.workshop_file import WorkshopFileError, load_workshop
 
 def add_commands(commands: Commands) -> None:
     """Add `export` and `verify` to the command line."""
-    export = commands.add_parser("export", help="write the roadmap PDF (or a CSV/XLSX plan)")
+    export = commands.add_parser("export", help=_("write the roadmap PDF (or a CSV/XLSX plan)"))
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument(
-        "--format", choices=("pdf", "csv", "xlsx"), help="default: from OUT's suffix"
+        "--format", choices=("pdf", "csv", "xlsx"), help=_("default: from OUT's suffix")
     )
     export.add_argument(
         "--sign",
         type=Path,
         metavar="CERT.p12",
-        help="seal the PDF with a digital signature (PAdES) by this PKCS#12 certificate; "
-        "its password is read from BELLWETHER_P12_PASSWORD",
+        help=_(
+            "seal the PDF with a digital signature (PAdES) by this PKCS#12 certificate; "
+            "its password is read from BELLWETHER_P12_PASSWORD"
+        ),
     )
     export.add_argument(
         "--compare-with",
         type=Path,
         metavar="OLD",
-        help="add a section on what changed against OLD (the plan as the meeting opened it); "
-        "OLD travels inside the PDF so verify checks that section too",
+        help=_(
+            "add a section on what changed against OLD (the plan as the meeting opened it); "
+            "OLD travels inside the PDF so verify checks that section too"
+        ),
     )
     export.set_defaults(handler=run_export)
-    verify = commands.add_parser("verify", help="check a roadmap PDF against its plan")
+    verify = commands.add_parser("verify", help=_("check a roadmap PDF against its plan"))
     verify.add_argument("pdf", type=Path, metavar="PDF")
     verify.add_argument("file", type=Path, nargs="?", metavar="FILE")
     verify.set_defaults(handler=run_verify)

@@ -25,31 +25,40 @@ def add_commands(commands: Commands) -> None:
     """Add `import` to the command line."""
     sheet = commands.add_parser(
         "import",
-        help="make a workshop from a CSV, XLSX, ODS or XLS sheet of requests, or add them to a "
-        "backlog",
-        description="Read one request per row. Nothing is written while any row is bad, "
-        "unless --skip-bad-rows.",
+        help=_(
+            "make a workshop from a CSV, XLSX, ODS or XLS sheet of requests, or add them to a "
+            "backlog"
+        ),
+        description=_(
+            "Read one request per row. Nothing is written while any row is bad, "
+            "unless --skip-bad-rows."
+        ),
     )
     sheet.add_argument(
-        "sheet_file", type=Path, metavar="SHEET", help="a .csv, .xlsx, .ods or .xls file"
+        "sheet_file", type=Path, metavar="SHEET", help=_("a .csv, .xlsx, .ods or .xls file")
     )
     target = sheet.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", type=Path, metavar="NEW", help="a new workshop file")
-    target.add_argument("--into", type=Path, metavar="FILE", help="add to FILE's backlog")
-    sheet.add_argument("--title", help="the new workshop's title (default: SHEET's name)")
+    target.add_argument("-o", "--output", type=Path, metavar="NEW", help=_("a new workshop file"))
+    target.add_argument("--into", type=Path, metavar="FILE", help=_("add to FILE's backlog"))
+    sheet.add_argument("--title", help=_("the new workshop's title (default: SHEET's name)"))
     sheet.add_argument(
-        "--start", type=_start_date, metavar="DATE", help="week 0 (default: next Monday)"
+        "--start",
+        type=_start_date,
+        metavar="DATE",
+        help=_("the first day of the plan (default: next Monday)"),
     )
-    sheet.add_argument("--sheet", metavar="NAME", help="the workbook's sheet (default: the first)")
     sheet.add_argument(
-        "--department-column", metavar="HEADER", help="the column naming the department"
+        "--sheet", metavar="NAME", help=_("the workbook's sheet (default: the first)")
+    )
+    sheet.add_argument(
+        "--department-column", metavar="HEADER", help=_("the column naming the department")
     )
     _add_sheet_options(sheet)
-    sheet.add_argument("--skip-bad-rows", action="store_true", help="import the good rows only")
+    sheet.add_argument("--skip-bad-rows", action="store_true", help=_("import the good rows only"))
     sheet.add_argument(
         "--create-departments",
         action="store_true",
-        help="with --into: add the departments the sheet names that FILE lacks",
+        help=_("with --into: add the departments the sheet names that FILE lacks"),
     )
     sheet.set_defaults(handler=run_import)
 
@@ -58,26 +67,28 @@ def _add_sheet_options(sheet: argparse.ArgumentParser) -> None:
     sheet.add_argument(
         "--department",
         metavar="NAME",
-        help="the department of rows without one (an existing department, or a new one)",
+        help=_("the department of rows without one (an existing department, or a new one)"),
     )
     sheet.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="FIELD=HEADER",
-        help="read FIELD from the column HEADER (repeatable); FIELD: title, department, id, "
-        "description, effort, benefit, burden, weeks_to_benefit, depends_on",
+        help=_(
+            "read FIELD from the column HEADER (repeatable); FIELD: title, department, id, "
+            "description, effort, benefit, burden, weeks_to_benefit, depends_on"
+        ),
     )
     sheet.add_argument(
         "--effort-unit",
         choices=("days", "hours", "points"),
-        help="what the effort column counts (default: what its header says, else person-days)",
+        help=_("what the effort column counts (default: what its header says, else person-days)"),
     )
     sheet.add_argument(
         "--hours-per-day",
         type=_hours,
         metavar="H",
-        help="hours in a person-day, for effort in hours (default 7.5)",
+        help=_("hours in a person-day, for effort in hours (default 7.5)"),
     )
 
 

@@ -21,18 +21,20 @@ def add_commands(commands: Commands) -> None:
     """Add `suggest` to the command line."""
     suggest = commands.add_parser(
         "suggest",
-        help="write the workshop with its requests placed as the rules like best",
-        description="Only the requests' phases change (the backlog is a place too). Better "
-        "means, in this order: fewer open errors, more dots scheduled, fewer open warnings, "
-        "more benefit points scheduled, an earlier benefit-weighted mean win week, fewer open "
-        "cautions.",
+        help=_("write the workshop with its requests placed as the rules like best"),
+        description=_(
+            "Only the requests' phases change (the backlog is a place too). Better "
+            "means, in this order: fewer open errors, more dots scheduled, fewer open warnings, "
+            "more benefit points scheduled, an earlier benefit-weighted mean win week, fewer open "
+            "cautions."
+        ),
     )
     suggest.add_argument("file", type=Path, metavar="FILE")
     suggest.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="NEW", help="a new workshop file"
+        "-o", "--output", type=Path, required=True, metavar="NEW", help=_("a new workshop file")
     )
     suggest.add_argument(
-        "--seconds", type=_seconds, default=10.0, metavar="S", help="time to search (default 10)"
+        "--seconds", type=_seconds, default=10.0, metavar="S", help=_("time to search (default 10)")
     )
     suggest.add_argument(
         "--pin",
@@ -40,12 +42,12 @@ def add_commands(commands: Commands) -> None:
         nargs="+",
         default=[],
         metavar="ID",
-        help="keep these requests where they are",
+        help=_("keep these requests where they are"),
     )
     suggest.add_argument(
         "--keep-placed",
         action="store_true",
-        help="keep every scheduled request where it is (fill the plan from the backlog)",
+        help=_("keep every scheduled request where it is (fill the plan from the backlog)"),
     )
     suggest.set_defaults(handler=run_suggest)
 
