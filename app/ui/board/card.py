@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n.numbers import number
+from app.i18n.units import person_days
 from app.ui.board.geometry import CARD_W
 from app.ui.sizes import CARD_H
 from app.ui.theme import Theme
@@ -176,7 +177,7 @@ class CardItem(QGraphicsItem):
         facts_font = font(12 * theme.font_scale)
         painter.setFont(facts_font)
         painter.setPen(theme.muted)
-        facts = f"{number(face.effort)} pd  ★ {number(face.benefit)}  ● {face.dots}"
+        facts = f"{number(face.effort)} {person_days()}  ★ {number(face.benefit)}  ● {face.dots}"
         painter.drawText(QPointF(14, self._height - 9), facts)
         used = 14 + QFontMetricsF(facts_font).horizontalAdvance(facts) + 8
         self._paint_dots(painter, face, used)

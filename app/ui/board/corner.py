@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.i18n.units import person_days
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
 
 CARD_KEY = (
-    ("pd", N_("person-days")),
+    ("pd", N_("person-days")),  # the sign is the language's (see `person_days`)
     ("★", N_("benefit points")),
     ("●", N_("dots (votes)")),
     ("!", N_("an open finding")),
@@ -62,7 +63,7 @@ class CornerKeyItem(QGraphicsRectItem):
                 )
             else:
                 painter.setPen(theme.muted)
-                painter.drawText(QPointF(18, y), sign)
+                painter.drawText(QPointF(18, y), person_days() if sign == "pd" else sign)
             painter.setPen(theme.muted)
             room = LANE_HEADER_W - 8 - signs
             painter.drawText(QPointF(signs, y), metrics.elidedText(_(meaning), ELIDE, room))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from app.domain.model import Workshop
 from app.i18n.numbers import number
+from app.i18n.units import person_days
 from app.ui.board.card import BoardHost
 from app.ui.board.geometry import (
     COLUMN_HEADER_H,
@@ -81,7 +82,7 @@ def cell_summary(
         if not in_cell:
             return ""
         days = sum(effort[request_id] for request_id in in_cell)
-        return f"{len(in_cell)} · {number(days)} pd"
+        return f"{len(in_cell)} · {number(days)} {person_days()}"
 
     return text
 

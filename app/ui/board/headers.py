@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.i18n.numbers import number
+from app.i18n.units import person_days
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
 from app.ui.theme import Theme
@@ -243,15 +244,18 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         painter.setPen(theme.text)
         painter.setFont(font(11 * theme.font_scale))
         metrics = QFontMetricsF(painter.font())
-        effort = number(face.effort)
+        effort, pd = number(face.effort), person_days()
         labels = (
             [
-                f"{effort} / {number(capacity)} pd ({ratio:.0%})",
-                f"{effort}/{number(capacity)} pd {ratio:.0%}",
-                f"{effort}/{number(capacity)} pd",
+                f"{effort} / {number(capacity)} {pd} ({ratio:.0%})",
+                f"{effort}/{number(capacity)} {pd} {ratio:.0%}",
+                f"{effort}/{number(capacity)} {pd}",
             ]
             if capacity
-            else [f"{effort} pd, no capacity", f"{effort} pd"]
+            else [
+                _("{effort} {unit}, no capacity").format(effort=effort, unit=pd),
+                f"{effort} {pd}",
+            ]
         )
         # "3 findings", or on a narrow column "⚠ 3": the bar's colour tells how bad.
         marks = [face.concerns, f"⚠ {face.concerns.split()[0]}"] if face.concerns else [""]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from app.domain.edits import move_request
 from app.domain.model import Workshop
 from app.domain.rules import Finding, findings, rule_name, severity_name
+from app.i18n import _
+from app.i18n.numbers import number
+from app.i18n.units import person_days
 from app.ui.board.texts import worst
 
 
@@ -26,10 +29,13 @@ def drop_preview(
     if phase_id is not None:
         load = sum(r.effort for r in after.requests if r.phase == phase_id)
         capacity = workshop.phase(phase_id).capacity
-        lines.append(
-            f"Load {load:g} / {capacity:g} pd" + (f" ({load / capacity:.0%})" if capacity else "")
+        said = _("Load {load} / {capacity} {unit}").format(
+            load=number(load), capacity=number(capacity), unit=person_days()
         )
-    lines.append(f"Findings: +{len(added)}\u00a0−{len(removed)}")  # the two together
+        lines.append(said + (f" ({load / capacity:.0%})" if capacity else ""))
+    lines.append(
+        _("Findings: {added}").format(added=f"+{len(added)}\u00a0−{len(removed)}")
+    )  # the two together
     for f in added[:2]:
         lines.append(f"+ {severity_name(f.severity)}: {rule_name(f.rule)}")
     for f in removed[:2]:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n.numbers import number
+from app.i18n.units import person_days
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import LANE_HEADER_W, BoardLayout, Column
 from app.ui.document import Analysis
@@ -66,7 +68,7 @@ class WeekAxis:
 
 def cell_text(count: int, effort: float) -> str:
     """A summarised cell: its cards and their person-days, e.g. "3 · 32 pd"."""
-    return f"{count} · {effort:g} pd"
+    return f"{count} · {number(effort)} {person_days()}"
 
 
 def strip_face(
