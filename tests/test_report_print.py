@@ -3,6 +3,7 @@ them, request ids wherever a request is named, and marks that survive a black-an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,35 @@ def test_the_pdf_speaks_the_language_it_is_rendered_in(
     path.write_bytes(pdf)
     assert language() == "en"
     assert verify_pdf(path).problems == (), "verify renders it again in the PDF's language"
+
+
+APP_WORDS = re.compile(
+    r"\b(phases?|requests?|departments?|capacity|findings?|weeks?|signed|sign-offs?|draft|"
+    r"page|roadmap|backlog|benefit|effort|person-days|open|accepted|errors?|warnings?|"
+    r"cautions?|depends|votes?|dots?|approved|plan|sheet|continued|changes?)\b",
+    re.IGNORECASE,
+)
+ALLOWED_IN = {"da": {"plan", "backlog"}, "fi": set()}
+"""App words Danish writes as English does."""
+
+
+@pytest.mark.parametrize("code", ["da", "fi", "en"])
+def test_the_pdf_holds_no_english_app_word(code: str) -> None:
+    from app.report.visible import speaking
+
+    workshop = crm()
+    with speaking(code):
+        text = flat(" ".join(page_texts(render_pdf(workshop))))
+    own = [workshop.title, workshop.vision, workshop.organisation or ""]
+    own += [d.name for d in workshop.departments] + [d.head for d in workshop.departments]
+    own += [d.id for d in workshop.departments] + [p.name for p in workshop.phases]
+    own += [p.id for p in workshop.phases] + [a.note for a in workshop.accepted]
+    for request in workshop.requests:
+        own += [request.title, request.id, request.description]
+    for piece in sorted({o for o in own if o}, key=len, reverse=True):
+        text = text.replace(flat(piece), " ")
+    english = {m.group(0).lower() for m in APP_WORDS.finditer(text)} - ALLOWED_IN.get(code, set())
+    if code == "en":  # the scan finds what it looks for
+        assert {"phase", "capacity", "draft", "page"} <= english
+    else:
+        assert not english, english
