@@ -13,10 +13,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from app.cli.common import fail
 from app.i18n import _
 
 EXIT_INTERRUPTED = 130
-EXIT_INVALID = 2
 
 
 class _Guarded:
@@ -83,7 +83,5 @@ def run_guarded(run: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except MemoryError:
-        message = _("not enough memory for this input on this machine; nothing was written")
-        print(f"bellwether: {message}", file=sys.stderr)
-        return EXIT_INVALID
+        return fail(_("not enough memory for this input on this machine; nothing was written"))
     return code

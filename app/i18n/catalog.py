@@ -35,11 +35,21 @@ class Catalog:
         """``message`` translated, or as it is."""
         return self.singular.get((None, message)) or message
 
+    def find(self, context: str | None, message: str) -> str | None:
+        """``message`` translated in ``context``, else without context; None when it is not."""
+        return self.singular.get((context, message)) or self.singular.get((None, message))
+
+    def find_plural(self, context: str | None, singular: str, count: int) -> str | None:
+        """The form for ``count`` of a counted ``singular`` (in ``context``, else without one);
+        None when it is not translated."""
+        forms = self.plural.get((context, singular)) or self.plural.get((None, singular))
+        if not forms or not all(forms):
+            return None
+        return forms[min(_plural_index(self.plural_rule, count), len(forms) - 1)]
+
     def pgettext(self, context: str, message: str) -> str:
         """``message`` translated in ``context``, else without context, else as it is."""
-        return (
-            self.singular.get((context, message)) or self.singular.get((None, message)) or message
-        )
+        return self.find(context, message) or message
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The plural form for ``count``; English's rule when there is no entry."""
@@ -47,11 +57,10 @@ class Catalog:
 
     def npgettext(self, context: str | None, singular: str, plural: str, count: int) -> str:
         """The plural form for ``count`` in ``context``, else without context, else English's."""
-        forms = self.plural.get((context, singular)) or self.plural.get((None, singular))
-        if not forms or not all(forms):
-            return singular if count == 1 else plural
-        index = _plural_index(self.plural_rule, count)
-        return forms[min(index, len(forms) - 1)]
+        found = self.find_plural(context, singular, count)
+        if found is not None:
+            return found
+        return singular if count == 1 else plural
 
     def has(self, context: str | None, message: str) -> bool:
         """Whether ``message`` has a translation in ``context`` or without one."""

@@ -120,9 +120,9 @@ class WorkshopDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.analysis = Analysis(workshop)
         self.confirm_stale: Callable[[int], bool] = lambda signed: True
-        self._fingerprints: dict[int, tuple[Workshop, str]] = {}
-        """Fingerprints `push` worked out for a workshop it pushed, by id: the next analysis of
-        that workshop reuses it rather than hashing the plan a second time for the same edit."""
+        self._hashed: tuple[Workshop, str] | None = None
+        """The workshop `push` last hashed, with its fingerprint: the analysis of that very
+        workshop reuses it rather than hashing the plan a second time for the same edit."""
 
     @property
     def modified(self) -> bool:
@@ -132,7 +132,7 @@ class WorkshopDocument(QObject):
     def set_workshop(self, workshop: Workshop) -> None:
         """Replace the state (only commands call this) and tell every view."""
         self.workshop = workshop
-        held = self._fingerprints.pop(id(workshop), None)
+        held, self._hashed = self._hashed, None
         known = held[1] if held is not None and held[0] is workshop else None
         self.analysis = Analysis(workshop, self.analysis, known)
         self.changed.emit()
@@ -150,7 +150,7 @@ class WorkshopDocument(QObject):
         signed = self.analysis.valid_signoffs(self.workshop)
         if signed:
             new = fingerprint(after)
-            self._fingerprints = {id(after): (after, new)}
+            self._hashed = (after, new)
             if new != self.analysis.fingerprint and not self.confirm_stale(signed):
                 return False
         command = EditCommand(self, text, after, merge_id)

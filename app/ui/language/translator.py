@@ -26,11 +26,8 @@ class CatalogTranslator(QTranslator):
         """The translation, or None (Qt's null string) so that Qt keeps the English source."""
         catalog = catalog_for(language())
         if n >= 0:
-            forms = catalog.plural.get((context, source)) or catalog.plural.get((None, source))
-            if forms and all(forms):
-                return catalog.npgettext(context, source, source, n)
-            return None
-        return catalog.singular.get((context, source)) or catalog.singular.get((None, source))
+            return catalog.find_plural(context, source, n)
+        return catalog.find(context, source)
 
 
 _installed: list[QTranslator] = []
