@@ -263,7 +263,7 @@ def test_a_burden_of_zero_hours_is_no_burden() -> None:
     workshop = build([burden("r1", "p1", 0), burden("r2", "p2", 0, dept="service")])
     assert findings(workshop) == []
     assert metrics(workshop).departments[0].first_burden_week is None
-    assert build_schedule(workshop).timelines["sales"].burdens == []
+    assert build_schedule(workshop).timelines["sales"].burdens == ()
 
 
 def test_a_department_that_only_gains_has_no_benefit_findings() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from app.domain.change import Change, what_changed
 from app.domain.model import Phase, Workshop
 from app.domain.rules import (
     Finding,
@@ -23,13 +24,7 @@ from app.domain.rules import (
     phase_findings,
     plan_findings,
 )
-from app.domain.schedule import (
-    DepartmentTimeline,
-    PhaseLoad,
-    Schedule,
-    build_schedule,
-    replaced_positions,
-)
+from app.domain.schedule import DepartmentTimeline, PhaseLoad, Schedule, build_schedule
 
 
 class _Part(NamedTuple):
@@ -61,14 +56,22 @@ class RuleMemo:
 
 
 def rule_pass(
-    workshop: Workshop, schedule: Schedule | None = None, previous: RuleMemo | None = None
+    workshop: Workshop,
+    schedule: Schedule | None = None,
+    previous: RuleMemo | None = None,
+    change: Change | None = None,
 ) -> RuleMemo:
     """Run every rule, reusing what `previous` found about the parts an edit left alone.
 
+    `change`: what the edit from `previous.workshop` changed (worked out here when not given).
     The findings are exactly those of a pass without `previous`, in the same order.
     """
     schedule = build_schedule(workshop) if schedule is None else schedule
-    changed = _replaced(workshop, previous) if previous is not None else None
+    changed = None
+    if previous is not None:
+        if change is None or change.before is not previous.workshop or change.after is not workshop:
+            change = what_changed(previous.workshop, workshop)
+        changed = _replaced(change)
     if changed is None:
         previous, changed = None, []
     requests = workshop.requests
@@ -87,26 +90,18 @@ def rule_pass(
     return RuleMemo(marked, workshop, positions, phases, departments, dependencies, dependents)
 
 
-def _replaced(workshop: Workshop, previous: RuleMemo) -> list[int] | None:
+def _replaced(change: Change) -> list[int] | None:
     """The positions of the requests an edit replaced (None: no part can be reused).
 
     Parts are reused only after an edit that kept the settings, departments and phases, and
     every request's id, position and dependencies.
     """
-    before = previous.workshop
-    if (
-        workshop.settings != before.settings
-        or workshop.departments != before.departments
-        or workshop.phases != before.phases
-        or len(workshop.requests) != len(before.requests)
-    ):
+    if change.replaced is None or not change.settings_kept:
         return None
-    changed = replaced_positions(workshop.requests, before.requests)
-    for i in changed:
-        new, old = workshop.requests[i], before.requests[i]
+    for new, old in change.replaced_pairs():
         if new.id != old.id or new.depends_on != old.depends_on:
             return None
-    return changed
+    return list(change.replaced)
 
 
 def _phase_part(ctx: RuleContext, phase: Phase, previous: RuleMemo | None) -> _Part:

@@ -8,20 +8,21 @@ later. Backlog requests take no part.
 the findings for 10,000 requests cost one loop, not one loop per phase and department. Given the
 schedule of the workshop an edit started from, it redoes only the phases and departments the
 changed requests concern, and shares the other parts, unchanged, with that schedule: a schedule
-is never changed once built.
+is never changed once built: its parts are frozen, their lists tuples and their
+dictionaries read-only views, so a view or a rule cannot change what a later schedule shares.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Literal
 
-from app.domain.model import Department, Phase, Request, Workshop
+from app.domain.change import Change, what_changed
+from app.domain.model import Request, Workshop
 
 _SMALL_EDIT = 8
 """At most this many changed requests are scheduled on their own; more start over."""
@@ -51,46 +52,39 @@ def tidy(amount: float) -> float:
     return float(f"{amount:.15g}")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PhaseLoad:
-    """Where a phase lies on the timeline and what is planned in it."""
+    """Where a phase lies on the timeline and what is planned in it (never changed once built)."""
 
     index: int
     start: int
     end: int
-    efforts: list[float] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    burden: dict[str, float] = field(default_factory=dict)
-    burden_requests: dict[str, list[str]] = field(default_factory=dict)
-    burden_hours: dict[str, list[float]] = field(default_factory=dict)
-
-    @property
-    def effort(self) -> float:
-        """Person-days of effort planned in the phase (summed exactly, see `tidy`)."""
-        return tidy(math.fsum(self.efforts))
+    efforts: tuple[float, ...]
+    requests: tuple[str, ...]
+    burden: Mapping[str, float]
+    """Per department, the hours its users carry from the phase's requests (summed exactly)."""
+    burden_requests: Mapping[str, tuple[str, ...]]
+    burden_hours: Mapping[str, tuple[float, ...]]
+    effort: float
+    """Person-days of effort planned in the phase (summed exactly, see `tidy`)."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DepartmentTimeline:
-    """What the schedule means for one department."""
+    """What the schedule means for one department (never changed once built)."""
 
-    burdens: list[tuple[int, str]] = field(default_factory=list)
-    wins: list[tuple[int, str]] = field(default_factory=list)
-    points: float = 0.0
-    weighted_weeks: float = 0.0
-    first_burden: int | None = None
+    burdens: tuple[tuple[int, str], ...]
+    wins: tuple[tuple[int, str], ...]
+    points: float
+    weighted_weeks: float
+    first_burden: int | None
     """B_d: the first week the department's users carry new work (None: never)."""
-    first_win: int | None = None
+    first_win: int | None
     """The first week the department gains anything, before B_d or not (None: never)."""
-    points_by_week: dict[int, float] = field(default_factory=dict)
+    points_by_week: Mapping[int, float]
     """Benefit points won per week (summed in request order)."""
-    _by_week: dict[int, list[str]] | None = field(default=None, repr=False, compare=False)
-
-    def settle(self) -> None:
-        """Fill in the first weeks once every request is laid out."""
-        self.first_burden = min(self.burdens)[0] if self.burdens else None
-        self.first_win = min(self.wins)[0] if self.wins else None
-        self.points = tidy(self.points)
+    winners: Mapping[int, tuple[str, ...]] = field(repr=False, compare=False)
+    """Per week, the requests that give the department a win in it."""
 
     def counted_wins(self) -> list[int]:
         """W_d: the sorted distinct wins at or after the first burden week.
@@ -105,27 +99,21 @@ class DepartmentTimeline:
 
     def requests_winning_at(self, week: int) -> list[str]:
         """The requests that give the department a win in this week."""
-        if self._by_week is None:
-            self._by_week = {}
-            for at, request in self.wins:
-                self._by_week.setdefault(at, []).append(request)
-        return list(self._by_week.get(week, ()))
+        return list(self.winners.get(week, ()))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Schedule:
-    """The plan laid out in weeks."""
+    """The plan laid out in weeks (never changed once built: its parts are shared by later ones)."""
 
-    phases: dict[str, PhaseLoad]
-    timelines: dict[str, DepartmentTimeline]
+    phases: Mapping[str, PhaseLoad]
+    timelines: Mapping[str, DepartmentTimeline]
     end: int
     scheduled: int
     backlog: int
-    basis: tuple[tuple[Phase, ...], tuple[Department, ...], tuple[Request, ...]] = field(
-        default=((), (), ()), repr=False, compare=False
-    )
-    """The phases, departments and requests it was built from (to tell what an edit changed)."""
-    touching: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    source: Workshop | None = field(default=None, repr=False, compare=False)
+    """The workshop it was built from (to tell what an edit changed)."""
+    touching: Mapping[str, tuple[int, ...]] | None = field(default=None, repr=False, compare=False)
     """Per department, the positions of the requests that name it in burden or benefit."""
 
     def go_live(self, phase: str | None) -> int | None:
@@ -133,45 +121,105 @@ class Schedule:
         return None if phase is None else self.phases[phase].end
 
 
-def _phase_loads(workshop: Workshop) -> tuple[dict[str, PhaseLoad], int]:
-    phases: dict[str, PhaseLoad] = {}
+@dataclass(slots=True)
+class _PhaseDraft:
+    """A phase's load while the requests are laid out."""
+
+    index: int
+    start: int
+    end: int
+    efforts: list[float] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    burden_requests: dict[str, list[str]] = field(default_factory=dict)
+    burden_hours: dict[str, list[float]] = field(default_factory=dict)
+
+    def frozen(self) -> PhaseLoad:
+        """The finished load."""
+        hours = self.burden_hours
+        return PhaseLoad(
+            self.index,
+            self.start,
+            self.end,
+            tuple(self.efforts),
+            tuple(self.requests),
+            MappingProxyType({d: tidy(math.fsum(h)) for d, h in hours.items()}),
+            MappingProxyType({d: tuple(r) for d, r in self.burden_requests.items()}),
+            MappingProxyType({d: tuple(h) for d, h in hours.items()}),
+            tidy(math.fsum(self.efforts)),
+        )
+
+
+@dataclass(slots=True)
+class _TimelineDraft:
+    """A department's timeline while the requests are laid out."""
+
+    burdens: list[tuple[int, str]] = field(default_factory=list)
+    wins: list[tuple[int, str]] = field(default_factory=list)
+    points: float = 0.0
+    weighted_weeks: float = 0.0
+    points_by_week: dict[int, float] = field(default_factory=dict)
+
+    def frozen(self) -> DepartmentTimeline:
+        """The finished timeline, with its first weeks filled in."""
+        winners: dict[int, list[str]] = {}
+        for at, request in self.wins:
+            winners.setdefault(at, []).append(request)
+        return DepartmentTimeline(
+            tuple(self.burdens),
+            tuple(self.wins),
+            tidy(self.points),
+            self.weighted_weeks,
+            min(self.burdens)[0] if self.burdens else None,
+            min(self.wins)[0] if self.wins else None,
+            MappingProxyType(self.points_by_week),
+            MappingProxyType({week: tuple(ids) for week, ids in winners.items()}),
+        )
+
+
+def _phase_drafts(workshop: Workshop) -> tuple[dict[str, _PhaseDraft], int]:
+    phases: dict[str, _PhaseDraft] = {}
     week = 0
     for index, phase in enumerate(workshop.phases):
-        phases[phase.id] = PhaseLoad(index, week, week + phase.weeks)
+        phases[phase.id] = _PhaseDraft(index, week, week + phase.weeks)
         week += phase.weeks
     return phases, week
 
 
-def build_schedule(workshop: Workshop, previous: Schedule | None = None) -> Schedule:
+def build_schedule(
+    workshop: Workshop, previous: Schedule | None = None, change: Change | None = None
+) -> Schedule:
     """Lay the workshop out in weeks, in one pass over the requests.
 
-    `previous`: the schedule of the workshop this one was edited from. When the edit changed a
-    few requests and nothing else, only what they concern is laid out again.
+    `previous`: the schedule of the workshop this one was edited from, and `change` what the
+    edit changed (worked out here when not given). When the edit changed a few requests and
+    nothing else, only what they concern is laid out again.
     """
-    if previous is not None:
-        updated = _updated(workshop, previous)
+    if previous is not None and previous.source is not None:
+        if change is None or change.before is not previous.source:
+            change = what_changed(previous.source, workshop)
+        updated = _updated(workshop, previous, change)
         if updated is not None:
             return updated
-    phases, end = _phase_loads(workshop)
-    timelines = {department.id: DepartmentTimeline() for department in workshop.departments}
+    phases, end = _phase_drafts(workshop)
+    timelines = {department.id: _TimelineDraft() for department in workshop.departments}
     ends = {phase: load.end for phase, load in phases.items()}
     _lay_out(workshop.requests, ends, phases, timelines)
     backlog = sum(1 for request in workshop.requests if request.phase is None)
     return Schedule(
-        phases,
-        timelines,
+        MappingProxyType({phase: draft.frozen() for phase, draft in phases.items()}),
+        MappingProxyType({d: draft.frozen() for d, draft in timelines.items()}),
         end,
         len(workshop.requests) - backlog,
         backlog,
-        (workshop.phases, workshop.departments, workshop.requests),
+        workshop,
     )
 
 
 def _lay_out(
     requests: Sequence[Request],
     ends: dict[str, int],
-    phases: dict[str, PhaseLoad],
-    timelines: dict[str, DepartmentTimeline],
+    phases: dict[str, _PhaseDraft],
+    timelines: dict[str, _TimelineDraft],
 ) -> None:
     """Fill the phases and timelines given from the requests, in their order.
 
@@ -209,35 +257,15 @@ def _lay_out(
                 timeline.weighted_weeks += points * win
                 by_week = timeline.points_by_week
                 by_week[win] = by_week.get(win, 0.0) + points
-    for load in phases.values():
-        load.burden = {d: tidy(math.fsum(hours)) for d, hours in load.burden_hours.items()}
-    for timeline in timelines.values():
-        timeline.settle()
 
 
-def replaced_positions(requests: Sequence[Request], before: Sequence[Request]) -> list[int]:
-    """Where an edit put a new request object in a list of the same length (the others it kept:
-    an edit shares every request it does not change)."""
-    return list(itertools.compress(range(len(requests)), map(operator.is_not, requests, before)))
-
-
-def _updated(workshop: Workshop, previous: Schedule) -> Schedule | None:
+def _updated(workshop: Workshop, previous: Schedule, change: Change) -> Schedule | None:
     """The schedule after an edit of a few requests, from the one before (None: start over)."""
-    phases_before, departments_before, requests_before = previous.basis
-    requests = workshop.requests
-    if (
-        workshop.phases != phases_before
-        or workshop.departments != departments_before
-        or len(requests) != len(requests_before)
-    ):
-        return None
-    changed = replaced_positions(requests, requests_before)
-    if len(changed) > _SMALL_EDIT:
+    if change.replaced is None or len(change.replaced) > _SMALL_EDIT:
         return None
     redo_phases: set[str] = set()
     redo_departments: set[str] = set()
-    for i in changed:
-        new, old = requests[i], requests_before[i]
+    for new, old in change.replaced_pairs():
         named = new.burden.keys() | new.benefit.keys()
         if new.id != old.id or named != old.burden.keys() | old.benefit.keys():
             return None  # which requests name a department changed: start over
@@ -251,33 +279,40 @@ def _redo(
 ) -> Schedule:
     """Lay out the given phases and departments again; share every other part with `previous`."""
     requests = workshop.requests
-    fresh, _ = _phase_loads(workshop)
+    fresh, _ = _phase_drafts(workshop)
     ends = {phase: load.end for phase, load in fresh.items()}
     phases = {phase: fresh[phase] for phase in redo_phases}
     _lay_out([r for r in requests if r.phase in redo_phases], ends, phases, {})
     touching = previous.touching if previous.touching is not None else _touching(requests)
-    timelines = {d: DepartmentTimeline() for d in redo_departments if d in previous.timelines}
+    timelines = {d: _TimelineDraft() for d in redo_departments if d in previous.timelines}
     positions = sorted({i for d in timelines for i in touching.get(d, ())})
     _lay_out([requests[i] for i in positions], ends, {}, timelines)
     backlog = sum(1 for r in requests if r.phase is None) if redo_phases else previous.backlog
     return Schedule(
-        {p: phases[p] if p in phases else previous.phases[p] for p in fresh},
-        {d: timelines[d] if d in timelines else previous.timelines[d] for d in previous.timelines},
+        MappingProxyType(
+            {p: phases[p].frozen() if p in phases else previous.phases[p] for p in fresh}
+        ),
+        MappingProxyType(
+            {
+                d: timelines[d].frozen() if d in timelines else timeline
+                for d, timeline in previous.timelines.items()
+            }
+        ),
         previous.end,
         len(requests) - backlog,
         backlog,
-        (workshop.phases, workshop.departments, requests),
+        workshop,
         touching,
     )
 
 
-def _touching(requests: Sequence[Request]) -> dict[str, list[int]]:
+def _touching(requests: Sequence[Request]) -> Mapping[str, tuple[int, ...]]:
     """Per department, the positions of the requests that name it in burden or benefit."""
     found: dict[str, list[int]] = {}
     for position, request in enumerate(requests):
         for department in request.burden.keys() | request.benefit.keys():
             found.setdefault(department, []).append(position)
-    return found
+    return MappingProxyType({d: tuple(at) for d, at in found.items()})
 
 
 def week_date(start: date, week: int) -> date:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from app.domain.change import what_changed
 from app.domain.edits import move_request
 from app.domain.model import Workshop
 from app.domain.rule_update import RuleMemo, rule_pass
@@ -31,8 +32,13 @@ class Judged:
 
 def judge(workshop: Workshop, before: Judged | None = None) -> Judged:
     """Score a plan; given the plan it was edited from, only the changed parts are redone."""
-    schedule = build_schedule(workshop, before.schedule if before else None)
-    memo = rule_pass(workshop, schedule, before.memo if before else None)
+    if before is None:
+        schedule = build_schedule(workshop)
+        memo = rule_pass(workshop, schedule)
+    else:
+        change = what_changed(before.workshop, workshop)
+        schedule = build_schedule(workshop, before.schedule, change)
+        memo = rule_pass(workshop, schedule, before.memo, change)
     return Judged(workshop, schedule, memo, score(workshop, schedule, memo.findings))
 
 

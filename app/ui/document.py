@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.domain.approval import HeadApproval, approvals
+from app.domain.change import Change, what_changed
 from app.domain.fingerprint import fingerprint
 from app.domain.metrics import Metrics, metrics
 from app.domain.model import Workshop
@@ -33,10 +34,15 @@ class Analysis:
         self.workshop = workshop
         if known is not None:
             self.__dict__["fingerprint"] = known  # what the cached property would compute
-        before = previous.schedule if previous is not None else None
-        self.schedule: Schedule = build_schedule(workshop, before)
-        found_before = previous.rules if previous is not None else None
-        self.rules: RuleMemo = rule_pass(workshop, self.schedule, found_before)
+        self.change: Change | None = None
+        """What the edit from the previous analysis's workshop changed (None: the first)."""
+        if previous is None:
+            self.schedule: Schedule = build_schedule(workshop)
+            self.rules: RuleMemo = rule_pass(workshop, self.schedule)
+        else:
+            self.change = what_changed(previous.workshop, workshop)
+            self.schedule = build_schedule(workshop, previous.schedule, self.change)
+            self.rules = rule_pass(workshop, self.schedule, previous.rules, self.change)
         self.findings: list[Finding] = self.rules.findings
         self.metrics: Metrics = metrics(workshop, self.schedule)
 
