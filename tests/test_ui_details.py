@@ -137,6 +137,32 @@ def test_selecting_a_finding_scrolls_its_lane_into_view_and_another_card_clears_
     assert scene.highlight.department is None
 
 
+def test_the_board_follows_the_selected_finding_through_an_edit_in_one_refresh(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    document, scene, _, _ = _parts(window)
+    panel = window.findings
+    assert panel is not None
+    finding = next(f for f in document.analysis.findings if f.rule == "dependency-order")
+    panel.tree.setCurrentItem(panel._rows[finding.key])
+    assert scene.highlight.requests == frozenset(finding.requests)
+    refreshes: list[int] = []
+    real = scene.refresh
+
+    def counted() -> None:
+        refreshes.append(1)
+        real()
+
+    monkeypatch.setattr(scene, "refresh", counted)
+    with qtbot.assertNotEmitted(panel.findingSelected):
+        document.push("move", move_request(document.workshop, finding.requests[0], None))
+    assert len(refreshes) == 1, "one edit redraws the board once"
+    assert finding.key not in {f.key for f in document.analysis.findings}
+    assert scene.highlight.requests == frozenset() and scene.highlight.key is None
+
+
 def test_a_finding_in_the_panel_scrolls_its_cards_into_view(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -271,9 +271,8 @@ def test_selection_is_cleared_when_its_finding_goes(panel: FindingsPanel, qtbot:
     document = panel.document
     finding = next(f for f in document.analysis.findings if f.rule == "dependency-order")
     select(panel, finding.key)
-    with qtbot.waitSignal(panel.findingSelected, timeout=0) as pointed:
+    with qtbot.assertNotEmitted(panel.findingSelected):
         document.push("move", move_request(document.workshop, finding.requests[0], None))
-    assert pointed.args == [None], "the board stops pointing at the finding's cards"
     assert finding.key not in {f.key for f in document.analysis.findings}
     assert panel.tree.currentItem() is None
     assert panel.tree.selectedItems() == []
@@ -282,17 +281,19 @@ def test_selection_is_cleared_when_its_finding_goes(panel: FindingsPanel, qtbot:
     assert_same_as_fresh(panel)
 
 
-def test_a_selected_finding_that_changes_is_pointed_at_anew(
+def test_a_selected_finding_that_changes_stays_selected_without_a_signal(
     panel: FindingsPanel, qtbot: QtBot
 ) -> None:
+    # The board follows the finding by its key in its own refresh; a signal from the panel's
+    # refresh would redraw the board a second time for the same edit.
     document = panel.document
     finding = next(f for f in document.analysis.findings if f.rule == "phase-capacity")
     select(panel, finding.key)
     phase = finding.phase
     request = next(r for r in document.workshop.requests if r.phase is None)
-    with qtbot.waitSignal(panel.findingSelected, timeout=0) as pointed:
+    with qtbot.assertNotEmitted(panel.findingSelected):
         document.push("move", move_request(document.workshop, request.id, phase))
-    (now,) = pointed.args
+    now = panel.selected()
     assert isinstance(now, Finding) and now.key == finding.key and request.id in now.requests
 
 

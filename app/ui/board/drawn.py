@@ -70,8 +70,28 @@ def concerned_ids(
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
-    """What the findings panel asked the board to point at."""
+    """What the findings panel asked the board to point at.
+
+    It follows the finding by its key: after an edit the board points at what the finding
+    concerns now, or at nothing once it is gone, without the findings panel telling it again.
+    """
 
     requests: frozenset[str] = frozenset()
     phase: str | None = None
     department: str | None = None
+    key: str | None = None
+
+    @staticmethod
+    def of(finding: Finding | None) -> Highlight:
+        """Point at what a finding concerns (None: at nothing)."""
+        if finding is None:
+            return Highlight()
+        return Highlight(
+            frozenset(finding.requests), finding.phase, finding.department, finding.key
+        )
+
+    def following(self, findings: Iterable[Finding]) -> Highlight:
+        """The same finding's highlight in the findings after an edit."""
+        if self.key is None:
+            return self
+        return Highlight.of(next((f for f in findings if f.key == self.key), None))

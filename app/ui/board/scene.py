@@ -83,7 +83,7 @@ class BoardScene(QGraphicsScene):
         self._vision = VisionItem()
         self.addItem(self._vision)
         self.selectionChanged.connect(self._selection_changed)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._document_changed)
         self.refresh()
 
     # --- drawing -------------------------------------------------------------------------
@@ -301,14 +301,14 @@ class BoardScene(QGraphicsScene):
 
     # --- highlighting and selection -------------------------------------------------------
 
+    def _document_changed(self) -> None:
+        """After an edit, point at what the selected finding concerns now, then redraw."""
+        self.highlight = self.highlight.following(self.document.analysis.findings)
+        self.refresh()
+
     def show_highlight(self, finding: Finding | None) -> None:
         """Point at the cards, phase and department a finding concerns (None: clear)."""
-        if finding is None:
-            self.highlight = Highlight()
-        else:
-            self.highlight = Highlight(
-                frozenset(finding.requests), finding.phase, finding.department
-            )
+        self.highlight = Highlight.of(finding)
         self.refresh()
 
     def selected_request(self) -> str | None:

@@ -144,13 +144,13 @@ class FindingsPanel(QWidget):
 
         Only rows whose finding changed are touched, and when no finding changed, nothing is.
         Signals are blocked, as when the tree was rebuilt: a row taken out moves Qt's current
-        item, and that is not the user selecting anything.
+        item, and that is not the user selecting anything. Nothing is emitted: the board follows
+        the selected finding by its key in its own refresh of the same edit.
         """
         found = self.document.analysis.findings
         if found == self._shown:
             return
         current = self._current_key()
-        pointed = next((f for f in self._shown or () if f.key == current), None)
         self._shown = list(found)
         by_severity = {s: [f for f in found if f.severity == s] for s in SEVERITIES}
         self.tree.blockSignals(True)
@@ -168,11 +168,6 @@ class FindingsPanel(QWidget):
         self._restore_current(current)
         self.tree.blockSignals(False)
         self._update_buttons()
-        now = self.selected()
-        if pointed is not None and now != pointed:
-            # The board points at what the selected finding concerns: at its new cards, or at
-            # nothing once the finding is gone.
-            self.findingSelected.emit(now)
 
     def _remove_gone(self, severity: Severity, keep: set[str]) -> None:
         """Take out the group's rows of findings that are no longer in it."""
