@@ -103,7 +103,12 @@ def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop 
             signer = load_signer(args.sign, os.environ.get(PASSWORD_VARIABLE))
         except SigningError as error:
             return fail(str(error))
-    pdf = render_pdf(workshop, args.paper, baseline=baseline)
+    from app.report.failure import RenderError
+
+    try:
+        pdf = render_pdf(workshop, args.paper, baseline=baseline)
+    except RenderError as error:
+        return fail(f"{args.output}: {error}")
     if signer is not None:
         from app.report.signing import sign_pdf
 

@@ -37,6 +37,7 @@ from app.report.charts import benefit_charts, load_charts
 from app.report.cover import cover
 from app.report.decisions import decisions
 from app.report.embedding import creation_moment, embed_plan
+from app.report.failure import render_error
 from app.report.fonts import BOLD, REGULAR
 from app.report.formatting import fit
 from app.report.overview import overview_drawing
@@ -214,20 +215,26 @@ def render_pdf(
     With a `baseline` (the plan as the meeting opened it) the PDF has a section on what changed
     against it, and carries the baseline too, so `verify` can check that section.
 
-    Pure and free of Qt: safe to run on a worker thread with a copy of the workshop.
+    Pure and free of Qt: safe to run on a worker thread with a copy of the workshop. A fault
+    while laying it out raises RenderError, whose message is for the user.
     """
     if paper not in PAPERS:
         raise ValueError(f'paper must be "a4" or "letter", got "{paper}"')
     plan = fingerprint(workshop)
-    story = build_story(workshop, plan, paper, baseline)
-    total = len(story) + 1
-    buffer = io.BytesIO()
-    doc = _template(buffer, paper, workshop, plan)
-    if progress is not None:
-        doc.setProgressCallBack(_reporter(progress, total))
-    footer = Footer(workshop.title, plan)
-    doc.build(story, canvasmaker=lambda *a, **kw: _FooterCanvas(*a, footer=footer, **kw))
-    pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop), baseline)
+    try:
+        story = build_story(workshop, plan, paper, baseline)
+        total = len(story) + 1
+        buffer = io.BytesIO()
+        doc = _template(buffer, paper, workshop, plan)
+        if progress is not None:
+            doc.setProgressCallBack(_reporter(progress, total))
+        footer = Footer(workshop.title, plan)
+        doc.build(story, canvasmaker=lambda *a, **kw: _FooterCanvas(*a, footer=footer, **kw))
+        pdf = embed_plan(buffer.getvalue(), workshop, plan, creation_moment(workshop), baseline)
+    except MemoryError:
+        raise  # told by the caller as what it is: not enough memory for this plan
+    except Exception as failure:  # a renderer fault: one plain line, never reportlab's internals
+        raise render_error(failure) from failure
     if progress is not None:
         progress(total, total)
     return pdf

@@ -20,8 +20,9 @@ from typing import TextIO
 from app.i18n import LANGUAGES, language, set_language
 from app.i18n.choice import inherited_language
 from app.report.document import PAPERS, Paper, write_pdf
+from app.report.failure import RenderError, render_error
 from app.report.visible import speaking
-from app.storage.workshop_file import load_workshop, parse_workshop
+from app.storage.workshop_file import WorkshopFileError, load_workshop, parse_workshop
 
 # Often enough for a smooth progress bar, rarely enough that the app is not kept busy relaying.
 PROGRESS_INTERVAL_S = 0.05
@@ -76,7 +77,9 @@ def export(
             return STOPPED
         if isinstance(failure, OSError):
             return _error(out, failure.strerror or str(failure))
-        return _error(out, str(failure) or type(failure).__name__)
+        if not isinstance(failure, RenderError | WorkshopFileError):
+            failure = render_error(failure)  # the user reads a sentence, not an internal's text
+        return _error(out, str(failure))
     return 0
 
 
