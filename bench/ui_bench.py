@@ -155,7 +155,7 @@ def instrument(window: MainWindow, watch: Stopwatch) -> None:
     assert document is not None and scene is not None
     assert findings is not None and charts is not None
     for name, slot in (
-        ("board", scene.refresh),
+        ("board", scene._document_changed),
         ("findings panel", findings.refresh),
         ("charts", charts.refresh),
     ):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -327,6 +327,8 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
 
     def __init__(self, board: BoardHost) -> None:
         super().__init__(board, -10)
+        # The exposed part reaches `paint`: a card moved on the band skips the header's text.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def tooltip(self, face: LaneFace) -> str:
         """The department, its head and its first win."""
@@ -356,12 +358,13 @@ class LaneHeaderItem(_HeaderItem[LaneFace]):
         painter.fillRect(QRectF(0, 0, self.width, self.height), band)
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(0, self.height), QPointF(self.width, self.height))
-        for x in face.separators:
-            painter.drawLine(QPointF(x, 0), QPointF(x, self.height))
+        painter.drawLines([QLineF(x, 0, x, self.height) for x in face.separators])
         painter.fillRect(QRectF(0, 0, 10, self.height), QColor(face.color))
         if face.highlighted:
             painter.setPen(QPen(theme.accent, 3))
             painter.drawRect(QRectF(1.5, 1.5, self.width - 3, self.height - 3))
+        if option.exposedRect.left() >= LANE_HEADER_W:
+            return  # only the band is repainted: the header's text is not in it
         inner = LANE_HEADER_W - 28
         painter.setPen(theme.text)
         painter.setFont(font(15 * theme.font_scale, bold=True))

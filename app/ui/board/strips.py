@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -37,6 +37,7 @@ class StripFace:
 
     color: str
     wins: tuple[float, ...]
+    """Where the win marks stand, left to right."""
     first_win: float | None
     cells: tuple[tuple[float, float, str], ...] = ()
     """(x, width, text) per cell of a summarised lane; empty for an open lane."""
@@ -84,7 +85,7 @@ def strip_face(
     timeline = analysis.schedule.timelines.get(department)
     # The weeks with points are the win weeks, one key each: cheaper than the wins' list.
     weeks = sorted(timeline.points_by_week) if timeline is not None else []
-    xs = tuple(x for x in map(axis.x, weeks) if x is not None)
+    xs = tuple(sorted(x for x in map(axis.x, weeks) if x is not None))  # sorted: paint bisects
     first = timeline.first_win if timeline is not None else None
     first_x = axis.x(first) if first is not None else None
     cells: tuple[tuple[float, float, str], ...] = ()
@@ -116,6 +117,8 @@ class LaneStripItem(QGraphicsItem):
         self.width = 0.0
         self.height = 0.0
         self.setZValue(-5)  # above the lane's band, below the cards
+        # The exposed part reaches `paint`: a move repaints a cell, not every win of the lane.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def show_face(self, face: StripFace, width: float, height: float) -> None:
         """Redraw with a new face or size (nothing when both are unchanged)."""
@@ -154,8 +157,10 @@ class LaneStripItem(QGraphicsItem):
         color = QColor(face.color)
         painter.setPen(QPen(color, 2.0))
         mark = 3.5 * theme.font_scale
-        for x in face.wins:
-            painter.drawLine(QPointF(x, y - mark), QPointF(x, y + mark))
+        exposed = option.exposedRect
+        left, right = exposed.left() - mark, exposed.right() + mark
+        low, high = bisect.bisect_left(face.wins, left), bisect.bisect_right(face.wins, right)
+        painter.drawLines([QLineF(x, y - mark, x, y + mark) for x in face.wins[low:high]])
         if face.first_win is not None:
             painter.setPen(QPen(theme.background, 1.0))
             painter.setBrush(color)
