@@ -18,6 +18,7 @@ from app.ui.board.strips import LaneStripItem
 from app.ui.board.view import BoardView
 from app.ui.roomview.feature import RoomViewController
 from app.ui.shell.main_window import MainWindow
+from app.ui.widgets import plain_tooltip
 from bench.workshops import generate
 from tests.conftest import CRM_SAMPLE
 from tests.ui_helpers import drag, empty_window, open_copy
@@ -299,3 +300,24 @@ def test_a_thousand_requests_summarise_lanes_and_keep_the_open_lane_whole(
     assert view.zoom >= 1.14, "the board summarises rather than shrinking the type"
     for strip in (scene.strips.items[d] for d in summarised):
         assert isinstance(strip, LaneStripItem) and strip.face is not None and strip.face.cells
+
+
+def test_the_ribbons_worst_finding_ends_in_an_ellipsis_where_the_wall_cuts_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = presenting(qtbot, tmp_path, monkeypatch)
+    _, _, room = parts(window)
+    ribbon = room.ribbon
+    assert ribbon is not None
+    worst = ribbon.worst
+    assert worst.full and worst.toolTip() == plain_tooltip(worst.full), "the whole of it, on hover"
+    window.resize(1300, 1080)
+    for _ in range(3):
+        QApplication.processEvents()
+    shown = worst.text()
+    assert shown.endswith("…") and shown[:-1] in worst.full
+    assert worst.fontMetrics().horizontalAdvance(shown) <= worst.contentsRect().width()
+    window.resize(1920, 1080)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert len(worst.text()) > len(shown), "a wider ribbon shows more of it"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.domain.rules import SEVERITIES, Finding
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme
+from app.ui.widgets import ElidedLabel
 
 RIBBON_PX = 14.0
 """The ribbon's type at font scale 1, in pixels (times the theme's scale: 21 px in the room)."""
@@ -35,9 +36,8 @@ class FindingsRibbon(QWidget):
         self.document = document
         self.theme = theme
         self.counts = QLabel()
-        self.worst = QLabel()
+        self.worst = ElidedLabel()
         self.notice = QLabel()
-        self.worst.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
         layout.addWidget(self.counts)
@@ -80,8 +80,7 @@ class FindingsRibbon(QWidget):
                 text = one if count == 1 else many % count
                 parts.append(f'<b style="color:{color}">{text}</b>')
         self.counts.setText(" · ".join(parts) if parts else self.tr("No open findings"))
-        self.worst.setText(found[0].message if found else "")
-        self.worst.setToolTip(found[0].message if found else "")
+        self.worst.set_full_text(found[0].message if found else "")
 
     def set_notice(self, text: str) -> None:
         """Say what the board is doing to fit (e.g. that it summarises lanes)."""
