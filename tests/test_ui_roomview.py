@@ -321,3 +321,44 @@ def test_the_ribbons_worst_finding_ends_in_an_ellipsis_where_the_wall_cuts_it(
     for _ in range(3):
         QApplication.processEvents()
     assert len(worst.text()) > len(shown), "a wider ribbon shows more of it"
+
+
+def test_escape_in_the_second_screen_cancels_a_drag_before_it_closes_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    window.resize(1600, 1000)
+    window.show()
+    open_copy(window, CRM_SAMPLE, tmp_path)
+    second = window.roomview.present()
+    assert second is not None
+    qtbot.addWidget(second)
+    qtbot.waitExposed(second)
+    second.activateWindow()
+    scene, view = second.scene, second.view
+    before = scene.document.workshop
+    request = next(
+        r for r in before.requests if r.phase is not None and scene.cards[r.id].isVisible()
+    )
+    card = scene.cards[request.id]
+    home = QPointF(card.pos())
+    viewport = view.viewport()
+    start = view.mapFromScene(scene.card_rect(request.id).center())
+    end = view.mapFromScene(scene.column_center(0, request.department))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 7):
+        QTest.mouseMove(viewport, start + (end - start) * step / 6)
+        QApplication.processEvents()
+    assert card.dragging and card.pos() != home
+    handle = second.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_Escape)  # through Qt's shortcut machinery, as a user
+    QApplication.processEvents()
+    assert window.roomview.second is second and second.isVisible(), "the drag ends, not the view"
+    assert not scene.cards[request.id].dragging and card.pos() == home
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QApplication.processEvents()
+    assert scene.document.workshop == before, "a cancelled drag moves nothing"
+    QTest.keyClick(handle, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert window.roomview.second is None, "the next Escape closes the room view"

@@ -263,6 +263,11 @@ class CardItem(QGraphicsItem):
             QToolTip.hideText()
         self._told = outside
 
+    @property
+    def dragging(self) -> bool:
+        """Whether the card is being dragged (a window's Escape cancels the drag first)."""
+        return self._dragging
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape during a drag puts the card back where it was, changing nothing."""
         if event.key() == Qt.Key.Key_Escape and self._dragging:

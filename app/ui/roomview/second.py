@@ -61,11 +61,19 @@ class SecondScreen(QWidget):
         self.actions()[1].setShortcut(QKeySequence.StandardKey.Redo)
         leave = QAction(self.tr("Close the room view"), self)
         leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        leave.triggered.connect(self.close)
+        leave.triggered.connect(self._escape)
         self.addAction(leave)
         self.scene.laneOpened.connect(self._update_notice)
         document.changed.connect(self._update_notice)
         self._update_notice()
+
+    def _escape(self) -> None:
+        """Escape cancels a drag in progress (the card goes home); else closes the room view."""
+        dragged = next((card for card in self.scene.cards.values() if card.dragging), None)
+        if dragged is not None:
+            dragged.cancel_drag()
+        else:
+            self.close()
 
     def _update_notice(self) -> None:
         self.ribbon.set_notice(
