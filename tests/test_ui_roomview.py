@@ -362,3 +362,35 @@ def test_escape_in_the_second_screen_cancels_a_drag_before_it_closes_the_window(
     QTest.keyClick(handle, Qt.Key.Key_Escape)
     QApplication.processEvents()
     assert window.roomview.second is None, "the next Escape closes the room view"
+
+
+def _focused(scene: BoardScene) -> str | None:
+    return scene.fold.focused(scene.document.workshop)
+
+
+def test_a_finding_selected_in_the_room_view_opens_its_lane_here_and_on_the_second_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = presenting(qtbot, tmp_path, monkeypatch)
+    scene, _, room = parts(window)
+    panel = window.findings
+    assert panel is not None and window.document is not None
+    second = room.present()
+    assert second is not None
+    qtbot.addWidget(second)
+    workshop = window.document.workshop
+    open_now = _focused(scene)
+    finding = next(
+        f
+        for f in window.document.analysis.findings
+        if f.requests and workshop.request(f.requests[0]).department != open_now
+    )
+    lane = workshop.request(finding.requests[0]).department
+    assert not scene.layout.is_open(lane) and _focused(second.scene) != lane
+    panel.tree.setCurrentItem(panel._rows[finding.key])
+    QApplication.processEvents()
+    assert _focused(scene) == lane and scene.layout.is_open(lane), "the laptop's room view"
+    assert _focused(second.scene) == lane, "and the projector follow the finding"
+    assert all(scene.cards[r].isVisible() for r in finding.requests if r in scene.cards)
+    assert scene.highlight.key == finding.key and second.scene.highlight.key == finding.key
+    second.close()

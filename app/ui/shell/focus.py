@@ -1,4 +1,5 @@
-"""Leading the eye: bring what a finding concerns into view, and let it go when done."""
+"""Leading the eye: bring what a finding concerns into view (in the room view, open its lane),
+and let it go when done."""
 
 from __future__ import annotations
 
@@ -28,6 +29,30 @@ def finding_area(scene: BoardScene, finding: Finding) -> QRectF | None:
     if finding.phase is not None and column is not None:
         return QRectF(column.x, layout.top, column.width, layout.height - layout.top)
     return None
+
+
+def finding_lane(scene: BoardScene, finding: Finding) -> str | None:
+    """The department whose lane the room view opens for a finding: the one it names, else
+    the department of its first request (None: it concerns a phase only)."""
+    if finding.department is not None:
+        return finding.department
+    workshop = scene.document.workshop
+    return next(
+        (workshop.request(r).department for r in finding.requests if r in scene.cards), None
+    )
+
+
+def focus_finding(scene: BoardScene, view: BoardView, finding: Finding | None) -> None:
+    """Point a board at a finding: in the room view open its lane first, then scroll to it."""
+    scene.show_highlight(finding)
+    if finding is None:
+        return
+    lane = finding_lane(scene, finding) if scene.room else None
+    if lane is not None:
+        scene.open_lane(lane)
+    area = finding_area(scene, finding)
+    if area is not None:
+        bring_into_view(view, area)
 
 
 def bring_into_view(view: BoardView, area: QRectF) -> None:

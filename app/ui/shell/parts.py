@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.ui.findings.panel import FindingsPanel
     from app.ui.importing.feature import ImportFeature
     from app.ui.inspector import InspectorPanel
+    from app.ui.roomview.feature import RoomViewController
     from app.ui.shell.start_screen import StartScreen
     from app.ui.shell.window_state import Snapshot
     from app.ui.theme import Theme
@@ -47,6 +48,7 @@ class WindowParts(_Base):
         _charts: ChartsPanel | None
         presentation_action: QAction
         importer: ImportFeature
+        roomview: RoomViewController
         links_action: QAction
         links: LinkLayer | None
         _remembered_zoom: float | None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.rules import Finding
 from app.ui.board.card import TITLE_PX
-from app.ui.shell.focus import bring_into_view, finding_area
+from app.ui.shell.focus import focus_finding
 from app.ui.shell.parts import WindowParts
 from app.ui.shell.window_state import Snapshot, restore_window, save_window
 from app.ui.theme import desktop_theme, presentation_theme
@@ -58,13 +58,14 @@ class ViewCommands(WindowParts):
             self._saved_state = None
 
     def _finding_selected(self, finding: Finding | None) -> None:
-        """Point the board at a finding, and scroll its cards, lane or phase into sight."""
+        """Point the board at a finding, and scroll its cards, lane or phase into sight; in the
+        room view, and on the second screen, open its lane first."""
         if self.scene is None or self.view is None:
             return
-        self.scene.show_highlight(finding)
-        area = finding_area(self.scene, finding) if finding is not None else None
-        if area is not None:
-            bring_into_view(self.view, area)
+        focus_finding(self.scene, self.view, finding)
+        second = self.roomview.second
+        if second is not None:
+            focus_finding(second.scene, second.view, finding)
 
     def _zoom(self, factor: float) -> None:
         if self.view is not None:
