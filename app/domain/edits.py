@@ -46,6 +46,35 @@ def move_request(workshop: Workshop, request_id: str, phase_id: str | None) -> W
     raise EditError(_('there is no request "{id}"').format(id=request_id))
 
 
+def place_request(
+    workshop: Workshop, request_id: str, phase_id: str | None, before: str | None
+) -> Workshop:
+    """Put a request into a phase (None: the backlog) at a place among its cell's cards.
+
+    A cell shows its cards in the file's order, which is the committee's order of priority
+    within a phase: the request goes just before `before` (a request of the same cell), or
+    with None after the cell's last card. Like `move_request`, it cannot break a reference.
+    """
+    moved = move_request(workshop, request_id, phase_id).requests
+    request = next(r for r in moved if r.id == request_id)
+    rest = [r for r in moved if r.id != request_id]
+    if before is not None:
+        index = next((i for i, r in enumerate(rest) if r.id == before), None)
+        if index is None:
+            raise EditError(_('there is no request "{id}"').format(id=before))
+    else:
+        cell = [
+            i
+            for i, r in enumerate(rest)
+            if r.department == request.department and r.phase == request.phase
+        ]
+        if not cell:
+            return workshop.model_copy(update={"requests": moved})
+        index = cell[-1] + 1
+    rest.insert(index, request)
+    return workshop.model_copy(update={"requests": tuple(rest)})
+
+
 def column_of(workshop: Workshop, request_id: str) -> int:
     """The board column of a request: 0 for the backlog, i + 1 for phase i."""
     phase = workshop.request(request_id).phase

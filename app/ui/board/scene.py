@@ -1,4 +1,4 @@
-"""The board scene: mirrors the document, and turns drags into move commands.
+"""The board scene: mirrors the document, and hands drops to its controller (controller.py).
 
 On every change the scene recomputes the layout (plain arithmetic) and gives each item its new
 face; items whose face and place are unchanged are not touched, so a move at 1,000 requests
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from app.domain.edits import move_request
 from app.domain.model import Request, Workshop
 from app.domain.rules import Finding
 from app.ui.board.card import CardFace, CardItem
+from app.ui.board.controller import BoardController, drop_before
 from app.ui.board.corner import CornerKeyItem
 from app.ui.board.drawn import DrawnCards, Highlight, concerned_ids, dots_of, severities_of
 from app.ui.board.faces import column_face, lane_faces
@@ -34,8 +34,7 @@ from app.ui.board.geometry import (
     layout_board,
 )
 from app.ui.board.headers import ColumnHeaderItem, LaneHeaderItem
-from app.ui.board.preview import drop_preview
-from app.ui.board.texts import move_text, vision_text
+from app.ui.board.texts import vision_text
 from app.ui.board.vision import VisionItem
 from app.ui.document import WorkshopDocument
 from app.ui.theme import Theme, department_color, desktop_theme
@@ -59,6 +58,8 @@ class BoardScene(QGraphicsScene):
         # cards they touch; without it Qt asks all 1,000 cards (in Python) for their bounds.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.document = document
+        self.controller = BoardController(document)
+        """Turns drops and keys into the document's commands."""
         self.theme = theme or desktop_theme()
         self.cards: dict[str, CardItem] = {}
         self.columns: list[ColumnHeaderItem] = []
@@ -350,14 +351,20 @@ class BoardScene(QGraphicsScene):
         self._refresh_columns(self.document.workshop)
 
     def drag_finished(self, card: CardItem, pos: QPointF) -> None:
-        """Snap to the column under the drop point as one undo command, or return home."""
+        """Snap to the column and the place in its cell under the drop point as one undo
+        command, or return home (the cell's order is the plan's unless voting sorts it)."""
         self._hover = None
         column = drop_column(self.layout, pos.x(), pos.y())
-        workshop = self.document.workshop
-        if column is None or column.phase == workshop.request(card.request_id).phase:
-            self._refresh_columns(workshop)
-            return
-        self.move(card.request_id, column.phase)
+        request = self.document.workshop.request(card.request_id)
+        moved = False
+        if column is not None and self.mode.order is None:
+            cell = self.layout.cells.get((request.department, column.index), [])
+            rects = [(r, self.card_rect(r)) for r in cell if r != card.request_id]
+            moved = self.controller.drop(card.request_id, column.phase, drop_before(rects, pos))
+        elif column is not None and column.phase != request.phase:
+            moved = self.controller.move(card.request_id, column.phase)
+        if not moved:
+            self._refresh_columns(self.document.workshop)
 
     def lane_bounds(self, request_id: str) -> tuple[float, float]:
         """The top and bottom of the lane a request's card is dragged within."""
@@ -366,22 +373,16 @@ class BoardScene(QGraphicsScene):
 
     def move(self, request_id: str, phase_id: str | None) -> bool:
         """Move a request to a phase (None: the backlog) as one undoable command."""
-        workshop = self.document.workshop
-        if workshop.request(request_id).phase == phase_id:
-            return False
-        after = move_request(workshop, request_id, phase_id)
-        pushed = self.document.push(move_text(workshop, request_id, phase_id), after)
+        pushed = self.controller.move(request_id, phase_id)
         if not pushed:
-            self._refresh_columns(workshop)
+            self._refresh_columns(self.document.workshop)
         return pushed
 
     def drop_preview(
         self, request_id: str, phase_id: str | None
     ) -> tuple[tuple[str, ...], str | None]:
         """What dropping here would do, from the rules run on the would-be workshop."""
-        return drop_preview(
-            self.document.workshop, self.document.analysis.findings, request_id, phase_id
-        )
+        return self.controller.preview(request_id, phase_id)
 
     def card_rect(self, request_id: str) -> QRectF:
         """The card's rectangle in scene coordinates (for tests and scrolling)."""

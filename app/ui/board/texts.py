@@ -112,3 +112,13 @@ def move_text(workshop: Workshop, request_id: str, phase_id: str | None) -> str:
     if phase_id is None:
         return _("Move '{title}' to the backlog").format(title=title)
     return _("Move '{title}' to {phase}").format(title=title, phase=workshop.phase(phase_id).name)
+
+
+def order_text(workshop: Workshop, request_id: str, before: str | None) -> str:
+    """The undo text of a reorder within a cell, e.g. "Move 'Lead scoring' before 'CRM'"."""
+    title = workshop.request(request_id).title
+    if before is None:
+        return _("Move '{title}' to the end of its cell").format(title=title)
+    return _("Move '{title}' before '{other}'").format(
+        title=title, other=workshop.request(before).title
+    )
