@@ -121,3 +121,19 @@ def test_an_edit_of_a_signed_plan_hashes_the_new_plan_once(
     document.undo_stack.undo()
     document.undo_stack.redo()
     assert document.analysis.fingerprint == fingerprint(moved)
+
+
+def test_the_pdf_writes_numbers_and_percentages_as_the_board_does_in_each_language() -> None:
+    from app.i18n.numbers import number, percent
+    from app.report.document import render_pdf
+    from app.report.visible import speaking
+    from tests.report_helpers import flat, page_texts
+
+    workshop = build([request("r0", "p1", effort=12.25)], phases=[phase("p1", capacity=40)])
+    for code, effort, load in (("en", "12.25", "31%"), ("da", "12,25", "31\u00a0%")):
+        with speaking(code):
+            assert (number(12.25), percent(12.25 / 40)) == (effort, load)
+            text = flat(" ".join(page_texts(render_pdf(workshop))))
+        assert effort in text, f"{code}: the effort as the card writes it"
+        assert flat(load) in text, f"{code}: the load as the load bar writes it"
+    assert "12.25" not in text and "12.2 " not in text

@@ -31,3 +31,18 @@ def number(value: float, decimals: int = 2) -> str:
     decimal_sign, minus = signs(language())
     text = text.replace(".", decimal_sign)
     return minus + text if rounded < 0 and text != "0" else text
+
+
+@cache
+def _percent_sign(code: str) -> tuple[str, str]:
+    """What a language writes before and after the digits of a percentage, from CLDR."""
+    from babel.numbers import format_percent
+
+    before, _, after = format_percent(0.5, locale=code).partition("50")
+    return before, after
+
+
+def percent(share: float) -> str:
+    """A share (0.856) as a whole percentage: "86%", "86 %" in Danish and Finnish."""
+    before, after = _percent_sign(language())
+    return before + number(share * 100, 0) + after

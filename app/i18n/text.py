@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.i18n import _, language, ngettext
-from app.i18n.numbers import number
+from app.i18n import _, ngettext
+from app.i18n.numbers import number, percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +71,7 @@ def written(value: Value) -> str:
     if isinstance(value, int | float):
         return number(value)
     if isinstance(value, Percent):
-        from babel.numbers import format_percent
-
-        return format_percent(value.share, locale=language())
+        return percent(value.share)
     from app.i18n.dates import day
 
     return day(value.value)

@@ -20,9 +20,10 @@ from app.domain.rules import Finding
 from app.domain.schedule import Schedule, cumulative_benefit, load_level
 from app.i18n import _
 from app.i18n.dates import day
+from app.i18n.numbers import number, percent
 from app.report.chart_marks import line_style, marker, spread
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import fit, number, wrap
+from app.report.formatting import fit, wrap
 from app.report.style import ERROR, INK, MUTED, NEAR_BAR, NEUTRAL_BAR, RULE, hex_color
 from app.report.style import drawing as new_drawing
 
@@ -133,7 +134,7 @@ def _bar_row(drawing: Drawing, row: _LoadRow, y: float, per_day: float) -> None:
     )
     cap_x = BAR_LABEL_W + row.capacity * per_day
     drawing.add(Line(cap_x, y + 2, cap_x, y + BAR_ROW_H - 2, strokeColor=INK, strokeWidth=1.6))
-    load = f"{row.effort / row.capacity:.0%}" if row.capacity > 0 else _("no capacity")
+    load = percent(row.effort / row.capacity) if row.capacity > 0 else _("no capacity")
     value = _("{effort} of {capacity} ({load})").format(
         effort=number(row.effort), capacity=number(row.capacity), load=load
     )

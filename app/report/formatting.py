@@ -1,8 +1,8 @@
-"""Words and numbers as the PDF prints them: moments, points, and wrapped lines.
+"""Words as the PDF prints them: moments, points, and wrapped lines.
 
-Dates and week spans are in `weeks.py` (the board prints them too). Dates are written out in
-English with fixed month names, so a PDF does not depend on the locale of the machine that
-exported it (the same file gives the same bytes everywhere).
+Numbers, percentages and days come from `app.i18n` (the board writes them the same way), in
+the language the roadmap is exported in and never the machine's locale, so the same file in
+the same language gives the same bytes everywhere. Week spans are in `weeks.py`.
 """
 
 from __future__ import annotations
@@ -41,12 +41,6 @@ def as_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
-
-
-def number(value: float) -> str:
-    """12, 12.5, 66.67: never 12.0, at most two decimals."""
-    rounded = round(float(value), 2)
-    return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}".rstrip("0")
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:

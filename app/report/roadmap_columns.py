@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from app.domain.model import Workshop
 from app.domain.schedule import Schedule
 from app.i18n import _
+from app.i18n.numbers import number
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import number, wrap
+from app.report.formatting import wrap
 from app.report.weeks import date_span, iso_span, plan_weeks, together
 
 LABEL_W = 100.0

@@ -15,7 +15,8 @@ from app.domain.metrics import Metrics
 from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
 from app.i18n import _
-from app.report.formatting import named, number, reference
+from app.i18n.numbers import number, percent
+from app.report.formatting import named, reference
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -71,7 +72,7 @@ def phases_table(workshop: Workshop, measured: Metrics, width: float) -> list[Fl
     rows: list[list[Cell]] = []
     for index, (phase, m) in enumerate(zip(workshop.phases, measured.phases, strict=True)):
         over = m.effort > m.capacity
-        load = _("no capacity") if m.load is None else f"{m.load:.0%}"
+        load = _("no capacity") if m.load is None else percent(m.load)
         rows.append(
             [
                 str(index + 1),

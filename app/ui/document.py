@@ -129,6 +129,9 @@ class WorkshopDocument(QObject):
         self._hashed: tuple[Workshop, str] | None = None
         """The workshop `push` last hashed, with its fingerprint: the analysis of that very
         workshop reuses it rather than hashing the plan a second time for the same edit."""
+        self._analysed: tuple[Analysis, Analysis] | None = None
+        """An analysis `push` was handed, with the one it was worked out from: when the edit
+        lands on that very state it is taken over rather than worked out again."""
 
     @property
     def modified(self) -> bool:
@@ -140,16 +143,28 @@ class WorkshopDocument(QObject):
         self.workshop = workshop
         held, self._hashed = self._hashed, None
         known = held[1] if held is not None and held[0] is workshop else None
-        self.analysis = Analysis(workshop, self.analysis, known)
+        ready, self._analysed = self._analysed, None
+        if ready is not None and ready[0] is self.analysis and ready[1].workshop is workshop:
+            if known is not None:
+                ready[1].__dict__.setdefault("fingerprint", known)
+            self.analysis = ready[1]
+        else:
+            self.analysis = Analysis(workshop, self.analysis, known)
         self.changed.emit()
 
     def push(
-        self, text: str, after: Workshop, merge_id: int = -1, merge_key: object = None
+        self,
+        text: str,
+        after: Workshop,
+        merge_id: int = -1,
+        merge_key: object = None,
+        analysis: Analysis | None = None,
     ) -> bool:
         """Push an edit as one undo command; False when nothing changed or the user declined.
 
         An edit that changes the plan while heads have signed it asks first, because it makes
-        their sign-offs stale.
+        their sign-offs stale. ``analysis``: `after`'s, already worked out from the current one
+        (a drop preview's), which the document then takes over.
         """
         if after == self.workshop:
             return False
@@ -158,7 +173,10 @@ class WorkshopDocument(QObject):
             new = fingerprint(after)
             self._hashed = (after, new)
             if new != self.analysis.fingerprint and not self.confirm_stale(signed):
+                self._hashed = None
                 return False
+        if analysis is not None and analysis.workshop is after:
+            self._analysed = (self.analysis, analysis)
         command = EditCommand(self, text, after, merge_id)
         command.merge_key = merge_key
         self.undo_stack.push(command)

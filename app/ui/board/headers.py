@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.i18n.numbers import number
+from app.i18n.numbers import number, percent
 from app.i18n.units import person_days
 from app.ui.board.card import ELIDE, BoardHost, font
 from app.ui.board.geometry import COLUMN_HEADER_H, LANE_HEADER_W
@@ -247,8 +247,8 @@ class ColumnHeaderItem(_HeaderItem[ColumnFace]):
         effort, pd = number(face.effort), person_days()
         labels = (
             [
-                f"{effort} / {number(capacity)} {pd} ({ratio:.0%})",
-                f"{effort}/{number(capacity)} {pd} {ratio:.0%}",
+                f"{effort} / {number(capacity)} {pd} ({percent(ratio)})",
+                f"{effort}/{number(capacity)} {pd} {percent(ratio)}",
                 f"{effort}/{number(capacity)} {pd}",
             ]
             if capacity

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-from app.domain.edits import move_request
-from app.domain.model import Workshop
-from app.domain.rules import Finding, findings, rule_name, severity_name
+from app.domain.rules import rule_name, severity_name
 from app.i18n import _
-from app.i18n.numbers import number
+from app.i18n.numbers import number, percent
 from app.i18n.units import person_days
 from app.ui.board.texts import worst
+from app.ui.document import Analysis
 
 
 def drop_preview(
-    workshop: Workshop, found: list[Finding], request_id: str, phase_id: str | None
+    now: Analysis, after: Analysis, phase_id: str | None
 ) -> tuple[tuple[str, ...], str | None]:
-    """The lines a drop of `request_id` on `phase_id` would bring, and the worst new severity.
+    """The lines a drop on `phase_id` would bring, and the worst new severity.
 
-    `found` is the plan's findings now; the rules are run on the would-be workshop.
+    `now` is the plan's analysis, `after` the would-be plan's, worked out from it incrementally
+    (the same analysis the document takes over if the drop makes that very plan). The load is
+    the schedule's, summed as the rules and the load bar sum it.
     """
-    if workshop.request(request_id).phase == phase_id:
-        return (("Drop here: no change",), None)
-    after = move_request(workshop, request_id, phase_id)
-    before_found = {f.key: f for f in found}
-    after_found = {f.key: f for f in findings(after)}
+    before_found = {f.key: f for f in now.findings}
+    after_found = {f.key: f for f in after.findings}
     added = [f for key, f in after_found.items() if key not in before_found]
     removed = [f for key, f in before_found.items() if key not in after_found]
     lines = []
     if phase_id is not None:
-        load = sum(r.effort for r in after.requests if r.phase == phase_id)
-        capacity = workshop.phase(phase_id).capacity
+        load = after.schedule.phases[phase_id].effort
+        capacity = after.workshop.phase(phase_id).capacity
         said = _("Load {load} / {capacity} {unit}").format(
             load=number(load), capacity=number(capacity), unit=person_days()
         )
-        lines.append(said + (f" ({load / capacity:.0%})" if capacity else ""))
+        lines.append(said + (f" ({percent(load / capacity)})" if capacity else ""))
     lines.append(
         _("Findings: {added}").format(added=f"+{len(added)}\u00a0−{len(removed)}")
     )  # the two together
