@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib.colors import Color, white
 
+from app.domain.links import Link, links_of
 from app.domain.model import Workshop
 from app.domain.palette import department_color
 from app.domain.schedule import Schedule, iso_week
@@ -35,6 +36,7 @@ from app.report.roadmap_columns import (
     HeaderLine,
 )
 from app.report.roadmap_layout import Band, Card, Sheet, layout_roadmap
+from app.report.roadmap_links import Box, draw_links
 from app.report.roadmap_map import SheetPlace, draw_map, sheet_places
 from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
@@ -74,8 +76,9 @@ def roadmap_drawings(
     sheets = layout_roadmap(workshop, schedule, colors, width, height)
     axis_end = sheets[-1].columns[-1].end if sheets[-1].columns else 0
     weeks = weeks_note(workshop)
+    links = links_of(workshop)
     return [
-        _sheet(sheet, place, weeks, axis_end, width, height)
+        _sheet(sheet, place, (weeks, links), axis_end, width, height)
         for sheet, place in zip(sheets, sheet_places(sheets), strict=True)
     ]
 
@@ -88,10 +91,17 @@ def weeks_note(workshop: Workshop) -> str:
 
 
 def _sheet(
-    sheet: Sheet, place: SheetPlace, weeks: str, axis_end: int, width: float, height: float
+    sheet: Sheet,
+    place: SheetPlace,
+    notes: tuple[str, Sequence[Link]],
+    axis_end: int,
+    width: float,
+    height: float,
 ) -> Drawing:
+    """One sheet; `notes`: what the week numbers mean, and every dependency of the plan."""
+    weeks, links = notes
     drawing = new_drawing(width, height)
-    _title(drawing, place, weeks, width, height)
+    _title(drawing, place, weeks, width, height, bool(links))
     top = height - TITLE_H
     _header(drawing, sheet, top)
     axis = _Axis(sheet)
@@ -100,8 +110,12 @@ def _sheet(
         _band_background(drawing, band, axis, tops[-1])
         tops.append(tops[-1] - band.height)
     _grid(drawing, axis, top, tops[-1])
+    boxes: dict[str, Box] = {}
+    cards = Group()  # over the arrows, which pass beneath the cards between their two ends
     for band, band_top in zip(sheet.bands, tops, strict=False):
-        _band(drawing, band, axis, band_top, axis_end, sheet)
+        boxes |= _band(drawing, cards, band, axis, (band_top, axis_end), sheet)
+    draw_links(drawing, links, boxes)
+    drawing.add(cards)
     bottom = tops[-1]
     drawing.add(
         Rect(
@@ -128,9 +142,11 @@ def _text(
     )
 
 
-def _title(drawing: Drawing, place: SheetPlace, weeks: str, width: float, height: float) -> None:
+def _title(
+    drawing: Drawing, place: SheetPlace, weeks: str, width: float, height: float, links: bool
+) -> None:
     """The title, which sheet this is (and what continues it), what the week numbers mean, and
-    what the marks mean."""
+    what the marks mean (the arrows only when the plan has dependencies)."""
     drawing.add(_text(0, height - 15, _("Roadmap"), 15, bold=True))
     room = width - LABEL_W
     if place.count > 1:
@@ -149,6 +165,17 @@ def _title(drawing: Drawing, place: SheetPlace, weeks: str, width: float, height
     x = _legend_item(drawing, x + 8, y, _("a week the department wins (gains a benefit)"))
     drawing.add(star(x + 4, y + 2.5, 4.5, INK))
     _legend_item(drawing, x + 12, y, _("its first win"))
+    if links:
+        _arrows_legend(drawing, y - 10)
+
+
+def _arrows_legend(drawing: Drawing, y: float) -> None:
+    """The second line of marks: the two kinds of dependency arrow."""
+    x = 0.0
+    for wrong, text in ((False, _("depends on")), (True, _("depends on a later request"))):
+        ends = {"a": Box(x + 16, y, 0, 5), "b": Box(x, y, 0, 5)}
+        draw_links(drawing, [Link("a", "b", wrong)], ends)
+        x = _legend_item(drawing, x + 20, y, text)
 
 
 def _legend_item(drawing: Drawing, x: float, y: float, text: str) -> float:
@@ -191,19 +218,31 @@ def _band_background(drawing: Drawing, band: Band, axis: _Axis, top: float) -> N
 
 
 def _band(
-    drawing: Drawing, band: Band, axis: _Axis, top: float, axis_end: int, sheet: Sheet
-) -> None:
-    """A lane's label, its benefit timeline and its cards."""
+    drawing: Drawing,
+    cards: Group,
+    band: Band,
+    axis: _Axis,
+    at: tuple[float, int],
+    sheet: Sheet,
+) -> dict[str, Box]:
+    """A lane's label and benefit timeline, and its cards into `cards`; where each card stands.
+
+    `at`: the band's top and the last week of the plan's axis."""
+    top, axis_end = at
     color = hex_color(band.lane.color)
     _label(drawing, band, top)
     if band.marker:
         _wins(drawing, band, axis, top - MARKER_H / 2, axis_end, sheet.last_columns)
     y = top - (MARKER_H if band.marker else GAP)
+    boxes = {}
     for row in band.rows:
         for placed in row.cards:
             x = axis.lefts[placed.column] + placed.offset
-            _card(drawing, placed.card, x, y, placed.width, color)
+            _card(cards, placed.card, x, y, placed.width, color)
+            card = placed.card
+            boxes[card.request] = Box(x, y - card.height, placed.width, card.height)
         y -= row.height
+    return boxes
 
 
 def _label(drawing: Drawing, band: Band, top: float) -> None:
@@ -251,7 +290,7 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
         drawing.add(star(x, y, 5.5, color))
 
 
-def _card(drawing: Drawing, card: Card, x: float, top: float, width: float, color: Color) -> None:
+def _card(drawing: Group, card: Card, x: float, top: float, width: float, color: Color) -> None:
     height = card.height
     bottom = top - height
     drawing.add(

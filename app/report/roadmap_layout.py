@@ -39,11 +39,12 @@ from app.report.roadmap_columns import (
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """A request's box: its title in lines."""
+    """A request's box: its title in lines, and the id it shows (fitted) and is (whole)."""
 
     title: tuple[str, ...]
     height: float
     ident: str = ""
+    request: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ def build_card(title: str, width: float, ident: str = "") -> Card:
     lines = tuple(wrap(title, REGULAR, CARD_SIZE, text_w, TITLE_LINES)) or ("",)
     shown = fit(ident, REGULAR, CARD_SIZE, text_w) if ident else ""
     count = len(lines) + (1 if shown else 0)
-    return Card(lines, 2 * CARD_PAD + count * CARD_LEADING, shown)
+    return Card(lines, 2 * CARD_PAD + count * CARD_LEADING, shown, ident)
 
 
 CardText = tuple[str, str]
