@@ -56,3 +56,14 @@ def test_the_meeting_date_counts_only_valid_signoffs() -> None:
     stale = _signed(crm(), "sales", fingerprint_="sha256:" + "0" * 64)
     assert meeting_date(stale) is None
     assert "not recorded (nobody has signed this version yet)" in _cover(stale)
+
+
+def test_the_cover_counts_one_phase_in_the_singular() -> None:
+    from app.report.visible import speaking
+    from tests.builders import build, phase, request
+
+    one = build([request("r1", "p1"), request("r2", None)], phases=[phase("p1")])
+    assert "1 scheduled in 1 phase, 1 deferred to the backlog" in _cover(one)
+    with speaking("da"):
+        assert "1 planlagt i 1 fase, 1 udskudt" in _cover(one)
+    assert f"scheduled in {len(crm().phases)} phases," in _cover(crm())

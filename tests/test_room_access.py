@@ -118,6 +118,18 @@ def test_bind_refuses_what_is_not_one_interface(text: str, message: str) -> None
         checked_address(text)
 
 
+def test_bind_and_port_refusals_speak_the_language_asked_for() -> None:
+    from app.report.visible import speaking
+
+    with speaking("da"):
+        with pytest.raises(BindError, match="ville lytte på alle netværkskort"):
+            checked_address("0.0.0.0")
+        with pytest.raises(BindError, match="skal være 1-65535, fik 0"):
+            checked_port(0)
+    with speaking("fi"), pytest.raises(BindError, match="'my-laptop' ei ole IP-osoite"):
+        checked_address("my-laptop")
+
+
 def test_bind_takes_an_address_and_the_default_is_one() -> None:
     assert checked_address(" 127.0.0.1 ") == "127.0.0.1"
     assert checked_address("::1") == "::1"

@@ -251,6 +251,8 @@ def test_the_command_line_opens_the_room_and_prints_its_address(tmp_path: Path) 
         (["--room", "--port", "0"], "--port: must be 1-65535"),
         (["--bind", "127.0.0.1"], "go with --room"),
         (["--room", "--bind", "127.0.0.1"], "needs a workshop FILE"),
+        (["--lang", "da", "--bind", "127.0.0.1"], "hører sammen med --room"),
+        (["--lang", "fi", "--room", "--bind", "127.0.0.1"], "tarvitsee työpajatiedoston"),
     ],
 )
 def test_bad_room_arguments_exit_2_with_one_line(

@@ -43,6 +43,12 @@ def test_add_dot_refuses_beyond_the_budget_and_names_the_department() -> None:
     with pytest.raises(EditError, match=r"Sales has no dots left: each head has 3"):
         add_dot(plan, "sales", "d")
     assert add_dot(plan, "service", "d").votes["service"] == {"d": 1}
+    from app.report.visible import speaking
+
+    with speaking("da"), pytest.raises(EditError, match="Sales har ikke flere prikker"):
+        add_dot(plan, "sales", "d")
+    with speaking("fi"), pytest.raises(EditError, match='pyyntöä "nowhere" ei ole'):
+        add_dot(plan, "service", "nowhere")
 
 
 def test_a_file_over_budget_refuses_more_dots_but_allows_taking_back() -> None:

@@ -69,5 +69,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        return fail(f"the {args.command} command is not available in this version")
+        return fail(
+            _("the {command} command is not available in this version").format(command=args.command)
+        )
     return handler(args)

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, Commands, fail
 from app.domain.fingerprint import fingerprint
 from app.domain.model import Workshop
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.storage.atomic import atomic_write, same_file, target_of
 from app.storage.workshop_file import WorkshopFileError, load_workshop
 
@@ -57,7 +57,11 @@ def run_export(args: argparse.Namespace) -> int:
             _("{output}: is a folder: give OUT a file name in it").format(output=args.output)
         )
     if kind not in ("pdf", "csv", "xlsx"):
-        return fail(f"{args.output}: give OUT a .pdf, .csv or .xlsx suffix, or --format")
+        return fail(
+            _("{output}: give OUT a .pdf, .csv or .xlsx suffix, or --format").format(
+                output=args.output
+            )
+        )
     try:
         workshop = load_workshop(args.file)
     except WorkshopFileError as error:
@@ -87,8 +91,15 @@ def output_problem(output: Path, source: Path) -> str | None:
     try:
         target_of(output)
     except OSError as error:
-        return f"{output}: cannot be written ({error.strerror or error})"
+        return unwritable(output, error)
     return None
+
+
+def unwritable(path: Path, error: OSError) -> str:
+    """Why a file could not be written, in one line naming it."""
+    return _("{path}: cannot be written ({reason})").format(
+        path=path, reason=error.strerror or error
+    )
 
 
 def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop | None) -> int:
@@ -116,7 +127,7 @@ def export_pdf(workshop: Workshop, args: argparse.Namespace, baseline: Workshop 
     try:
         atomic_write(args.output, pdf)
     except OSError as error:
-        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
+        return fail(unwritable(args.output, error))
     print(
         _("{output}: roadmap of plan {plan}").format(output=args.output, plan=fingerprint(workshop))
     )
@@ -187,6 +198,13 @@ def export_sheet(workshop: Workshop, args: argparse.Namespace, kind: str) -> int
     try:
         write(args.output, workshop)
     except OSError as error:
-        return fail(f"{args.output}: cannot be written ({error.strerror or error})")
-    print(f"{args.output}: plan of {len(workshop.requests)} requests, one row each")
+        return fail(unwritable(args.output, error))
+    count = len(workshop.requests)
+    print(
+        ngettext(
+            "{output}: plan of {count} request, one row each",
+            "{output}: plan of {count} requests, one row each",
+            count,
+        ).format(output=args.output, count=count)
+    )
     return EXIT_OK

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.domain.edits import EditError, set_votes
 from app.domain.model import Department, Workshop
+from app.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +28,14 @@ def _department(workshop: Workshop, department_id: str) -> Department:
     try:
         return workshop.department(department_id)
     except KeyError:
-        raise EditError(f'there is no department "{department_id}"') from None
+        raise EditError(_('there is no department "{id}"').format(id=department_id)) from None
 
 
 def _check_request(workshop: Workshop, request_id: str) -> None:
     try:
         workshop.request(request_id)
     except KeyError:
-        raise EditError(f'there is no request "{request_id}"') from None
+        raise EditError(_('there is no request "{id}"').format(id=request_id)) from None
 
 
 def dots_given(workshop: Workshop, department_id: str) -> int:
@@ -59,7 +60,11 @@ def add_dot(workshop: Workshop, department_id: str, request_id: str) -> Workshop
     _check_request(workshop, request_id)
     if dots_left(workshop, department_id) == 0:
         budget = workshop.settings.dots_per_head
-        raise EditError(f"{department.name} has no dots left: each head has {budget}")
+        raise EditError(
+            _("{department} has no dots left: each head has {budget}").format(
+                department=department.name, budget=budget
+            )
+        )
     return set_votes(
         workshop, department_id, request_id, dots_on(workshop, department_id, request_id) + 1
     )

@@ -128,7 +128,11 @@ def _facts(workshop: Workshop, measured: Metrics, found: list[Finding], width: f
         ),
         (
             _("Requests"),
-            _("{scheduled} scheduled in {phases} phases, {backlog} deferred to the backlog").format(
+            ngettext(
+                "{scheduled} scheduled in {phases} phase, {backlog} deferred to the backlog",
+                "{scheduled} scheduled in {phases} phases, {backlog} deferred to the backlog",
+                len(workshop.phases),
+            ).format(
                 scheduled=summary.scheduled, phases=len(workshop.phases), backlog=summary.backlog
             ),
         ),

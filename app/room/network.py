@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 
+from app.i18n import _
+
 DEFAULT_PORT = 8470
 """The port tried first; when it is taken, the system picks a free one."""
 
@@ -37,20 +39,28 @@ def checked_address(text: str) -> str:
     try:
         address = ipaddress.ip_address(text.strip())
     except ValueError:
-        raise BindError(f"--bind: {text!r} is not an IP address (e.g. 192.168.1.20)") from None
+        raise BindError(
+            _("--bind: {text} is not an IP address (e.g. 192.168.1.20)").format(text=repr(text))
+        ) from None
     if address.is_unspecified:
         raise BindError(
-            f"--bind: {address} would listen on every interface; name the one the room uses"
+            _(
+                "--bind: {address} would listen on every interface; name the one the room uses"
+            ).format(address=address)
         )
     if address.is_multicast:
-        raise BindError(f"--bind: {address} is a multicast address, not an interface's")
+        raise BindError(
+            _("--bind: {address} is a multicast address, not an interface's").format(
+                address=address
+            )
+        )
     return str(address)
 
 
 def checked_port(port: int) -> int:
     """A TCP port number, refused outside 1-65535."""
     if not 0 < port < 65536:
-        raise BindError(f"--port: must be 1-65535, got {port}")
+        raise BindError(_("--port: must be 1-65535, got {port}").format(port=port))
     return port
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.i18n import LANGUAGES, _
+from app.i18n import LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
     from app.ui.shell.main_window import MainWindow
@@ -51,6 +51,8 @@ def run(argv: Sequence[str], language: str | None = None) -> int:
     ``language``: the one `--lang` gave (the launcher takes it out of ``argv``), else None.
     """
     args = parse(argv)
+    if language or args.lang:  # the messages before the window opens speak it too
+        set_language(language or args.lang)
     if not room_arguments_valid(args):
         return 2
     if args.screenshot is not None:
@@ -105,7 +107,7 @@ def room_arguments_valid(args: argparse.Namespace) -> bool:
     from app.room.network import BindError, checked_address, checked_port
 
     if (args.bind is not None or args.port is not None) and not args.room:
-        print("bellwether: --bind and --port go with --room", file=sys.stderr)
+        print("bellwether: " + _("--bind and --port go with --room"), file=sys.stderr)
         return False
     try:
         if args.bind is not None:
@@ -124,12 +126,13 @@ def open_room(window: MainWindow, args: argparse.Namespace) -> bool:
 
     room = window.findChild(RoomController)
     if room is None or room.document is None:
-        print("bellwether: --room needs a workshop FILE to vote on", file=sys.stderr)
+        print("bellwether: " + _("--room needs a workshop FILE to vote on"), file=sys.stderr)
         return False
     try:
         server = room.start(args.bind, args.port)
     except OSError as error:
-        print(f"bellwether: room voting could not start: {error}", file=sys.stderr)
+        said = _("room voting could not start: {reason}").format(reason=error)
+        print(f"bellwether: {said}", file=sys.stderr)
         return False
     print(f"room voting: {server.url}", flush=True)
     return True
@@ -160,7 +163,8 @@ def readable(path: Path) -> bool:
     try:
         read_workshop(path)
     except WorkshopFileError as error:
-        print(f"bellwether: cannot open {path.name}: {error}", file=sys.stderr)
+        said = _("cannot open {name}: {reason}").format(name=path.name, reason=error)
+        print(f"bellwether: {said}", file=sys.stderr)
         return False
     return True
 
@@ -195,7 +199,8 @@ def screenshot(window: object, path: Path, presentation: bool, lane: str | None 
     for _turn in range(5):
         QApplication.processEvents()
     if lane is not None and not _open_lane(window, lane):
-        print(f"bellwether: --lane: no department {lane!r} in the workshop", file=sys.stderr)
+        said = _("--lane: no department {lane} in the workshop").format(lane=repr(lane))
+        print(f"bellwether: {said}", file=sys.stderr)
         return 2
     window.zoom_to_width()
     QApplication.processEvents()
