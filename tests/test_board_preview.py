@@ -168,3 +168,30 @@ def test_dragging_a_card_to_the_end_of_a_cell_runs_the_rules_once_per_column_cro
     assert cell_of(document.workshop, department, phase_id) == [*cell, mover]
     assert document.analysis in seen, "the drop took the preview's analysis"
     assert passes == [True] * len(seen), "one incremental pass per column previewed, none more"
+
+
+def test_edits_held_together_tell_the_views_once_unless_the_plan_is_signed(
+    qtbot: QtBot,
+) -> None:
+    from datetime import UTC, datetime
+
+    from app.domain.edits import sign
+
+    _ = qtbot
+    document = _document()
+    told: list[int] = []
+    document.changed.connect(lambda: told.append(len(document.workshop.votes)))
+    heads = [d.id for d in document.workshop.departments]
+    request_id = document.workshop.requests[0].id
+    with document.held():
+        for head in heads[:3]:
+            assert document.push("Vote", set_votes(document.workshop, head, request_id, 1))
+        assert told == [], "nothing is told while held"
+    assert len(told) == 1 and document.undo_stack.count() == 3
+    assert document.analysis.workshop is document.workshop
+    signed = sign(document.workshop, heads[0], "Mette", datetime(2027, 1, 1, tzinfo=UTC))
+    assert document.push("Sign", signed)
+    told.clear()
+    with document.held():
+        assert document.push("Vote", set_votes(document.workshop, heads[1], request_id, 2))
+        assert len(told) == 1, "a signed plan is told at once: its sign-offs may go stale"

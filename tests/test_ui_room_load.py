@@ -107,3 +107,42 @@ def test_votes_are_recorded_in_turns_that_let_the_window_paint(qtbot: QtBot) -> 
     assert len(judged) == 1  # one turn, one slow vote
     qtbot.waitUntil(lambda: len(outcomes) == 5, timeout=10_000)
     assert [vote.request for vote in judged] == [f"r{i}" for i in range(5)]  # in arrival order
+
+
+def test_a_turn_of_votes_is_one_change_for_the_views_and_one_command_per_vote(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.room import bridge
+
+    monkeypatch.setattr(bridge, "TURN_SECONDS", 60.0)  # the whole queue in one turn
+    data = raw(
+        [request(f"r{i}", department="d0") for i in range(10)],
+        departments=[department(d) for d in DEPARTMENTS],
+        settings={"dots_per_head": BUDGET},
+    )
+    path = tmp_path / "room.bellwether.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    window = empty_window(qtbot, tmp_path, monkeypatch)
+    assert window.open_path(path)
+    controller = window.findChild(RoomController)
+    document = window.document
+    assert controller is not None and document is not None
+    controller.start("127.0.0.1", 0)
+    changes: list[dict[str, dict[str, int]]] = []
+    document.changed.connect(lambda: changes.append(dict(document.analysis.workshop.votes)))
+    try:
+        outcomes: list[Outcome] = []
+        for index in range(10):
+            controller.box.cast(Vote(DEPARTMENTS[index % 3], f"r{index}", 1), outcomes.append)
+        controller.box.drain()
+    finally:
+        controller.stop()
+    assert [o.verdict for o in outcomes] == ["counted"] * 10
+    assert len(changes) == 1, "the views follow once, after the turn"
+    assert sum(sum(given.values()) for given in changes[0].values()) == 10
+    assert document.analysis.workshop is document.workshop
+    stack = document.undo_stack
+    assert stack.count() == 10, "each phone's dot is its own command"
+    stack.undo()
+    assert sum(sum(given.values()) for given in document.workshop.votes.values()) == 9
+    assert len(changes) == 2

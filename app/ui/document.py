@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -129,6 +130,8 @@ class WorkshopDocument(QObject):
         self._hashed: tuple[Workshop, str] | None = None
         """The workshop `push` last hashed, with its fingerprint: the analysis of that very
         workshop reuses it rather than hashing the plan a second time for the same edit."""
+        self._held = False
+        """Inside `held`: edits land on the workshop and the undo stack, the views wait."""
         self._analysed: tuple[Analysis, Analysis] | None = None
         """An analysis `push` was handed, with the one it was worked out from: when the edit
         lands on that very state it is taken over rather than worked out again."""
@@ -141,6 +144,9 @@ class WorkshopDocument(QObject):
     def set_workshop(self, workshop: Workshop) -> None:
         """Replace the state (only commands call this) and tell every view."""
         self.workshop = workshop
+        if self._held:
+            self._hashed = self._analysed = None
+            return
         held, self._hashed = self._hashed, None
         known = held[1] if held is not None and held[0] is workshop else None
         ready, self._analysed = self._analysed, None
@@ -181,6 +187,27 @@ class WorkshopDocument(QObject):
         command.merge_key = merge_key
         self.undo_stack.push(command)
         return True
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Edits made inside land together: each stays its own undo command, but the analysis
+        is worked out and the views are told once, at the end (a turn of phones' votes).
+
+        A plan with sign-offs is not held: whether an edit makes them stale is asked of the
+        analysis of the plan as it is at that moment.
+        """
+        if self._held or self.workshop.signoffs:
+            yield
+            return
+        start = self.workshop
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+            if self.workshop is not start:
+                self.analysis = Analysis(self.workshop, self.analysis)
+                self.changed.emit()
 
     def revert_to_baseline(self) -> bool:
         """Return to the state the file was opened in, as one undoable command."""

@@ -2,8 +2,9 @@
 
 The server calls `cast` and `tell_presence` from its own thread. Votes wait in a queue that the
 window's thread drains a few milliseconds at a time: between two turns the window paints and its
-timers run, so twenty phones voting at once never freeze the wall. Each vote's `done` is called
-in the window's thread, and wakes the server's loop.
+timers run, so twenty phones voting at once never freeze the wall. A turn's votes are judged
+inside the document's `held`, so the views follow once per turn, not once per vote. Each vote's
+`done` is called in the window's thread, and wakes the server's loop.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -30,9 +32,17 @@ class QtBallotBox(QObject):
     presenceChanged = Signal(object)
     """The number of phones listening per department id (a dict), after every change."""
 
-    def __init__(self, judge: Callable[[Vote], Outcome], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        judge: Callable[[Vote], Outcome],
+        parent: QObject | None = None,
+        hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
+        """``hold``: what one turn's votes are judged inside (the document's `held`, so the
+        views follow once per turn rather than once per vote)."""
         super().__init__(parent)
         self.judge = judge
+        self.hold = hold
         self._pending: deque[Pending] = deque()
         self._lock = threading.Lock()
         self._next_turn = QTimer(self)
@@ -56,12 +66,13 @@ class QtBallotBox(QObject):
     def drain(self) -> None:
         """Record waiting votes for one turn; the rest after the window has painted."""
         began = time.perf_counter()
-        while time.perf_counter() - began < TURN_SECONDS:
-            with self._lock:
-                if not self._pending:
-                    return
-                vote, done = self._pending.popleft()
-            self._cast(vote, done)
+        with self.hold():
+            while time.perf_counter() - began < TURN_SECONDS:
+                with self._lock:
+                    if not self._pending:
+                        return
+                    vote, done = self._pending.popleft()
+                self._cast(vote, done)
         with self._lock:
             more = bool(self._pending)
         if more:

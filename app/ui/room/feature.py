@@ -10,6 +10,7 @@ stops the room, and every phone shows "voting closed".
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -58,7 +59,7 @@ class RoomController(QObject):
         self.document: WorkshopDocument | None = None
         self.phones: dict[str, int] = {}
         self._connection: QMetaObject.Connection | None = None
-        self.box = QtBallotBox(self.judge, self)
+        self.box = QtBallotBox(self.judge, self, self._hold)
         self.box.presenceChanged.connect(self._presence, Qt.ConnectionType.QueuedConnection)
         self.panel = RoomPanel()
         self.panel.startRequested.connect(self.start_from_menu)
@@ -170,6 +171,10 @@ class RoomController(QObject):
     def hidden(self) -> bool:
         """Whether the phones see only their own head's dots."""
         return self.votes.hidden_action.isChecked()
+
+    def _hold(self) -> AbstractContextManager[object]:
+        """One turn of phones' votes: the board and the phones follow once, after the turn."""
+        return self.document.held() if self.document is not None else nullcontext()
 
     def judge(self, vote: Vote) -> Outcome:
         """A phone's vote, in the window's thread: the app's rule, then voting mode's command."""
