@@ -40,6 +40,7 @@ def test_the_plan_on_one_page_names_every_department_and_phase(crm_pdf: bytes) -
         assert department.name in overview
     for number, phase in enumerate(workshop.phases, 1):
         assert f"{number}. {phase.name[:8]}" in overview
+    assert "5. Ledelsesinformation live" in overview, "a long name takes a second line, whole"
     assert "first win 22 Feb 2027" in overview
     assert f"{OVER_MARK} over capacity, accepted" in overview
     assert "the 3 roadmap sheets that follow" in overview

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from app.domain.model import Workshop
 
-# Ten hues that stay apart for most kinds of colour blindness (the matplotlib/Tableau ten).
+# Ten hues that stay apart for most kinds of colour blindness: the matplotlib/Tableau ten, its
+# red swapped for indigo, because red says "error" on the board and in the PDF.
 DEPARTMENT_PALETTE: tuple[str, ...] = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#393b79", "#9467bd",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 )  # fmt: skip
 

@@ -97,17 +97,23 @@ def _load_chart(rows: Sequence[_LoadRow], scale_max: float, width: float) -> Dra
 
 
 def _load_legend(drawing: Drawing, y: float) -> None:
-    x = BAR_LABEL_W
-    for color, text in (
+    """The bars' colours and the capacity mark, above the plot; moved left where the words
+    would run past the drawing's right edge."""
+    items = (
         (NEUTRAL_BAR, _("within capacity")),
         (NEAR_BAR, _("near capacity")),
         (ERROR, _("over capacity")),
-    ):
+    )
+    capacity = _("capacity of the project team")
+    needed = sum(26 + text_width(text, REGULAR, 7.5) for _color, text in items)
+    needed += 9 + text_width(capacity, REGULAR, 7.5)
+    x = max(0.0, min(BAR_LABEL_W, drawing.width - needed))
+    for color, text in items:
         drawing.add(Rect(x, y - 1, 9, 7, fillColor=color, strokeColor=None))
-        drawing.add(_text(x + 12, y, text, 7, MUTED))
-        x += 12 + text_width(text, REGULAR, 7) + 14
+        drawing.add(_text(x + 12, y, text, 7.5, MUTED))
+        x += 12 + text_width(text, REGULAR, 7.5) + 14
     drawing.add(Line(x + 4, y - 2, x + 4, y + 7, strokeColor=INK, strokeWidth=1.6))
-    drawing.add(_text(x + 9, y, _("capacity of the project team"), 7, MUTED))
+    drawing.add(_text(x + 9, y, capacity, 7.5, MUTED))
 
 
 def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bottom: float) -> None:
@@ -116,11 +122,11 @@ def _bar_axis(drawing: Drawing, scale_max: float, plot_w: float, top: float, bot
     while value <= scale_max + 1e-9:
         x = BAR_LABEL_W + value / scale_max * plot_w
         drawing.add(Line(x, top, x, bottom, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(_text(x, bottom - 10, number(value), 7, MUTED, textAnchor="middle"))
+        drawing.add(_text(x, bottom - 10, number(value), 7.5, MUTED, textAnchor="middle"))
         value += step
     drawing.add(Line(BAR_LABEL_W, top, BAR_LABEL_W, bottom, strokeColor=MUTED, strokeWidth=0.8))
     caption = _("person-days of effort planned in the phase")
-    drawing.add(_text(BAR_LABEL_W, bottom - 22, caption, 7, MUTED))
+    drawing.add(_text(BAR_LABEL_W, bottom - 22, caption, 7.5, MUTED))
 
 
 def _bar_row(drawing: Drawing, row: _LoadRow, y: float, per_day: float) -> None:
@@ -143,15 +149,11 @@ def _bar_row(drawing: Drawing, row: _LoadRow, y: float, per_day: float) -> None:
     if row.accepted:
         value += ", " + _("accepted")
     color = ERROR if row.color == ERROR else INK
-    drawing.add(
-        _text(
-            max(bar_w, cap_x - BAR_LABEL_W) + BAR_LABEL_W + 5,
-            y + BAR_ROW_H / 2 - 2.5,
-            value,
-            7.5,
-            color,
-        )
-    )
+    x = max(bar_w, cap_x - BAR_LABEL_W) + BAR_LABEL_W + 5
+    lines = wrap(value, REGULAR, 7.5, drawing.width - x, 2)  # two lines where words are long
+    first = y + BAR_ROW_H / 2 - 2.5 + (len(lines) - 1) * 4.5
+    for index, line in enumerate(lines):
+        drawing.add(_text(x, first - index * 9, line, 7.5, color))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,17 +251,17 @@ def _benefit_axes(drawing: Drawing, plot: _Plot, weeks: str) -> None:
     while value <= plot.points + 1e-9:
         y = plot.y(value)
         drawing.add(Line(plot.left, y, plot.right, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(_text(plot.left - 4, y - 2.5, number(value), 7, MUTED, textAnchor="end"))
+        drawing.add(_text(plot.left - 4, y - 2.5, number(value), 7.5, MUTED, textAnchor="end"))
         value += plot.y_step
     step = max(1, int(nice_step(plot.weeks, 10)))
     for week in range(0, plot.weeks + 1, step):
         x = plot.x(week)
         drawing.add(Line(x, plot.bottom, x, plot.bottom - 3, strokeColor=MUTED, strokeWidth=0.6))
-        drawing.add(_text(x, plot.bottom - 12, str(week), 7, MUTED, textAnchor="middle"))
+        drawing.add(_text(x, plot.bottom - 12, str(week), 7.5, MUTED, textAnchor="middle"))
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=MUTED))
     drawing.add(Line(plot.left, plot.bottom, plot.left, plot.top, strokeColor=MUTED))
     caption = _("{weeks}; up: benefit points collected so far").format(weeks=weeks)
-    drawing.add(_text(plot.left, plot.bottom - 24, caption, 7, MUTED))
+    drawing.add(_text(plot.left, plot.bottom - 24, caption, 7.5, MUTED))
 
 
 def _phase_lines(drawing: Drawing, workshop: Workshop, schedule: Schedule, plot: _Plot) -> None:
@@ -281,7 +283,7 @@ def _phase_lines(drawing: Drawing, workshop: Workshop, schedule: Schedule, plot:
         middle = (plot.x(load.start) + x) / 2
         if x - plot.x(load.start) >= 14:
             label = f"P{index + 1}"
-            drawing.add(_text(middle, plot.top + 4, label, 7, MUTED, textAnchor="middle"))
+            drawing.add(_text(middle, plot.top + 4, label, 7.5, MUTED, textAnchor="middle"))
 
 
 def _step_line(drawing: Drawing, line: BenefitSteps, index: int, plot: _Plot) -> None:
@@ -356,8 +358,11 @@ def _benefit_legend(drawing: Drawing, rows: Sequence[Sequence[LegendItem]], heig
             x += LEGEND_ITEM_PAD + text_width(label, REGULAR, 7.5)
         y -= 14
     drawing.add(Circle(4, y + 2.5, 2.4, fillColor=INK, strokeColor=None))
-    drawing.add(_text(10, y, _("a win (benefit points arrive); each line its own mark"), 7, MUTED))
-    drawing.add(_triangle(210, y + 2.5, INK))
-    drawing.add(_text(217, y, _("first new work for the department's users (burden)"), 7, MUTED))
+    win = _("a win (benefit points arrive); each line its own mark")
+    drawing.add(_text(10, y, win, 7.5, MUTED))
+    x = 10 + text_width(win, REGULAR, 7.5) + 14
+    drawing.add(_triangle(x, y + 2.5, INK))
+    burden = _("first new work for the department's users (burden)")
+    drawing.add(_text(x + 7, y, burden, 7.5, MUTED))
     phases = _("P1, P2 …: the phases; dashed lines: where a phase ends; solid: the end of the plan")
-    drawing.add(_text(0, y - 12, phases, 7, MUTED))
+    drawing.add(_text(0, y - 12, phases, 7.5, MUTED))

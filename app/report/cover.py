@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.domain.approval import approvals
 from app.domain.metrics import Metrics
@@ -63,9 +63,10 @@ def cover(
     story += [labelled(_("Plan fingerprint:"), plan, BODY), Spacer(1, 6)]
     story += decided(workshop, schedule, measured, width) + risks(found) + who_signed(heads)
     story += [Spacer(1, 12)]
+    guide: list[Flowable] = []
     for label, text in _guide(workshop):
-        story += [labelled(label, text, SMALL), Spacer(1, 5)]
-    return story
+        guide += [labelled(label, text, SMALL), Spacer(1, 5)]
+    return [*story, KeepTogether(guide)]  # whole, on the next page when the cover is full
 
 
 def _status_color(workshop: Workshop) -> Color:

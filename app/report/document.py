@@ -51,8 +51,8 @@ Paper = Literal["a4", "letter"]
 Progress = Callable[[int, int], None]
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 MARGIN = 40.0
-LANDSCAPE_MARGIN = 28.0
-FOOTER_Y = 20.0
+LANDSCAPE_MARGIN = 35.0  # at least 12 mm (34 pt), inside what office printers print
+FOOTER_Y = 36.0  # the footer's baseline: its descenders stay 12 mm from the edge
 
 
 def footer_plan(short_plan: str) -> str:

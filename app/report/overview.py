@@ -21,7 +21,7 @@ from app.domain.schedule import Schedule, week_date
 from app.i18n import _, ngettext
 from app.i18n.dates import day, short_day
 from app.report.fonts import BOLD, REGULAR, text_width
-from app.report.formatting import fit
+from app.report.formatting import fit, wrap
 from app.report.roadmap_columns import OVER_MARK, fit_widths
 from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
@@ -44,6 +44,8 @@ class _Grid:
     widths: tuple[float, ...]
     top: float
     lane_h: float
+    header_h: float = HEADER_H
+    """The header's height: taller by a line when a phase's name takes two."""
 
     def x(self, week: int, spans: Sequence[tuple[int, int]]) -> float | None:
         """The x of the start of `week`, or None past the plan."""
@@ -56,7 +58,7 @@ class _Grid:
 def overview_fits(workshop: Workshop, height: float) -> bool:
     """Whether every lane gets at least two lines of the page's height."""
     lanes = max(len(workshop.departments), 1)
-    return (height - TITLE_H - HEADER_H) / lanes >= MIN_LANE_H
+    return (height - TITLE_H - HEADER_H - LEADING) / lanes >= MIN_LANE_H
 
 
 def overview_drawing(
@@ -82,11 +84,13 @@ def overview_drawing(
         x += column_w
     top = height - TITLE_H
     lanes = max(len(workshop.departments), 1)
-    grid = _Grid(tuple(lefts), tuple(widths), top, (top - HEADER_H) / lanes)
-    _headers(drawing, workshop, schedule, grid)
+    names = _names(workshop, widths)
+    header_h = HEADER_H + (max(map(len, names), default=1) - 1) * LEADING
+    grid = _Grid(tuple(lefts), tuple(widths), top, (top - header_h) / lanes, header_h)
+    _headers(drawing, workshop, schedule, grid, names)
     for index in range(len(workshop.departments)):
         _lane(drawing, workshop, schedule, grid, index, spans)
-    bottom = top - HEADER_H - grid.lane_h * len(workshop.departments)
+    bottom = top - header_h - grid.lane_h * len(workshop.departments)
     drawing.add(Rect(0, bottom, width, top - bottom, fillColor=None, strokeColor=MUTED))
     for left in [*lefts, width]:
         drawing.add(Line(left, top, left, bottom, strokeColor=RULE, strokeWidth=0.6))
@@ -100,38 +104,53 @@ def _text(
     return String(x, y, text, fontName=font, fontSize=size, fillColor=color, **kw)
 
 
-def _headers(drawing: Drawing, workshop: Workshop, schedule: Schedule, grid: _Grid) -> None:
+def _names(workshop: Workshop, widths: Sequence[float]) -> list[list[str]]:
+    """Each phase's number and name in at most two lines of its column."""
+    return [
+        wrap(f"{index + 1}. {phase.name}", BOLD, SIZE, width - 6, 2)
+        for index, (phase, width) in enumerate(zip(workshop.phases, widths, strict=True))
+    ]
+
+
+def _headers(
+    drawing: Drawing,
+    workshop: Workshop,
+    schedule: Schedule,
+    grid: _Grid,
+    names: Sequence[Sequence[str]],
+) -> None:
     """Each phase's number and name, when it goes live, and a mark when it is over capacity."""
     top = grid.top
     drawing.add(
         Rect(
             0,
-            top - HEADER_H,
+            top - grid.header_h,
             grid.lefts[-1] + grid.widths[-1] if grid.lefts else 0,
-            HEADER_H,
+            grid.header_h,
             fillColor=SHADE,
             strokeColor=None,
         )
     )
     drawing.add(_text(4, top - 12, _("Department"), SIZE, INK, bold=True))
     accepted = {a.key for a in workshop.accepted}
-    for index, (phase, left, width) in enumerate(
-        zip(workshop.phases, grid.lefts, grid.widths, strict=True)
+    for phase, left, width, name in zip(
+        workshop.phases, grid.lefts, grid.widths, names, strict=True
     ):
         room = width - 6
         load = schedule.phases[phase.id]
-        name = f"{index + 1}. {phase.name}"
-        drawing.add(_text(left + 3, top - 12, fit(name, BOLD, SIZE, room), SIZE, INK, bold=True))
+        for number, line in enumerate(name):
+            drawing.add(_text(left + 3, top - 12 - number * LEADING, line, SIZE, INK, bold=True))
+        top_line = top - 12 - (len(name) - 1) * LEADING
         live = _("live {date}").format(date=short_day(week_date(workshop.start, load.end)))
         drawing.add(
-            _text(left + 3, top - 12 - LEADING, fit(live, REGULAR, SIZE, room), SIZE, MUTED)
+            _text(left + 3, top_line - LEADING, fit(live, REGULAR, SIZE, room), SIZE, MUTED)
         )
         if load.effort > phase.capacity:
             ok = f"phase-capacity:{phase.id}" in accepted
             words = _("over capacity, accepted") if ok else _("over capacity")
             over = fit(f"{OVER_MARK} {words}", BOLD, SIZE, room)
             color = INK if ok else ERROR
-            drawing.add(_text(left + 3, top - 12 - 2 * LEADING, over, SIZE, color, bold=True))
+            drawing.add(_text(left + 3, top_line - 2 * LEADING, over, SIZE, color, bold=True))
 
 
 def _lane(
@@ -145,7 +164,7 @@ def _lane(
     """One department: its label with the first win, its line and star, its requests per phase."""
     department = workshop.departments[index]
     color = hex_color(department_color(workshop, index))
-    top = grid.top - HEADER_H - index * grid.lane_h
+    top = grid.top - grid.header_h - index * grid.lane_h
     right = grid.lefts[-1] + grid.widths[-1] if grid.lefts else LABEL_W
     drawing.add(
         Rect(

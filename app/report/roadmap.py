@@ -42,7 +42,7 @@ from app.report.shapes import star
 from app.report.style import ERROR, INK, MUTED, RULE, SHADE, hex_color, tint
 from app.report.style import drawing as new_drawing
 
-LEGEND_SIZE = 7.0
+LEGEND_SIZE = 7.5
 
 
 class _Axis:
@@ -187,7 +187,7 @@ def _header(drawing: Drawing, sheet: Sheet, top: float) -> None:
     height = sheet.header_height
     drawing.add(Rect(0, top - height, sheet.width, height, fillColor=SHADE, strokeColor=None))
     drawing.add(_text(6, top - 12, _("Department"), 8, bold=True))
-    drawing.add(_text(6, top - 21, _("head"), 6.8, MUTED))
+    drawing.add(_text(6, top - 21, _("head"), 7.5, MUTED))
     x = LABEL_W
     for column in sheet.columns:
         _column_header(drawing, column.header, x, top)
@@ -252,7 +252,7 @@ def _label(drawing: Drawing, band: Band, top: float) -> None:
     for index, line in enumerate(name):
         y -= LABEL_NAME_SIZE * 1.2
         bold = not (band.continued and index > 0)
-        drawing.add(_text(9, y + 1.5, line, LABEL_NAME_SIZE if bold else 6.8, INK, bold))
+        drawing.add(_text(9, y + 1.5, line, LABEL_NAME_SIZE if bold else 7.5, INK, bold))
     if band.continued:
         return
     for line in lane.head:
@@ -284,7 +284,7 @@ def _wins(drawing: Drawing, band: Band, axis: _Axis, y: float, axis_end: int, la
         note = ngettext(
             "+{count} win after the last column", "+{count} wins after the last column", later
         ).format(count=later)
-        drawing.add(_text(axis.right - 3, y + 2.5, note, 6, MUTED, textAnchor="end"))
+        drawing.add(_text(axis.right - 3, y + 2.5, note, LEGEND_SIZE, MUTED, textAnchor="end"))
     x = axis.x(lane.first_win)
     if x is not None:
         drawing.add(star(x, y, 5.5, color))

@@ -20,12 +20,12 @@ MIN_COLUMN_W = 84.0
 AFTER_MIN_W = 70.0
 CARD_MIN_W = 56.0
 GAP = 4.0
-CARD_SIZE, CARD_LEADING, CARD_PAD, CARD_BAR = 7.0, 8.2, 3.0, 2.5
+CARD_SIZE, CARD_LEADING, CARD_PAD, CARD_BAR = 7.5, 8.8, 3.0, 2.5
 TITLE_LINES = 4
 MARKER_H = 15.0
 TITLE_H = 48.0
 HEADER_PAD = 4.0
-LABEL_NAME_SIZE, LABEL_HEAD_SIZE = 8.5, 7.0
+LABEL_NAME_SIZE, LABEL_HEAD_SIZE = 8.5, 7.5
 MULTI_SHEET_WEEK_W = 14.0
 
 
@@ -127,9 +127,9 @@ def _phase_header(
     return _header(
         [
             ((phase.name,), 8.0, True, False),
-            ((_("Phase {number} · {weeks}").format(number=index + 1, weeks=weeks), weeks), 6.8),
-            ((date_span(workshop.start, load.start, load.end),), 6.8),
-            ((f"{together(_('ISO weeks'))} {iso}", f"{_('ISO')} {iso}"), 6.8),
+            ((_("Phase {number} · {weeks}").format(number=index + 1, weeks=weeks), weeks), 7.5),
+            ((date_span(workshop.start, load.start, load.end),), 7.5),
+            ((f"{together(_('ISO weeks'))} {iso}", f"{_('ISO')} {iso}"), 7.5),
             *_effort_lines(workshop, phase.id, load.effort, phase.capacity),
         ],
         width,
@@ -143,12 +143,12 @@ def _effort_lines(workshop: Workshop, phase: str, effort: float, capacity: float
         effort=number(effort), capacity=number(capacity)
     )
     if effort <= capacity:
-        return [((amounts,), 6.8, False, False)]
+        return [((amounts,), 7.5, False, False)]
     accepted = f"phase-capacity:{phase}" in {a.key for a in workshop.accepted}
     state = _("over capacity, accepted") if accepted else _("over capacity")
     return [
-        ((f"{OVER_MARK} {amounts}",), 6.8, True, not accepted),
-        ((f"{OVER_MARK} {state}",), 6.8, True, not accepted),
+        ((f"{OVER_MARK} {amounts}",), 7.5, True, not accepted),
+        ((f"{OVER_MARK} {state}",), 7.5, True, not accepted),
     ]
 
 
@@ -157,8 +157,8 @@ def _after_header(workshop: Workshop, start: int, end: int, width: float) -> tup
     return _header(
         [
             ((_("After the plan"),), 8.0, True, False),
-            ((_("wins in {weeks}").format(weeks=weeks), weeks), 6.8),
-            ((date_span(workshop.start, start, end),), 6.8),
+            ((_("wins in {weeks}").format(weeks=weeks), weeks), 7.5),
+            ((date_span(workshop.start, start, end),), 7.5),
         ],
         width,
     )

@@ -39,11 +39,14 @@ class Box:
 Point = tuple[float, float]
 
 
-def arrow_ends(request: Box, dependency: Box) -> tuple[Point, Point, Point, Point]:
+def arrow_ends(
+    request: Box, dependency: Box, right_edge: float = math.inf
+) -> tuple[Point, Point, Point, Point]:
     """Start, two control points and end of the curve from a request's card to its dependency's.
 
     Edge to facing edge when the cards stand side by side; between cards one above the other,
-    from right edge to right edge, bowing out to the right (beneath any card it passes).
+    from right edge to right edge, bowing out to the right (beneath any card it passes), or on
+    the left when a bow to the right would leave the sheet at `right_edge`.
     """
     if dependency.x + dependency.width <= request.x or request.x + request.width <= dependency.x:
         sign = 1.0 if dependency.x > request.x else -1.0
@@ -51,11 +54,15 @@ def arrow_ends(request: Box, dependency: Box) -> tuple[Point, Point, Point, Poin
         end = (dependency.x + (0.0 if sign > 0 else dependency.width), dependency.middle)
         bend = max(12.0, abs(end[0] - start[0]) / 3) * sign
         return start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end
-    start = (request.x + request.width, request.middle)
-    end = (dependency.x + dependency.width, dependency.middle)
-    bow = min(8.0 + abs(start[1] - end[1]) * 0.15, 30.0)
-    right = max(start[0], end[0]) + bow
-    return start, (right, start[1]), (right, end[1]), end
+    bow = min(8.0 + abs(request.middle - dependency.middle) * 0.15, 30.0)
+    right = max(request.x + request.width, dependency.x + dependency.width)
+    if right + bow <= right_edge:
+        start = (request.x + request.width, request.middle)
+        end = (dependency.x + dependency.width, dependency.middle)
+        return start, (right + bow, start[1]), (right + bow, end[1]), end
+    start, end = (request.x, request.middle), (dependency.x, dependency.middle)
+    left = min(request.x, dependency.x) - bow
+    return start, (left, start[1]), (left, end[1]), end
 
 
 def _head(control: Point, end: Point, color: object) -> Polygon:
@@ -74,7 +81,7 @@ def draw_links(drawing: Drawing, links: Sequence[Link], boxes: Mapping[str, Box]
         request, dependency = boxes.get(link.request), boxes.get(link.dependency)
         if request is None or dependency is None:
             continue
-        start, first, second, end = arrow_ends(request, dependency)
+        start, first, second, end = arrow_ends(request, dependency, drawing.width)
         color = ERROR if link.wrong else MUTED
         path = Path(
             strokeColor=color,

@@ -24,9 +24,9 @@ MUTED = colors.HexColor("#5b6270")
 RULE = colors.HexColor("#c9ced6")
 SHADE = colors.HexColor("#eef0f3")
 ERROR = colors.HexColor("#c62828")
-WARNING = colors.HexColor("#c76a00")
-CAUTION = colors.HexColor("#8a7500")
-OK = colors.HexColor("#2e7d32")
+WARNING = colors.HexColor("#a35200")
+CAUTION = colors.HexColor("#7a6800")
+OK = colors.HexColor("#2a7430")
 NEUTRAL_BAR = colors.HexColor("#5b7fa6")
 NEAR_BAR = colors.HexColor("#d4a017")
 
@@ -35,8 +35,8 @@ SEVERITY_COLORS = {"error": ERROR, "warning": WARNING, "caution": CAUTION}
 register_fonts()
 
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
-SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10, textColor=MUTED)
-CELL = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=9.6)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=9, leading=11.2, textColor=MUTED)
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=9, leading=10.8)
 CELL_BOLD = ParagraphStyle("cell-bold", parent=CELL, fontName=BOLD)
 CELL_RIGHT = ParagraphStyle("cell-right", parent=CELL, alignment=TA_RIGHT)
 HEADER_CELL = ParagraphStyle("header-cell", parent=CELL, fontName=BOLD, textColor=INK)
@@ -118,7 +118,7 @@ def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> Paragraph:
 
 
 # Every table names the font, or reportlab would name Helvetica (not embedded) for empty cells.
-TABLE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 8, 9.6)
+TABLE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 9, 10.8)
 
 
 def drawing(width: float, height: float) -> Drawing:

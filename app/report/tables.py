@@ -16,7 +16,8 @@ from app.domain.model import Request, Workshop
 from app.domain.schedule import Schedule
 from app.i18n import _
 from app.i18n.numbers import number, percent
-from app.report.formatting import named, reference
+from app.report.fonts import BOLD, text_width
+from app.report.formatting import BREAKING_SPACE, named, reference
 from app.report.style import (
     CELL,
     CELL_BOLD,
@@ -45,7 +46,8 @@ def grid(
 ) -> Table:
     """A table with a shaded header row that is repeated on every page it runs over."""
     data: list[Sequence[Cell]] = [[para(text, HEADER_CELL) for text in header], *rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=1)
+    fitted = fit_columns(widths, [_unbroken(column, header, rows) for column in range(len(header))])
+    table = Table(data, colWidths=fitted, repeatRows=1, splitInRow=1)
     style = [
         TABLE_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
@@ -60,6 +62,42 @@ def grid(
     style += [("ALIGN", (column, 1), (column, -1), "RIGHT") for column in numeric]
     table.setStyle(TableStyle(style))
     return table
+
+
+CELL_PADDING = 6.0
+"""A cell's left and right padding together."""
+
+
+def _unbroken(column: int, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> float:
+    """The width a column needs so that no word of its header and no number, date or week span
+    of its cells is broken across lines (other words may be, between syllables)."""
+    need = max(
+        (text_width(w, BOLD, HEADER_CELL.fontSize) for w in header[column].split()), default=0
+    )
+    for row in rows:
+        cell = row[column] if column < len(row) else ""
+        text = cell if isinstance(cell, str) else getattr(cell, "text", "")
+        style = getattr(cell, "style", CELL)
+        for word in BREAKING_SPACE.split(text):
+            if any(c.isdigit() for c in word):
+                need = max(need, text_width(word, style.fontName, style.fontSize))
+    return need + CELL_PADDING + 0.5
+
+
+def fit_columns(widths: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """The columns' widths, each at least what it needs, taken from the columns with room to
+    spare in proportion to their spare room; the total stays the same (as asked, when the
+    needs together are more than the total)."""
+    total = sum(widths)
+    short = sum(max(0.0, n - w) for w, n in zip(widths, needs, strict=True))
+    spare = sum(max(0.0, w - n) for w, n in zip(widths, needs, strict=True))
+    if short == 0 or short > spare:
+        return list(widths)
+    fitted = [
+        max(w, n) if n >= w else w - (w - n) * short / spare
+        for w, n in zip(widths, needs, strict=True)
+    ]
+    return [f * total / sum(fitted) for f in fitted]
 
 
 def _week(workshop: Workshop, week: int | None) -> str:
