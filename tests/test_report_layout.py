@@ -62,6 +62,17 @@ def test_pagination_keeps_a_lane_whole_when_it_fits_a_page() -> None:
     assert not any(band.continued for page in pages for band in page)
 
 
+def test_lanes_are_spread_evenly_so_no_sheet_holds_one_small_lane_after_a_full_one() -> None:
+    big, middle, small = [Row((), 40.0)] * 6, [Row((), 40.0)] * 5, [Row((), 40.0)]
+    lanes = [(_lane(0), big), (_lane(1), middle), (_lane(2), small)]
+    pages = paginate(lanes, 500)  # filled in turn: 0 and 1 on the first sheet, 2 alone
+    assert [[band.lane.index for band in page] for page in pages] == [[0], [1, 2]]
+    used = [sum(band.height for band in page) for page in pages]
+    assert max(used) <= 500 and min(used) / max(used) > 0.75
+    four = [(_lane(i), [Row((), 40.0)] * 3) for i in range(4)]
+    assert [len(page) for page in paginate(four, 300)] == [2, 2], "no more sheets than needed"
+
+
 def test_pagination_cuts_a_lane_taller_than_a_page_and_says_so() -> None:
     rows = [Row((), 40.0)] * 20
     pages = paginate([(_lane(0), rows)], 300)

@@ -244,8 +244,36 @@ def paginate(lanes: Sequence[tuple[Lane, list[Row]]], available: float) -> list[
     """Lanes cut between rows into pages of at most `available` points of height.
 
     A lane that fits on a page is not cut; a taller one is cut between rows, keeping its label
-    with its first row, and is labelled as continued on the next page.
+    with its first row, and is labelled as continued on the next page. When every lane fits a
+    page, the lanes are spread over the same number of pages as evenly as their order allows,
+    so that no sheet holds one small lane while the one before it is full.
     """
+    pages = _fill_pages(lanes, available)
+    heights = [_lane_height(lane, rows) for lane, rows in lanes]
+    if len(pages) < 2 or max(heights) > available:
+        return pages
+    low, high = max(heights), available
+    for _step in range(40):  # the lowest page height that still needs no more pages
+        middle = (low + high) / 2
+        if _pages_needed(heights, middle) <= len(pages):
+            high = middle
+        else:
+            low = middle
+    return _fill_pages(lanes, min(high + 0.01, available))
+
+
+def _pages_needed(heights: Sequence[float], cap: float) -> int:
+    """How many pages of height `cap` whole lanes of these heights take, in order."""
+    count, used = 1, 0.0
+    for height in heights:
+        if used and used + height > cap + 0.01:
+            count, used = count + 1, 0.0
+        used += height
+    return count
+
+
+def _fill_pages(lanes: Sequence[tuple[Lane, list[Row]]], available: float) -> list[list[Band]]:
+    """Lanes onto pages in order, each page filled before the next is begun."""
     pages = _Pages(available)
     for lane, rows in lanes:
         if pages.pages[-1] and pages.room < _lane_height(lane, rows) <= available:
